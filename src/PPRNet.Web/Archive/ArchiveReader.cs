@@ -1,0 +1,206 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.Archive;
+
+/// <summary>Builds the public pages' view models from the published summaries.</summary>
+public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+    private const int WordsPerMinute = 200;
+
+    private static readonly Expression<Func<Summary, SummaryCard>> ToCard = s => new SummaryCard(
+        s.Month,
+        s.Slug,
+        s.Title,
+        s.CitationHtml,
+        s.Excerpt,
+        s.ImplicationsHtml,
+        new TaxonomyLink(s.ResearchType.Slug, s.ResearchType.Name),
+        s.Topics.OrderBy(t => t.Name).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList());
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private IQueryable<Summary> Published => db.Summaries.AsNoTracking().Published(Today);
+
+    public async Task<IssueViewModel?> LatestIssueAsync(CancellationToken cancellationToken)
+    {
+        var latest = await Published.OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : await IssueAsync(latest, isLatest: true, cancellationToken);
+    }
+
+    public Task<IssueViewModel?> IssueAsync(int year, int month, CancellationToken cancellationToken) =>
+        SummaryRules.TryParseMonth($"{year:D4}-{month:D2}", out var key)
+            ? IssueAsync(key, isLatest: false, cancellationToken)
+            : Task.FromResult<IssueViewModel?>(null);
+
+    private async Task<IssueViewModel?> IssueAsync(string month, bool isLatest, CancellationToken cancellationToken)
+    {
+        var summaries = await Published.InMonth(month).NewestFirst().Select(ToCard).ToListAsync(cancellationToken);
+        if (summaries.Count == 0)
+        {
+            return null;
+        }
+
+        var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month).Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
+        var newer = await Published.Where(s => string.Compare(s.Month, month) > 0).OrderBy(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
+        var older = await Published.Where(s => string.Compare(s.Month, month) < 0).OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
+        var label = SummaryRules.MonthLabel(month);
+        return new IssueViewModel
+        {
+            Month = month,
+            IntroHtml = intro,
+            Summaries = summaries,
+            IsLatest = isLatest,
+            NewerMonth = newer,
+            OlderMonth = older,
+            Title = isLatest ? "PPRNet Research Blog: psychotherapy research for practising clinicians" : $"{label}: research summaries",
+            Description = $"{label} on the PPRNet Research Blog: {string.Join("; ", summaries.Select(s => s.Title))}.",
+        };
+    }
+
+    /// <summary>One page of the archive, narrowed by topic and type; null when the topic, the type
+    /// or the page does not exist.</summary>
+    public async Task<ArchiveViewModel?> ArchivePageAsync(ArchiveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToListAsync(cancellationToken);
+        var types = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToListAsync(cancellationToken);
+        var topic = topics.Find(t => t.Slug == request.Topic);
+        var type = types.Find(t => t.Slug == request.Type);
+        if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
+        {
+            return null;
+        }
+
+        var matching = Published.WithTopic(request.Topic).OfType(request.Type);
+        var total = await matching.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (request.Page > pageCount)
+        {
+            return null;
+        }
+
+        var cards = await matching.NewestFirst()
+            .Skip((request.Page - 1) * PageSize).Take(PageSize)
+            .Select(ToCard).ToListAsync(cancellationToken);
+
+        // Each option counts what choosing it would show, given the other filter.
+        var topicCounts = await Published.OfType(request.Type)
+            .SelectMany(s => s.Topics).GroupBy(t => t.Slug)
+            .Select(g => new { Slug = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
+        var typeCounts = await Published.WithTopic(request.Topic)
+            .GroupBy(s => s.ResearchType.Slug)
+            .Select(g => new { Slug = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
+
+        return new ArchiveViewModel
+        {
+            Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
+            Topic = topic,
+            Type = type,
+            Topics = topics.Select(t => new FilterOption(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug), t == topic,
+                BlogUrls.Archive(t.Slug, request.Type, 1))).ToList(),
+            Types = types.Select(t => new FilterOption(t.Slug, t.Name, typeCounts.GetValueOrDefault(t.Slug), t == type,
+                BlogUrls.Archive(request.Topic, t.Slug, 1))).ToList(),
+            Total = total,
+            Page = request.Page,
+            PageCount = pageCount,
+            FirstNumber = (request.Page - 1) * PageSize + 1,
+            Title = ArchiveTitle(topic, type, request.Page),
+            Description = "Every research summary of the PPRNet blog, month by month"
+                + (topic is null ? "" : $", on {topic.Name}")
+                + (type is null ? "" : $", of type {type.Name}") + ".",
+        };
+    }
+
+    private static string ArchiveTitle(TaxonomyLink? topic, TaxonomyLink? type, int page)
+    {
+        var parts = new List<string> { "Archive" };
+        if (topic is not null)
+        {
+            parts.Add(topic.Name);
+        }
+
+        if (type is not null)
+        {
+            parts.Add(type.Name);
+        }
+
+        if (page > 1)
+        {
+            parts.Add($"page {page}");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    public async Task<SummaryViewModel?> SummaryAsync(int year, int month, string slug, CancellationToken cancellationToken)
+    {
+        if (!SummaryRules.TryParseMonth($"{year:D4}-{month:D2}", out var key) || !SummaryRules.IsSlug(slug))
+        {
+            return null;
+        }
+
+        var summary = await Published.InMonth(key).Where(s => s.Slug == slug)
+            .Include(s => s.ResearchType).Include(s => s.Topics)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var (m, p, t, id) = (summary.Month, summary.PublishedOn, summary.Title, summary.Id);
+        var newer = await Published
+            .Where(s => string.Compare(s.Month, m) > 0
+                || (s.Month == m && s.PublishedOn > p)
+                || (s.Month == m && s.PublishedOn == p && (string.Compare(s.Title, t) < 0 || (s.Title == t && s.Id < id))))
+            .OrderBy(s => s.Month).ThenBy(s => s.PublishedOn).ThenByDescending(s => s.Title).ThenByDescending(s => s.Id)
+            .Select(ToCard).FirstOrDefaultAsync(cancellationToken);
+        var older = await Published
+            .Where(s => string.Compare(s.Month, m) < 0
+                || (s.Month == m && s.PublishedOn < p)
+                || (s.Month == m && s.PublishedOn == p && (string.Compare(s.Title, t) > 0 || (s.Title == t && s.Id > id))))
+            .NewestFirst()
+            .Select(ToCard).FirstOrDefaultAsync(cancellationToken);
+
+        return new SummaryViewModel
+        {
+            Month = summary.Month,
+            Slug = summary.Slug,
+            Title = summary.Title,
+            Description = summary.Excerpt,
+            CitationHtml = summary.CitationHtml,
+            Doi = summary.Doi,
+            AuthorEmail = summary.AuthorEmail,
+            BodyHtml = summary.BodyHtml,
+            ImplicationsHtml = summary.ImplicationsHtml,
+            Facts = new StudyFacts(summary.Studies, summary.Participants, summary.Effect),
+            ResearchType = new TaxonomyLink(summary.ResearchType.Slug, summary.ResearchType.Name),
+            Topics = summary.Topics.OrderBy(x => x.Name).Select(x => new TaxonomyLink(x.Slug, x.Name)).ToList(),
+            ReadingMinutes = Math.Max(1, (int)Math.Round(summary.WordCount / (double)WordsPerMinute)),
+            Newer = newer,
+            Older = older,
+        };
+    }
+
+    public async Task<TopicIndexViewModel> TopicIndexAsync(CancellationToken cancellationToken)
+    {
+        var counts = await Published.SelectMany(s => s.Topics).GroupBy(t => t.Slug)
+            .Select(g => new { Slug = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return new TopicIndexViewModel
+        {
+            Topics = topics.Select(t => new TopicCount(t.Slug, t.Name, counts.GetValueOrDefault(t.Slug))).ToList(),
+            Title = "Topics",
+            Description = "The topics of the PPRNet Research Blog, with the number of research summaries on each.",
+        };
+    }
+
+    public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
+        SummaryRules.IsSlug(slug) ? db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken) : Task.FromResult(false);
+}

@@ -1,0 +1,94 @@
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Archive;
+
+public sealed record TaxonomyLink(string Slug, string Name);
+
+/// <summary>A summary as it appears in lists: enough to decide whether to read it.</summary>
+public sealed record SummaryCard(
+    string Month,
+    string Slug,
+    string Title,
+    string CitationHtml,
+    string Excerpt,
+    string ImplicationsHtml,
+    TaxonomyLink ResearchType,
+    IReadOnlyList<TaxonomyLink> Topics)
+{
+    public string Url => BlogUrls.Summary(Month, Slug);
+}
+
+public sealed record MonthGroup(string Month, IReadOnlyList<SummaryCard> Summaries)
+{
+    public string Label => Import.SummaryRules.MonthLabel(Month);
+    public string Url => BlogUrls.Month(Month);
+}
+
+public sealed class IssueViewModel : PageViewModel
+{
+    public required string Month { get; init; }
+    public string? IntroHtml { get; init; }
+    public required IReadOnlyList<SummaryCard> Summaries { get; init; }
+    public bool IsLatest { get; init; }
+    public string? NewerMonth { get; init; }
+    public string? OlderMonth { get; init; }
+    public string Label => Import.SummaryRules.MonthLabel(Month);
+}
+
+public sealed record FilterOption(string Slug, string Name, int Count, bool Selected, string Url);
+
+public sealed class ArchiveViewModel : PageViewModel
+{
+    public required IReadOnlyList<MonthGroup> Months { get; init; }
+    public required TaxonomyLink? Topic { get; init; }
+    public required TaxonomyLink? Type { get; init; }
+    public required IReadOnlyList<FilterOption> Topics { get; init; }
+    public required IReadOnlyList<FilterOption> Types { get; init; }
+    public required int Total { get; init; }
+    public required int Page { get; init; }
+    public required int PageCount { get; init; }
+    public required int FirstNumber { get; init; }
+    public int LastNumber => FirstNumber + Months.Sum(m => m.Summaries.Count) - 1;
+    public bool IsFiltered => Topic is not null || Type is not null;
+
+    public string PageUrl(int page) => BlogUrls.Archive(Topic?.Slug, Type?.Slug, page);
+    public string ClearTopicUrl => BlogUrls.Archive(null, Type?.Slug, 1);
+    public string ClearTypeUrl => BlogUrls.Archive(Topic?.Slug, null, 1);
+}
+
+public sealed record StudyFacts(int? Studies, int? Participants, string? Effect)
+{
+    public bool Any => Studies is not null || Participants is not null || Effect is not null;
+}
+
+public sealed class SummaryViewModel : PageViewModel
+{
+    public required string Month { get; init; }
+    public required string Slug { get; init; }
+    public required string CitationHtml { get; init; }
+    public string? Doi { get; init; }
+    public string? AuthorEmail { get; init; }
+    public required string BodyHtml { get; init; }
+    public required string ImplicationsHtml { get; init; }
+    public required StudyFacts Facts { get; init; }
+    public required TaxonomyLink ResearchType { get; init; }
+    public required IReadOnlyList<TaxonomyLink> Topics { get; init; }
+    public required int ReadingMinutes { get; init; }
+    public SummaryCard? Newer { get; init; }
+    public SummaryCard? Older { get; init; }
+    public string MonthLabel => Import.SummaryRules.MonthLabel(Month);
+    public string DoiUrl => $"https://doi.org/{Doi}";
+}
+
+public sealed record TopicCount(string Slug, string Name, int Count)
+{
+    public string Url => BlogUrls.Topic(Slug);
+}
+
+public sealed class TopicIndexViewModel : PageViewModel
+{
+    public required IReadOnlyList<TopicCount> Topics { get; init; }
+}
+
+/// <summary>A card and how to show it: as a page's main items (h2) or under a month heading (h3).</summary>
+public sealed record SummaryCardView(SummaryCard Card, int HeadingLevel, bool ShowImplications);

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Archive;
+
+public sealed class BlogController(ArchiveReader archive) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Latest(CancellationToken cancellationToken) =>
+        View("Latest", await archive.LatestIssueAsync(cancellationToken));
+
+    [HttpGet("/blog")]
+    public async Task<IActionResult> Archive(string? topic, string? type, string? page, CancellationToken cancellationToken)
+    {
+        if (!ArchiveRequest.TryCreate(topic, type, page, out var request, out var problem))
+        {
+            return this.BadRequestPage(problem);
+        }
+
+        var model = await archive.ArchivePageAsync(request, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("/blog/{year:int}/{month:int}")]
+    public async Task<IActionResult> Month(int year, int month, CancellationToken cancellationToken)
+    {
+        var model = await archive.IssueAsync(year, month, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("/blog/{year:int}/{month:int}/{slug}")]
+    public async Task<IActionResult> Summary(int year, int month, string slug, CancellationToken cancellationToken)
+    {
+        var model = await archive.SummaryAsync(year, month, slug, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("/topics")]
+    public async Task<IActionResult> Topics(CancellationToken cancellationToken) =>
+        View(await archive.TopicIndexAsync(cancellationToken));
+
+    [HttpGet("/topics/{slug}")]
+    public async Task<IActionResult> Topic(string slug, CancellationToken cancellationToken) =>
+        await archive.TopicExistsAsync(slug, cancellationToken) ? Redirect(BlogUrls.Topic(slug)) : NotFound();
+}

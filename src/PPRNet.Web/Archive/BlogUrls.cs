@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace PPRNet.Web.Archive;
+
+/// <summary>The public URL scheme in one place.</summary>
+public static class BlogUrls
+{
+    public static string Month(string month) => $"/blog/{month[..4]}/{month[5..]}";
+
+    public static string Summary(string month, string slug) => $"{Month(month)}/{slug}";
+
+    public static string Topic(string slug) => Archive(slug, null, 1);
+
+    public static string Type(string slug) => Archive(null, slug, 1);
+
+    public static string Archive(string? topic, string? type, int page)
+    {
+        var query = new QueryBuilder();
+        if (topic is not null)
+        {
+            query.Add("topic", topic);
+        }
+
+        if (type is not null)
+        {
+            query.Add("type", type);
+        }
+
+        if (page > 1)
+        {
+            query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return "/blog" + query.ToQueryString();
+    }
+}

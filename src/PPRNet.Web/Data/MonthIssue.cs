@@ -1,0 +1,14 @@
+namespace PPRNet.Web.Data;
+
+/// <summary>A month of the blog with its optional "This month..." intro. A month with published
+/// summaries exists for readers even without a row here.</summary>
+public class MonthIssue
+{
+    public int Id { get; set; }
+    public required string Month { get; set; }
+    public required string IntroMarkdown { get; set; }
+    public required string IntroHtml { get; set; }
+    public string? SourcePath { get; set; }
+    public string? ContentHash { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,60 @@
+namespace PPRNet.Web.Data;
+
+public enum SummaryStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+/// <summary>One research summary as readers see it. Markdown is the source; the HTML beside it
+/// is rendered and sanitized once, when the summary is saved or imported.</summary>
+public class Summary
+{
+    public int Id { get; set; }
+
+    /// <summary>The issue month as "yyyy-MM": sorts as text and reads well in SQL.</summary>
+    public required string Month { get; set; }
+
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+
+    public required string CitationMarkdown { get; set; }
+    public required string CitationHtml { get; set; }
+    public required string CitationText { get; set; }
+    public string? Doi { get; set; }
+    public string? AuthorEmail { get; set; }
+
+    public required string BodyMarkdown { get; set; }
+    public required string BodyHtml { get; set; }
+    public required string ImplicationsMarkdown { get; set; }
+    public required string ImplicationsHtml { get; set; }
+
+    /// <summary>Plain-text opening of the summary, for lists and meta descriptions.</summary>
+    public required string Excerpt { get; set; }
+
+    public int WordCount { get; set; }
+
+    public int? Studies { get; set; }
+    public int? Participants { get; set; }
+    public string? Effect { get; set; }
+
+    public SummaryStatus Status { get; set; } = SummaryStatus.Published;
+    public DateOnly PublishedOn { get; set; }
+
+    public int ResearchTypeId { get; set; }
+    public ResearchType ResearchType { get; set; } = null!;
+    public List<Topic> Topics { get; set; } = [];
+
+    /// <summary>Content file this summary came from, relative to the content folder; null when
+    /// it was created on the web.</summary>
+    public string? SourcePath { get; set; }
+
+    /// <summary>Hash of the imported file (and the render version), so unchanged files are skipped.</summary>
+    public string? ContentHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Year => int.Parse(Month.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+    public int MonthNumber => int.Parse(Month.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture);
+}

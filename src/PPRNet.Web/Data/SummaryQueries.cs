@@ -1,0 +1,25 @@
+namespace PPRNet.Web.Data;
+
+/// <summary>The business rules of what readers may see and in which order, written once.</summary>
+public static class SummaryQueries
+{
+    /// <summary>Published, and its publish date has come: drafts and scheduled summaries are never public.</summary>
+    public static IQueryable<Summary> Published(this IQueryable<Summary> summaries, DateOnly today) =>
+        summaries.Where(s => s.Status == SummaryStatus.Published && s.PublishedOn <= today);
+
+    public static IQueryable<Summary> WithTopic(this IQueryable<Summary> summaries, string? topicSlug) =>
+        topicSlug is null ? summaries : summaries.Where(s => s.Topics.Any(t => t.Slug == topicSlug));
+
+    public static IQueryable<Summary> OfType(this IQueryable<Summary> summaries, string? typeSlug) =>
+        typeSlug is null ? summaries : summaries.Where(s => s.ResearchType.Slug == typeSlug);
+
+    public static IQueryable<Summary> InMonth(this IQueryable<Summary> summaries, string month) =>
+        summaries.Where(s => s.Month == month);
+
+    /// <summary>The archive order: newest month first, then newest publish date, then title.</summary>
+    public static IOrderedQueryable<Summary> NewestFirst(this IQueryable<Summary> summaries) =>
+        summaries.OrderByDescending(s => s.Month)
+            .ThenByDescending(s => s.PublishedOn)
+            .ThenBy(s => s.Title)
+            .ThenBy(s => s.Id);
+}

@@ -1,0 +1,24 @@
+namespace PPRNet.Web.Import;
+
+/// <summary>One problem in one content file, located well enough for an editor to fix it.</summary>
+public sealed record ImportError(string File, int Line, string Field, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Field}: {Message}";
+}
+
+public sealed class ImportReport(string folder)
+{
+    public string Folder { get; } = folder;
+    public int Added { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public List<string> Conflicts { get; } = [];
+    public List<ImportError> Errors { get; } = [];
+
+    public bool Succeeded => Errors.Count == 0;
+    public bool ChangedNothing => Added == 0 && Updated == 0;
+
+    public string Headline =>
+        $"{Added} added, {Updated} updated, {Unchanged} unchanged, {Conflicts.Count} conflicts, {Errors.Count} errors"
+        + (ChangedNothing && Succeeded ? " (nothing to change)" : "");
+}

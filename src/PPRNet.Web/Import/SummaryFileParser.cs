@@ -1,0 +1,339 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PPRNet.Web.Data;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PPRNet.Web.Import;
+
+/// <summary>Looks up the topics and research types a summary file may name, by slug or by name.</summary>
+public sealed class TaxonomyLookup(IEnumerable<Topic> topics, IEnumerable<ResearchType> types)
+{
+    private readonly Dictionary<string, Topic> topics = Index(topics, t => t.Slug, t => t.Name);
+    private readonly Dictionary<string, ResearchType> types = Index(types, t => t.Slug, t => t.Name);
+
+    public Topic? Topic(string key) => topics.GetValueOrDefault(key.Trim());
+    public ResearchType? ResearchType(string key) => types.GetValueOrDefault(key.Trim());
+
+    private static Dictionary<string, T> Index<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> name)
+    {
+        var index = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            index.TryAdd(slug(item), item);
+            index.TryAdd(name(item), item);
+        }
+
+        return index;
+    }
+}
+
+/// <summary>Reads one summary file (YAML front matter, Markdown body split at "## Practice
+/// Implications") and checks every field, reporting each problem with its line.</summary>
+public static partial class SummaryFileParser
+{
+    private static readonly HashSet<string> KnownKeys =
+    [
+        "title", "month", "slug", "research_type", "topics", "citation", "doi", "author_email",
+        "status", "published", "studies", "participants", "effect",
+    ];
+
+    public static SummaryContent? Parse(string displayPath, string text, TaxonomyLookup taxonomy, List<ImportError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        void Error(int line, string field, string message) => errors.Add(new ImportError(displayPath, line, field, message));
+
+        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            Error(1, "front matter", "the file must start with a line \"---\", then the YAML fields, then another \"---\"");
+            return null;
+        }
+
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        if (close < 0)
+        {
+            Error(1, "front matter", "no closing \"---\" line after the YAML fields");
+            return null;
+        }
+
+        var fields = ReadFields(string.Join('\n', lines[1..close]), Error);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, (_, line)) in fields)
+        {
+            if (!KnownKeys.Contains(key))
+            {
+                Error(line, key, $"unknown field; the fields are {string.Join(", ", KnownKeys)}");
+            }
+        }
+
+        string? Scalar(string key, bool required)
+        {
+            if (!fields.TryGetValue(key, out var field))
+            {
+                if (required)
+                {
+                    Error(1, key, "missing; every summary needs one");
+                }
+
+                return null;
+            }
+
+            if (field.Node is not YamlScalarNode scalar)
+            {
+                Error(field.Line, key, "must be a single value, not a list");
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                if (required)
+                {
+                    Error(field.Line, key, "is empty; every summary needs one");
+                }
+
+                return null;
+            }
+
+            return scalar.Value.Trim();
+        }
+
+        int LineOf(string key) => fields.TryGetValue(key, out var f) ? f.Line : 1;
+
+        var title = Scalar("title", required: true);
+        var citation = Scalar("citation", required: true);
+
+        var monthText = Scalar("month", required: true);
+        string? month = null;
+        if (monthText is not null && !SummaryRules.TryParseMonth(monthText, out month))
+        {
+            Error(LineOf("month"), "month", $"\"{monthText}\" is not a month; write it as YYYY-MM, e.g. 2021-04");
+            month = null;
+        }
+
+        var slug = Scalar("slug", required: false) ?? DefaultSlug(displayPath);
+        if (!SummaryRules.IsSlug(slug))
+        {
+            Error(LineOf("slug"), "slug", $"\"{slug}\" is not a slug; use lowercase letters, digits and hyphens");
+        }
+
+        ResearchType? researchType = null;
+        var typeText = Scalar("research_type", required: true);
+        if (typeText is not null)
+        {
+            researchType = taxonomy.ResearchType(typeText);
+            if (researchType is null)
+            {
+                Error(LineOf("research_type"), "research_type", $"unknown research type \"{typeText}\"; use a slug or name from taxonomy.yml");
+            }
+        }
+
+        var topics = ReadTopics(fields, taxonomy, Error);
+
+        var doiText = Scalar("doi", required: false);
+        var doi = SummaryRules.NormalizeDoi(doiText);
+        if (doiText is not null && doi is null)
+        {
+            Error(LineOf("doi"), "doi", $"\"{doiText}\" is not a DOI; a DOI looks like 10.1037/pst0000175");
+        }
+
+        var email = Scalar("author_email", required: false);
+        if (email is not null && !SummaryRules.IsEmail(email))
+        {
+            Error(LineOf("author_email"), "author_email", $"\"{email}\" is not an email address");
+        }
+
+        var status = SummaryStatus.Published;
+        var statusText = Scalar("status", required: false);
+        if (statusText is not null && !Enum.TryParse(statusText, ignoreCase: true, out status))
+        {
+            Error(LineOf("status"), "status", $"\"{statusText}\" is not a status; use published or draft");
+        }
+
+        DateOnly? published = null;
+        var publishedText = Scalar("published", required: false);
+        if (publishedText is not null)
+        {
+            if (DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                published = date;
+            }
+            else
+            {
+                Error(LineOf("published"), "published", $"\"{publishedText}\" is not a date; write it as YYYY-MM-DD");
+            }
+        }
+
+        var studies = Count("studies");
+        var participants = Count("participants");
+        var effect = Scalar("effect", required: false);
+
+        int? Count(string key)
+        {
+            var value = Scalar(key, required: false);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            Error(LineOf(key), key, $"\"{value}\" is not a whole number (write 6138, not 6,138)");
+            return null;
+        }
+
+        var bodyStartLine = close + 2;
+        var (body, implications) = SplitBody(lines[(close + 1)..], bodyStartLine, lines.Length, Error);
+
+        if (errors.Count > before || title is null || citation is null || month is null || researchType is null || body is null || implications is null)
+        {
+            return null;
+        }
+
+        return new SummaryContent
+        {
+            Title = title,
+            Month = month,
+            Slug = slug,
+            ResearchType = researchType,
+            Topics = topics,
+            Citation = citation,
+            Doi = doi,
+            AuthorEmail = email,
+            Status = status,
+            PublishedOn = published ?? new DateOnly(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture), 1),
+            Studies = studies,
+            Participants = participants,
+            Effect = effect,
+            BodyMarkdown = body,
+            ImplicationsMarkdown = implications,
+        };
+    }
+
+    private static Dictionary<string, (YamlNode Node, int Line)>? ReadFields(string yaml, Action<int, string, string> error)
+    {
+        // The YAML starts on line 2 of the file; YamlDotNet counts lines from 1.
+        const int lineOffset = 1;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var inner = TaxonomyFile.Innermost(e);
+            var at = inner is YamlException ye ? ye.Start : e.Start;
+            error((int)at.Line + lineOffset, "front matter", $"invalid YAML: {inner.Message}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            error(2, "front matter", "expected fields such as \"title: ...\" between the --- lines");
+            return null;
+        }
+
+        var fields = new Dictionary<string, (YamlNode, int)>(StringComparer.Ordinal);
+        foreach (var (key, value) in root.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            var line = (int)key.Start.Line + lineOffset;
+            if (!fields.TryAdd(name, (value, line)))
+            {
+                error(line, name, "appears twice");
+            }
+        }
+
+        return fields;
+    }
+
+    private static List<Topic> ReadTopics(Dictionary<string, (YamlNode Node, int Line)> fields, TaxonomyLookup taxonomy, Action<int, string, string> error)
+    {
+        var topics = new List<Topic>();
+        if (!fields.TryGetValue("topics", out var field))
+        {
+            error(1, "topics", "missing; every summary needs at least one topic");
+            return topics;
+        }
+
+        var names = field.Node switch
+        {
+            YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? ""),
+            YamlScalarNode one => (one.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            _ => [],
+        };
+
+        foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0))
+        {
+            var topic = taxonomy.Topic(name);
+            if (topic is null)
+            {
+                error(field.Line, "topics", $"unknown topic \"{name}\"; use a slug or name from taxonomy.yml");
+            }
+            else if (!topics.Contains(topic))
+            {
+                topics.Add(topic);
+            }
+        }
+
+        if (topics.Count == 0 && !names.Any())
+        {
+            error(field.Line, "topics", "is empty; every summary needs at least one topic");
+        }
+
+        return topics;
+    }
+
+    private static (string? Body, string? Implications) SplitBody(string[] bodyLines, int firstLine, int lastLine, Action<int, string, string> error)
+    {
+        var headings = bodyLines.Select((line, i) => (line, i)).Where(x => ImplicationsHeading().IsMatch(x.line)).ToList();
+        if (headings.Count == 0)
+        {
+            error(lastLine, "Practice Implications", "no \"## Practice Implications\" heading; every summary needs that section");
+            return (null, null);
+        }
+
+        if (headings.Count > 1)
+        {
+            error(firstLine + headings[1].i, "Practice Implications", "the heading appears twice; keep one");
+            return (null, null);
+        }
+
+        var at = headings[0].i;
+        var body = string.Join('\n', bodyLines[..at]).Trim();
+        var implications = string.Join('\n', bodyLines[(at + 1)..]).Trim();
+        if (body.Length == 0)
+        {
+            error(firstLine, "summary", "the summary text before \"## Practice Implications\" is empty");
+        }
+
+        if (implications.Length == 0)
+        {
+            error(firstLine + at, "Practice Implications", "the section is empty");
+        }
+
+        return body.Length == 0 || implications.Length == 0 ? (null, null) : (body, implications);
+    }
+
+    private static string DefaultSlug(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return FilePrefix().Replace(name, "");
+    }
+
+    [GeneratedRegex(@"^#{1,3}\s*Practice Implications\s*#*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImplicationsHeading();
+
+    [GeneratedRegex(@"^\d{2}-")]
+    private static partial Regex FilePrefix();
+}

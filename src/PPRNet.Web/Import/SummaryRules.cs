@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PPRNet.Web.Import;
+
+/// <summary>Shape rules for the fields of a summary, shared by the importer and the editors' form.</summary>
+public static partial class SummaryRules
+{
+    public const int MaxSlugLength = 120;
+
+    public static bool TryParseMonth(string? value, out string month)
+    {
+        month = "";
+        if (value is null || !MonthPattern().IsMatch(value))
+        {
+            return false;
+        }
+
+        var number = int.Parse(value.AsSpan(5, 2), CultureInfo.InvariantCulture);
+        if (number is < 1 or > 12)
+        {
+            return false;
+        }
+
+        month = value;
+        return true;
+    }
+
+    public static bool IsSlug(string? value) =>
+        value is { Length: > 0 and <= MaxSlugLength } && SlugPattern().IsMatch(value);
+
+    /// <summary>Accepts a bare DOI or a doi.org address and returns the bare DOI, or null when
+    /// the text is not shaped like a DOI.</summary>
+    public static string? NormalizeDoi(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var doi = DoiPrefix().Replace(value.Trim(), "");
+        return DoiPattern().IsMatch(doi) ? doi : null;
+    }
+
+    public static bool IsEmail(string? value) =>
+        value is { Length: <= 254 } && EmailPattern().IsMatch(value);
+
+    public static string Slugify(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var ascii = new StringBuilder();
+        foreach (var c in title.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                ascii.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var slug = NotSlugChars().Replace(ascii.ToString(), "-").Trim('-');
+        return slug.Length > MaxSlugLength ? slug[..MaxSlugLength].TrimEnd('-') : slug;
+    }
+
+    public static string MonthLabel(string month) =>
+        DateTimeFormatInfo.InvariantInfo.GetMonthName(int.Parse(month.AsSpan(5, 2), CultureInfo.InvariantCulture))
+        + " " + month[..4];
+
+    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", RegexOptions.IgnoreCase)]
+    private static partial Regex DoiPrefix();
+
+    [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
+    private static partial Regex DoiPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NotSlugChars();
+}

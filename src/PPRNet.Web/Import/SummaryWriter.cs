@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Import;
+
+/// <summary>The single save path: every summary, imported or typed in a form, is rendered,
+/// sanitized and stored here, so both kinds look and behave the same.</summary>
+public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvider clock)
+{
+    private const int ExcerptLength = 280;
+
+    public Summary Create(SummaryContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var now = clock.GetUtcNow();
+        var summary = new Summary
+        {
+            Month = content.Month,
+            Slug = content.Slug,
+            Title = content.Title,
+            CitationMarkdown = content.Citation,
+            CitationHtml = "",
+            CitationText = "",
+            BodyMarkdown = content.BodyMarkdown,
+            BodyHtml = "",
+            ImplicationsMarkdown = content.ImplicationsMarkdown,
+            ImplicationsHtml = "",
+            Excerpt = "",
+            CreatedAt = now,
+        };
+        Apply(summary, content);
+        return summary;
+    }
+
+    public void Apply(Summary summary, SummaryContent content)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(content);
+        summary.Month = content.Month;
+        summary.Slug = content.Slug;
+        summary.Title = content.Title.Trim();
+        summary.CitationMarkdown = content.Citation.Trim();
+        summary.CitationHtml = renderer.ToInlineHtml(summary.CitationMarkdown);
+        summary.CitationText = renderer.ToPlainText(summary.CitationMarkdown);
+        summary.Doi = content.Doi;
+        summary.AuthorEmail = content.AuthorEmail;
+        summary.BodyMarkdown = content.BodyMarkdown.Trim();
+        summary.BodyHtml = renderer.ToHtml(summary.BodyMarkdown);
+        summary.ImplicationsMarkdown = content.ImplicationsMarkdown.Trim();
+        summary.ImplicationsHtml = renderer.ToHtml(summary.ImplicationsMarkdown);
+        var bodyText = renderer.ToPlainText(summary.BodyMarkdown);
+        summary.Excerpt = Excerpt(bodyText);
+        summary.WordCount = CountWords(bodyText) + CountWords(renderer.ToPlainText(summary.ImplicationsMarkdown));
+        summary.Studies = content.Studies;
+        summary.Participants = content.Participants;
+        summary.Effect = content.Effect;
+        summary.Status = content.Status;
+        summary.PublishedOn = content.PublishedOn;
+        summary.ResearchType = content.ResearchType;
+        summary.Topics.RemoveAll(t => !content.Topics.Contains(t));
+        summary.Topics.AddRange(content.Topics.Where(t => !summary.Topics.Contains(t)));
+        summary.UpdatedAt = clock.GetUtcNow();
+    }
+
+    private static string Excerpt(string text)
+    {
+        var flat = Whitespace().Replace(text, " ").Trim();
+        if (flat.Length <= ExcerptLength)
+        {
+            return flat;
+        }
+
+        var cut = flat.LastIndexOf(' ', ExcerptLength);
+        return string.Concat(flat.AsSpan(0, cut > 0 ? cut : ExcerptLength), "…");
+    }
+
+    private static int CountWords(string text) => Whitespace().Split(text.Trim()).Count(w => w.Length > 0);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,29 @@
+using PPRNet.Web.Setup;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(Commands.HostArgs(args));
+builder.AddBlog();
+var app = builder.Build();
+
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync(importContent: true);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

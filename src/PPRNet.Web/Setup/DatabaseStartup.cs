@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PPRNet.Web.Data;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.Setup;
+
+public static partial class DatabaseStartup
+{
+    /// <summary>Brings the schema up to date, switches SQLite to WAL (readers never wait for the
+    /// importer) and, when configured, imports the content folder.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool importContent)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
+        if (importContent && options.ImportOnStartup)
+        {
+            var folder = ContentFolder(app, options);
+            await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(folder);
+        }
+    }
+
+    public static string ContentFolder(WebApplication app, ContentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.GetFullPath(options.Path, app.Environment.ContentRootPath);
+    }
+}
