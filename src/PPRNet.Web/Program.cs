@@ -12,13 +12,14 @@ if (Commands.IsCommand(args))
 
 await app.PrepareDatabaseAsync(importContent: true);
 
+// Logged first so that a re-executed error page still counts as one request line.
+app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
 app.MapControllers();

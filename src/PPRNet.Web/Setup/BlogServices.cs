@@ -17,10 +17,10 @@ public static class BlogServices
             .ReadFrom.Services(services));
 
         builder.Services.Configure<ContentOptions>(builder.Configuration.GetSection(ContentOptions.Section));
-        var connectionString = SqliteConnectionString(
-            builder.Configuration.GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
-            builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<BlogDbContext>(options => options.UseSqlite(connectionString));
+        // Resolved when first needed, so settings that tests or hosts add late still apply.
+        builder.Services.AddDbContext<BlogDbContext>((services, options) => options.UseSqlite(SqliteConnectionString(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
+            services.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
