@@ -225,15 +225,24 @@ public static partial class SummaryFileParser
         // The YAML starts on line 2 of the file; YamlDotNet counts lines from 1.
         const int lineOffset = 1;
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             var inner = TaxonomyFile.Innermost(e);
             var at = inner is YamlException ye ? ye.Start : e.Start;
             error((int)at.Line + lineOffset, "front matter", $"invalid YAML: {inner.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, rather than a YamlException, for some unclosed
+            // brackets and quotes at the end of the text; where it stopped is the best line we have.
+            error((int)scanner.CurrentPosition.Line + lineOffset, "front matter",
+                "invalid YAML: a bracket or quote is not closed");
             return null;
         }
 

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+using PPRNet.Web.Import;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Import;
+
+public sealed class ContentImporterTests : IDisposable
+{
+    private readonly TestContent content = new();
+    private readonly TestDatabase database = new();
+
+    public void Dispose()
+    {
+        content.Dispose();
+        database.Dispose();
+    }
+
+    private async Task<Summary> LoadAsync(string month, string slug)
+    {
+        await using var db = database.NewContext();
+        return await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
+            .SingleAsync(s => s.Month == month && s.Slug == slug, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_good_file_is_stored_with_rendered_sanitized_html_and_every_field()
+    {
+        content.WriteSummary("2021-04", "mindfulness-and-empathy", new Dictionary<string, string?>
+        {
+            ["title"] = "\"Does Mindfulness Lead to Greater Empathy?\"",
+            ["topics"] = "[empathy, Training]",
+            ["doi"] = "\"https://doi.org/10.1007/s12671-020-01425-3\"",
+            ["author_email"] = "author@example.org",
+            ["studies"] = "22",
+            ["participants"] = "6138",
+            ["effect"] = "\"r = .27, 95% CI [.09, .44]\"",
+        }, body: "Mindful **therapists**.\n\n<script>alert(1)</script>", implications: "- Ask clients\n- Listen");
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal(1, report.Added);
+        var summary = await LoadAsync("2021-04", "mindfulness-and-empathy");
+        Assert.Equal("Does Mindfulness Lead to Greater Empathy?", summary.Title);
+        Assert.Equal("10.1007/s12671-020-01425-3", summary.Doi);
+        Assert.Equal("author@example.org", summary.AuthorEmail);
+        Assert.Equal((22, 6138), (summary.Studies!.Value, summary.Participants!.Value));
+        Assert.Equal("r = .27, 95% CI [.09, .44]", summary.Effect);
+        Assert.Equal(new DateOnly(2021, 4, 1), summary.PublishedOn);
+        Assert.Equal(SummaryStatus.Published, summary.Status);
+        Assert.Equal("meta-analysis", summary.ResearchType.Slug);
+        Assert.Equal(["empathy", "training"], summary.Topics.Select(t => t.Slug).Order());
+        Assert.Contains("<strong>therapists</strong>", summary.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", summary.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<li>Ask clients</li>", summary.ImplicationsHtml, StringComparison.Ordinal);
+        Assert.Contains("<em>Journal of Studies, 1</em>", summary.CitationHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p>", summary.CitationHtml, StringComparison.Ordinal);
+        Assert.Equal("Author, A. (2020). A study of things. Journal of Studies, 1(2), 3–4.", summary.CitationText);
+        Assert.Equal("summaries/2021/04-mindfulness-and-empathy.md", summary.SourcePath);
+    }
+
+    [Fact]
+    public async Task The_slug_defaults_to_the_file_name_without_its_month_prefix()
+    {
+        content.WriteSummary("2020-02", "from-file-name", new Dictionary<string, string?> { ["slug"] = null });
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal("from-file-name", (await LoadAsync("2020-02", "from-file-name")).Slug);
+    }
+
+    [Fact]
+    public async Task A_second_import_of_unchanged_files_changes_nothing_and_says_so()
+    {
+        content.WriteSummary("2021-04", "one");
+        content.WriteSummary("2021-04", "two");
+        content.Write("issues/2021-04.md", "This month we look at empathy.");
+        await database.ImportAsync(content.Root);
+        var before = await LoadAsync("2021-04", "one");
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal((0, 0, 3), (report.Added, report.Updated, report.Unchanged));
+        Assert.Contains("nothing to change", report.Headline, StringComparison.Ordinal);
+        Assert.Equal(before.UpdatedAt, (await LoadAsync("2021-04", "one")).UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_changed_file_updates_its_summary_in_place()
+    {
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?> { ["topics"] = "[empathy]" });
+        await database.ImportAsync(content.Root);
+        var id = (await LoadAsync("2021-04", "one")).Id;
+
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?>
+        {
+            ["title"] = "\"A better title\"",
+            ["topics"] = "[alliance, depression]",
+            ["research_type"] = "qualitative",
+        }, body: "New words.");
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal((0, 1, 0), (report.Added, report.Updated, report.Unchanged));
+        var summary = await LoadAsync("2021-04", "one");
+        Assert.Equal(id, summary.Id);
+        Assert.Equal("A better title", summary.Title);
+        Assert.Equal("<p>New words.</p>", summary.BodyHtml.Trim());
+        Assert.Equal("qualitative", summary.ResearchType.Slug);
+        Assert.Equal(["alliance", "depression"], summary.Topics.Select(t => t.Slug).Order());
+    }
+
+    [Fact]
+    public async Task Removing_an_optional_field_from_the_file_clears_it()
+    {
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?>
+        {
+            ["doi"] = "10.1037/pst0000175",
+            ["author_email"] = "someone@example.org",
+            ["studies"] = "82",
+            ["effect"] = "\"r = .28\"",
+        });
+        await database.ImportAsync(content.Root);
+
+        content.WriteSummary("2021-04", "one");
+        await database.ImportAsync(content.Root);
+
+        var summary = await LoadAsync("2021-04", "one");
+        Assert.Null(summary.Doi);
+        Assert.Null(summary.AuthorEmail);
+        Assert.Null(summary.Studies);
+        Assert.Null(summary.Effect);
+    }
+
+    [Fact]
+    public async Task A_bad_file_is_reported_and_every_other_file_still_imports()
+    {
+        content.WriteSummary("2021-04", "good-one");
+        var bad = content.WriteSummary("2021-04", "bad-one", new Dictionary<string, string?> { ["topics"] = "[empaty]" });
+        content.WriteSummary("2021-03", "good-two");
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal(2, report.Added);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(bad, error.File);
+        Assert.Equal("topics", error.Field);
+        Assert.Equal(6, error.Line);
+        Assert.Contains("unknown topic \"empaty\"", error.Message, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(2, await db.Summaries.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Two_files_with_the_same_slug_in_a_month_import_the_first_and_report_the_second()
+    {
+        var first = content.WriteSummary("2021-04", "same");
+        var second = content.Write("summaries/2021/04-zz-copy.md", TestContent.SummaryText("2021-04", "same"));
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal(1, report.Added);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((second, "slug"), (error.File, error.Field));
+        Assert.Contains(first, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_taxonomy_stops_the_import_with_a_clear_error()
+    {
+        content.Delete("taxonomy.yml");
+        content.WriteSummary("2021-04", "one");
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal(0, report.Added);
+        Assert.Equal(("taxonomy.yml", "taxonomy"), (report.Errors[0].File, report.Errors[0].Field));
+    }
+
+    [Fact]
+    public async Task Month_intros_are_imported_and_a_badly_named_intro_is_reported()
+    {
+        content.Write("issues/2021-04.md", "This month: *empathy*.");
+        content.Write("issues/April-2021.md", "Wrong name.");
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(("issues/April-2021.md", "month"), (report.Errors[0].File, report.Errors[0].Field));
+        await using var db = database.NewContext();
+        var intro = await db.MonthIssues.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("<p>This month: <em>empathy</em>.</p>", intro.IntroHtml.Trim());
+    }
+}

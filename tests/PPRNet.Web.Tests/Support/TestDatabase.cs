@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using PPRNet.Web.Data;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.Tests.Support;
+
+/// <summary>A real SQLite database file, migrated, for tests below the HTTP layer.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    public TestDatabase()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        using var db = NewContext();
+        db.Database.Migrate();
+    }
+
+    public string Path { get; }
+
+    public BlogDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={Path}").Options);
+
+    public static ContentImporter Importer(BlogDbContext db)
+    {
+        var renderer = new MarkdownRenderer();
+        return new ContentImporter(db, new SummaryWriter(renderer, TimeProvider.System), renderer, TimeProvider.System,
+            NullLogger<ContentImporter>.Instance);
+    }
+
+    public async Task<ImportReport> ImportAsync(string folder)
+    {
+        await using var db = NewContext();
+        return await Importer(db).ImportAsync(folder, TestContext.Current.CancellationToken);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
