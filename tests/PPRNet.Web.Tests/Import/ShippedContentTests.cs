@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Import;
+
+/// <summary>The archive we ship in content/ imports cleanly and carries the papers of the
+/// network's current page with their checked citations.</summary>
+public sealed class ShippedContentTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+
+    public void Dispose() => database.Dispose();
+
+    public static string ContentFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PPRNet.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PPRNet.sln not found above the test binaries"), "content");
+    }
+
+    [Fact]
+    public async Task The_shipped_content_imports_without_errors_and_covers_enough_of_the_archive()
+    {
+        var report = await database.ImportAsync(ContentFolder());
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        await using var db = database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(36, await db.Topics.CountAsync(ct));
+        Assert.Equal(6, await db.ResearchTypes.CountAsync(ct));
+        Assert.InRange(await db.Summaries.CountAsync(ct), 16, 1000);
+        Assert.InRange(await db.Summaries.Select(s => s.Month).Distinct().CountAsync(ct), 8, 1000);
+        Assert.InRange(await db.Summaries.Select(s => s.ResearchTypeId).Distinct().CountAsync(ct), 4, 6);
+        Assert.InRange(await db.MonthIssues.CountAsync(ct), 3, 1000);
+    }
+
+    [Theory]
+    [InlineData("2021-04", "Cooper, D., Yap, K., O'Brien, M., & Scott, I. (2020)", "10.1007/s12671-020-01425-3")]
+    [InlineData("2019-05", "Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018)", "10.1037/pst0000175")]
+    [InlineData("2018-11", "Norcross, J. C., & Lambert, M. J. (2018)", "10.1037/pst0000193")]
+    [InlineData("2014-09", "Elliott, R., Bohart, A. C., Watson, J. C., & Greenberg, L. S. (2011)", "10.1037/a0022187")]
+    public async Task The_papers_of_the_networks_page_are_in_their_months_with_checked_dois(string month, string authors, string doi)
+    {
+        await database.ImportAsync(ContentFolder());
+
+        await using var db = database.NewContext();
+        var summary = await db.Summaries.SingleAsync(s => s.Doi == doi, TestContext.Current.CancellationToken);
+        Assert.Equal(month, summary.Month);
+        Assert.StartsWith(authors, summary.CitationText, StringComparison.Ordinal);
+        Assert.NotEmpty(summary.ImplicationsHtml);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Setup;
+
+/// <summary>The operator's `import [folder]` command, run as a real process of the built app.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly TestContent content = new();
+    private readonly string database = Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        content.Dispose();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var app = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(app);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    [Fact]
+    public async Task Import_prints_its_counts_and_a_second_run_changes_nothing()
+    {
+        content.WriteSummary("2021-04", "one");
+        content.WriteSummary("2021-04", "two");
+
+        var first = await RunAsync("import", content.Root);
+        var second = await RunAsync("import", content.Root);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("2 added, 0 updated, 0 unchanged, 0 conflicts, 0 errors", first.Output, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("0 added, 0 updated, 2 unchanged, 0 conflicts, 0 errors (nothing to change)", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_names_a_broken_files_path_line_and_field_imports_the_rest_and_exits_non_zero()
+    {
+        content.WriteSummary("2021-04", "good");
+        content.WriteSummary("2021-04", "bad", new Dictionary<string, string?> { ["month"] = "2021-4" });
+
+        var (exitCode, output) = await RunAsync("import", content.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("1 added, 0 updated, 0 unchanged, 0 conflicts, 1 errors", output, StringComparison.Ordinal);
+        Assert.Contains("error: summaries/2021/04-bad.md:3: month: \"2021-4\" is not a month", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_prints_usage_and_fails()
+    {
+        var (exitCode, output) = await RunAsync("import", "a", "b");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("usage:", output, StringComparison.Ordinal);
+    }
+}
