@@ -21,6 +21,50 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.HasOne(s => s.ResearchType).WithMany(t => t.Summaries)
             .HasForeignKey(s => s.ResearchTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Topics).WithMany(t => t.Summaries).UsingEntity("SummaryTopics");
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.UpdatedBy).HasMaxLength(256);
+        builder.Property(s => s.DeletedBy).HasMaxLength(256);
+    }
+}
+
+public sealed class SummaryRevisionConfiguration : IEntityTypeConfiguration<SummaryRevision>
+{
+    public void Configure(EntityTypeBuilder<SummaryRevision> builder)
+    {
+        builder.HasIndex(r => new { r.SummaryId, r.Number }).IsUnique();
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        builder.Property(r => r.Note).HasMaxLength(200);
+        builder.HasOne(r => r.Summary).WithMany(s => s.Revisions).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasIndex(a => a.At);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(60);
+        builder.Property(a => a.Subject).HasMaxLength(400);
+    }
+}
+
+public sealed class ImportConflictConfiguration : IEntityTypeConfiguration<ImportConflict>
+{
+    public void Configure(EntityTypeBuilder<ImportConflict> builder)
+    {
+        builder.HasOne(c => c.Summary).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.ResolvedBy).HasMaxLength(256);
+    }
+}
+
+public sealed class SlugAliasConfiguration : IEntityTypeConfiguration<SlugAlias>
+{
+    public void Configure(EntityTypeBuilder<SlugAlias> builder)
+    {
+        builder.HasIndex(a => new { a.Kind, a.OldSlug }).IsUnique();
+        builder.Property(a => a.OldSlug).HasMaxLength(80);
+        builder.Property(a => a.NewSlug).HasMaxLength(80);
     }
 }
 

@@ -11,4 +11,8 @@ public class MonthIssue
     public string? SourcePath { get; set; }
     public string? ContentHash { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>Edited on the web since its last import: a changed file no longer replaces it.</summary>
+    public bool EditedOnWeb { get; set; }
 }

@@ -52,8 +52,22 @@ public class Summary
     /// <summary>Hash of the imported file (and the render version), so unchanged files are skipped.</summary>
     public string? ContentHash { get; set; }
 
+    /// <summary>True once an editor has saved the summary on the web after its last import, so
+    /// a later change to its file is reported as a conflict instead of overwriting the web edit.</summary>
+    public bool EditedOnWeb { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>Raised on every save; a form that posts an older value is a concurrent edit.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Set when the summary is in the trash; trashed summaries are never public.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
+
+    public List<SummaryRevision> Revisions { get; set; } = [];
 
     public int Year => int.Parse(Month.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
     public int MonthNumber => int.Parse(Month.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture);

@@ -3,9 +3,16 @@ namespace PPRNet.Web.Data;
 /// <summary>The business rules of what readers may see and in which order, written once.</summary>
 public static class SummaryQueries
 {
-    /// <summary>Published, and its publish date has come: drafts and scheduled summaries are never public.</summary>
+    /// <summary>Published, its publish date has come and it is not in the trash: drafts, scheduled
+    /// and trashed summaries are never public.</summary>
     public static IQueryable<Summary> Published(this IQueryable<Summary> summaries, DateOnly today) =>
-        summaries.Where(s => s.Status == SummaryStatus.Published && s.PublishedOn <= today);
+        summaries.NotTrashed().Where(s => s.Status == SummaryStatus.Published && s.PublishedOn <= today);
+
+    public static IQueryable<Summary> NotTrashed(this IQueryable<Summary> summaries) =>
+        summaries.Where(s => s.DeletedAt == null);
+
+    public static IQueryable<Summary> Trashed(this IQueryable<Summary> summaries) =>
+        summaries.Where(s => s.DeletedAt != null);
 
     public static IQueryable<Summary> WithTopic(this IQueryable<Summary> summaries, string? topicSlug) =>
         topicSlug is null ? summaries : summaries.Where(s => s.Topics.Any(t => t.Slug == topicSlug));

@@ -2,19 +2,25 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
+using PPRNet.Web.History;
 
 namespace PPRNet.Web.Import;
 
 /// <summary>Imports content/ (taxonomy.yml, summaries/**/*.md, issues/YYYY-MM.md) into the database.
 /// Every file is checked first; the valid ones are then written in one transaction, so a run
-/// either lands whole or not at all, and a bad file never stops the good ones.</summary>
+/// either lands whole or not at all, and a bad file never stops the good ones. The database is the
+/// system of record: a summary an editor changed on the web is never overwritten by its file.</summary>
 public sealed partial class ContentImporter(
     BlogDbContext db,
     SummaryWriter writer,
     MarkdownRenderer renderer,
+    RevisionLog revisions,
+    AuditLog audit,
     TimeProvider clock,
     ILogger<ContentImporter> logger)
 {
+    public const string UserName = "content import";
+
     public async Task<ImportReport> ImportAsync(string folder, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(folder);
@@ -43,35 +49,29 @@ public sealed partial class ContentImporter(
         return report;
     }
 
+    /// <summary>Adds terms the database does not have yet. Existing terms are left alone, and so is
+    /// a slug an editor has renamed away from: taxonomy is managed on the web once imported.</summary>
     private async Task<TaxonomyLookup> UpsertTaxonomyAsync(TaxonomyFile file, CancellationToken cancellationToken)
     {
-        var topics = await db.Topics.ToDictionaryAsync(t => t.Slug, cancellationToken);
-        foreach (var entry in file.Topics)
+        var aliases = await db.SlugAliases.ToListAsync(cancellationToken);
+        var topics = await db.Topics.ToListAsync(cancellationToken);
+        var types = await db.ResearchTypes.ToListAsync(cancellationToken);
+        AddMissing(file.Topics, topics, TermKind.Topic, entry => db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
+        AddMissing(file.ResearchTypes, types, TermKind.ResearchType, entry => db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
+        return new TaxonomyLookup(topics, types, aliases);
+
+        void AddMissing<T>(List<TaxonomyFile.Entry> entries, List<T> existing, TermKind kind, Func<TaxonomyFile.Entry, T> add)
+            where T : TaxonomyTerm
         {
-            if (topics.TryGetValue(entry.Slug!, out var topic))
+            foreach (var entry in entries)
             {
-                topic.Name = entry.Name!.Trim();
-            }
-            else
-            {
-                topics[entry.Slug!] = db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity;
+                var known = existing.Any(t => t.Slug == entry.Slug) || aliases.Any(a => a.Kind == kind && a.OldSlug == entry.Slug);
+                if (!known)
+                {
+                    existing.Add(add(entry));
+                }
             }
         }
-
-        var types = await db.ResearchTypes.ToDictionaryAsync(t => t.Slug, cancellationToken);
-        foreach (var entry in file.ResearchTypes)
-        {
-            if (types.TryGetValue(entry.Slug!, out var type))
-            {
-                type.Name = entry.Name!.Trim();
-            }
-            else
-            {
-                types[entry.Slug!] = db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity;
-            }
-        }
-
-        return new TaxonomyLookup(topics.Values, types.Values);
     }
 
     private async Task ImportSummariesAsync(string root, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ public sealed partial class ContentImporter(
         }
 
         var existing = await db.Summaries
-            .Select(s => new { s.Id, s.Month, s.Slug, s.ContentHash })
+            .Select(s => new { s.Id, s.Month, s.Slug, s.ContentHash, s.EditedOnWeb })
             .ToDictionaryAsync(s => (s.Month, s.Slug), cancellationToken);
         var claimed = new Dictionary<(string, string), string>();
 
@@ -91,7 +91,8 @@ public sealed partial class ContentImporter(
         {
             var display = Path.GetRelativePath(root, path).Replace('\\', '/');
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var content = SummaryFileParser.Parse(display, Encoding.UTF8.GetString(bytes), lookup, report.Errors);
+            var text = Encoding.UTF8.GetString(bytes);
+            var content = SummaryFileParser.Parse(display, text, lookup, report.Errors);
             if (content is null)
             {
                 continue;
@@ -112,22 +113,58 @@ public sealed partial class ContentImporter(
                 var summary = writer.Create(content);
                 summary.SourcePath = display;
                 summary.ContentHash = hash;
+                summary.UpdatedBy = UserName;
+                summary.Version = 1;
                 db.Summaries.Add(summary);
+                await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
+                audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"added from {display}");
                 report.Added++;
             }
             else if (row.ContentHash == hash)
             {
                 report.Unchanged++;
             }
+            else if (row.EditedOnWeb)
+            {
+                await RecordConflictAsync(row.Id, display, hash, text, report, cancellationToken);
+            }
             else
             {
-                var summary = await db.Summaries.Include(s => s.Topics).SingleAsync(s => s.Id == row.Id, cancellationToken);
+                var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
+                    .SingleAsync(s => s.Id == row.Id, cancellationToken);
                 writer.Apply(summary, content);
                 summary.SourcePath = display;
                 summary.ContentHash = hash;
+                summary.UpdatedBy = UserName;
+                summary.Version++;
+                await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
+                audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"updated from {display}");
                 report.Updated++;
             }
         }
+    }
+
+    /// <summary>The web version stays; the file's text is kept beside it for an editor to merge.
+    /// The same file version is recorded once, however often it is imported again.</summary>
+    private async Task RecordConflictAsync(int summaryId, string display, string hash, string text, ImportReport report, CancellationToken cancellationToken)
+    {
+        report.Conflicts.Add(display);
+        var known = await db.ImportConflicts.AnyAsync(c => c.SummaryId == summaryId && c.FileHash == hash, cancellationToken);
+        if (known)
+        {
+            return;
+        }
+
+        db.ImportConflicts.Add(new ImportConflict
+        {
+            SummaryId = summaryId,
+            SourcePath = display,
+            FileHash = hash,
+            FileMarkdown = text,
+            DetectedAt = clock.GetUtcNow(),
+        });
+        audit.Record(UserName, AuditActions.ImportConflict, display, "file changed after a web edit; the web version was kept");
+        LogConflict(display);
     }
 
     private async Task ImportIntrosAsync(string root, ImportReport report, CancellationToken cancellationToken)
@@ -163,6 +200,13 @@ public sealed partial class ContentImporter(
                 continue;
             }
 
+            if (issue is { EditedOnWeb: true })
+            {
+                report.Conflicts.Add(display);
+                LogConflict(display);
+                continue;
+            }
+
             if (issue is null)
             {
                 issue = db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
@@ -178,6 +222,7 @@ public sealed partial class ContentImporter(
             issue.SourcePath = display;
             issue.ContentHash = hash;
             issue.UpdatedAt = clock.GetUtcNow();
+            issue.UpdatedBy = UserName;
         }
     }
 
@@ -198,6 +243,9 @@ public sealed partial class ContentImporter(
 
         LogResult(report.Folder, report.Added, report.Updated, report.Unchanged, report.Conflicts.Count, report.Errors.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import conflict: {File} changed after an editor changed its summary on the web; the web version was kept")]
+    private partial void LogConflict(string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import error in {File}:{Line}: {Field}: {Problem}")]
     private partial void LogFileError(string file, int line, string field, string problem);

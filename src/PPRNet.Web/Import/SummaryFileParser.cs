@@ -6,22 +6,38 @@ using YamlDotNet.RepresentationModel;
 
 namespace PPRNet.Web.Import;
 
-/// <summary>Looks up the topics and research types a summary file may name, by slug or by name.</summary>
-public sealed class TaxonomyLookup(IEnumerable<Topic> topics, IEnumerable<ResearchType> types)
+/// <summary>Looks up the topics and research types a summary file may name: by slug, by name, or
+/// by a slug the term had before an editor renamed it.</summary>
+public sealed class TaxonomyLookup
 {
-    private readonly Dictionary<string, Topic> topics = Index(topics, t => t.Slug, t => t.Name);
-    private readonly Dictionary<string, ResearchType> types = Index(types, t => t.Slug, t => t.Name);
+    private readonly Dictionary<string, Topic> topics;
+    private readonly Dictionary<string, ResearchType> types;
+
+    public TaxonomyLookup(IEnumerable<Topic> topics, IEnumerable<ResearchType> types, IEnumerable<SlugAlias>? aliases = null)
+    {
+        this.topics = Index(topics, aliases, TermKind.Topic);
+        this.types = Index(types, aliases, TermKind.ResearchType);
+    }
 
     public Topic? Topic(string key) => topics.GetValueOrDefault(key.Trim());
     public ResearchType? ResearchType(string key) => types.GetValueOrDefault(key.Trim());
 
-    private static Dictionary<string, T> Index<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> name)
+    private static Dictionary<string, T> Index<T>(IEnumerable<T> terms, IEnumerable<SlugAlias>? aliases, TermKind kind)
+        where T : TaxonomyTerm
     {
         var index = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in items)
+        foreach (var term in terms)
         {
-            index.TryAdd(slug(item), item);
-            index.TryAdd(name(item), item);
+            index.TryAdd(term.Slug, term);
+            index.TryAdd(term.Name, term);
+        }
+
+        foreach (var alias in aliases?.Where(a => a.Kind == kind) ?? [])
+        {
+            if (index.TryGetValue(alias.NewSlug, out var term))
+            {
+                index.TryAdd(alias.OldSlug, term);
+            }
         }
 
         return index;
@@ -211,7 +227,7 @@ public static partial class SummaryFileParser
             Doi = doi,
             AuthorEmail = email,
             Status = status,
-            PublishedOn = published ?? new DateOnly(int.Parse(month[..4], CultureInfo.InvariantCulture), int.Parse(month[5..], CultureInfo.InvariantCulture), 1),
+            PublishedOn = published ?? SummaryRules.FirstDay(month),
             Studies = studies,
             Participants = participants,
             Effect = effect,
@@ -305,7 +321,7 @@ public static partial class SummaryFileParser
 
     private static (string? Body, string? Implications) SplitBody(string[] bodyLines, int firstLine, int lastLine, Action<int, string, string> error)
     {
-        var headings = bodyLines.Select((line, i) => (line, i)).Where(x => ImplicationsHeading().IsMatch(x.line)).ToList();
+        var headings = bodyLines.Select((line, i) => (line, i)).Where(x => SummaryRules.ImplicationsHeading().IsMatch(x.line)).ToList();
         if (headings.Count == 0)
         {
             error(lastLine, "Practice Implications", "no \"## Practice Implications\" heading; every summary needs that section");
@@ -339,9 +355,6 @@ public static partial class SummaryFileParser
         var name = Path.GetFileNameWithoutExtension(path);
         return FilePrefix().Replace(name, "");
     }
-
-    [GeneratedRegex(@"^#{1,3}\s*Practice Implications\s*#*\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ImplicationsHeading();
 
     [GeneratedRegex(@"^\d{2}-")]
     private static partial Regex FilePrefix();

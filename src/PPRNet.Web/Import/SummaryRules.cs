@@ -62,9 +62,18 @@ public static partial class SummaryRules
         return slug.Length > MaxSlugLength ? slug[..MaxSlugLength].TrimEnd('-') : slug;
     }
 
+    public static bool HasImplicationsHeading(string markdown) =>
+        markdown.ReplaceLineEndings("\n").Split('\n').Any(line => ImplicationsHeading().IsMatch(line));
+
+    public static DateOnly FirstDay(string month) =>
+        new(int.Parse(month.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(month.AsSpan(5, 2), CultureInfo.InvariantCulture), 1);
+
     public static string MonthLabel(string month) =>
         DateTimeFormatInfo.InvariantInfo.GetMonthName(int.Parse(month.AsSpan(5, 2), CultureInfo.InvariantCulture))
         + " " + month[..4];
+
+    [GeneratedRegex(@"^#{1,3}\s*Practice Implications\s*#*\s*$", RegexOptions.IgnoreCase)]
+    internal static partial Regex ImplicationsHeading();
 
     [GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial Regex MonthPattern();

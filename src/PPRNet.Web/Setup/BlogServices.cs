@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Admin;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.History;
 using PPRNet.Web.Import;
 using Serilog;
 
@@ -27,10 +31,67 @@ public static class BlogServices
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ArchiveReader>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<RevisionLog>();
+        builder.Services.AddScoped<SummaryEditor>();
+        builder.Services.AddScoped<AdminReader>();
+        builder.Services.AddScoped<TaxonomyEditor>();
+        builder.Services.AddScoped<ArchiveExporter>();
+
+        builder.AddAccounts();
 
         builder.Services.AddControllersWithViews();
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
         return builder;
+    }
+
+    private static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length protects better than forced symbol classes (NIST SP 800-63B).
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<BlogDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "pprnet.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/admin/sign-in";
+            options.LogoutPath = "/admin/sign-out";
+            // A signed-in editor on an admin-only page gets a real 403 page, not a sign-in loop.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "pprnet.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // Keys live in the database, so sign-ins and form tokens survive restarts and redeploys.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("PPRNet.Web")
+            .PersistKeysToDbContext<BlogDbContext>();
     }
 
     /// <summary>A relative database path is taken from the app's content root, not from whatever

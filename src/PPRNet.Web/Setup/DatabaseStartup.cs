@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PPRNet.Web.Data;
+using PPRNet.Web.Admin;
 using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Setup;
@@ -16,6 +18,15 @@ public static partial class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
         if (importContent && options.ImportOnStartup)

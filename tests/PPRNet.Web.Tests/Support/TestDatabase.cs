@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PPRNet.Web.Data;
+using PPRNet.Web.History;
 using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Tests.Support;
@@ -25,8 +26,9 @@ public sealed class TestDatabase : IDisposable
     public static ContentImporter Importer(BlogDbContext db)
     {
         var renderer = new MarkdownRenderer();
-        return new ContentImporter(db, new SummaryWriter(renderer, TimeProvider.System), renderer, TimeProvider.System,
-            NullLogger<ContentImporter>.Instance);
+        var clock = TimeProvider.System;
+        return new ContentImporter(db, new SummaryWriter(renderer, clock), renderer, new RevisionLog(db, clock),
+            new AuditLog(db, clock, NullLogger<AuditLog>.Instance), clock, NullLogger<ContentImporter>.Instance);
     }
 
     public async Task<ImportReport> ImportAsync(string folder)

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class SignInForm
+{
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class SignInPage : PageViewModel
+{
+    public required SignInForm Form { get; init; }
+    public string? Error { get; init; }
+}
+
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AccountController(SignInManager<IdentityUser> signIn, AuditLog audit, BlogDbContext db) : Controller
+{
+    [HttpGet("/admin/sign-in"), AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl) => View(Page(new SignInForm { ReturnUrl = returnUrl }, null));
+
+    [HttpPost("/admin/sign-in"), AllowAnonymous, ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignIn([Bind(Prefix = "Form")] SignInForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            return View(Page(form, null));
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Email!, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var (action, error) = result switch
+        {
+            { Succeeded: true } => (AuditActions.SignIn, null),
+            { IsLockedOut: true } => (AuditActions.SignInLockedOut, "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an admin to unlock it."),
+            _ => (AuditActions.SignInFailed, "That email and password do not match an account."),
+        };
+        audit.Record(form.Email!, action, form.Email!, $"from {HttpContext.Connection.RemoteIpAddress}");
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (error is not null)
+        {
+            form.Password = null;
+            return View(Page(form, error));
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+    }
+
+    [HttpPost("/admin/sign-out"), Authorize, ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignOutNow(CancellationToken cancellationToken)
+    {
+        audit.Record(User.Identity?.Name ?? "unknown", AuditActions.SignOut, User.Identity?.Name ?? "unknown");
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+
+    private static SignInPage Page(SignInForm form, string? error) => new()
+    {
+        Form = form,
+        Error = error,
+        Title = "Sign in",
+        Description = "Sign in to the editors' desk.",
+    };
+}

@@ -1,0 +1,263 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.Admin;
+
+/// <summary>Builds the editors' pages: dashboard, forms with their previews, history, trash, audit.</summary>
+public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+{
+    private const int WordsPerMinute = 200;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<DashboardViewModel> DashboardAsync(string? state, string? month, string? query, bool isAdmin, string? message, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var summaries = db.Summaries.AsNoTracking().NotTrashed();
+        PublicationState? wanted = Enum.TryParse<PublicationState>(state, ignoreCase: true, out var parsed) ? parsed : null;
+        summaries = wanted switch
+        {
+            PublicationState.Draft => summaries.Where(s => s.Status == SummaryStatus.Draft),
+            PublicationState.Scheduled => summaries.Where(s => s.Status == SummaryStatus.Published && s.PublishedOn > today),
+            PublicationState.Published => summaries.Where(s => s.Status == SummaryStatus.Published && s.PublishedOn <= today),
+            _ => summaries,
+        };
+
+        month = SummaryRules.TryParseMonth(month, out var validMonth) ? validMonth : null;
+        if (month is not null)
+        {
+            summaries = summaries.InMonth(month);
+        }
+
+        query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+        if (query is not null)
+        {
+            var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            summaries = summaries.Where(s => EF.Functions.Like(s.Title, pattern, "\\"));
+        }
+
+        var rows = await summaries
+            .OrderByDescending(s => s.Month).ThenBy(s => s.Title)
+            .Select(s => new
+            {
+                s.Id, s.Title, s.Month, s.Status, s.PublishedOn, Type = s.ResearchType.Name, s.UpdatedBy, s.UpdatedAt,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new DashboardViewModel
+        {
+            Rows = rows.Select(r => new DashboardRow(r.Id, r.Title, r.Month, State(r.Status, r.PublishedOn, today), r.PublishedOn, r.Type, r.UpdatedBy, r.UpdatedAt)).ToList(),
+            Conflicts = await OpenConflicts().ToListAsync(cancellationToken),
+            Months = await db.Summaries.AsNoTracking().NotTrashed().Select(s => s.Month).Distinct().OrderByDescending(m => m).ToListAsync(cancellationToken),
+            State = wanted,
+            Month = month,
+            Query = query,
+            TrashCount = await db.Summaries.Trashed().CountAsync(cancellationToken),
+            IsAdmin = isAdmin,
+            Message = message,
+            Title = "Editors' desk",
+            Description = "Every summary, draft, scheduled and published.",
+        };
+    }
+
+    private static PublicationState State(SummaryStatus status, DateOnly publishedOn, DateOnly today) =>
+        status == SummaryStatus.Draft ? PublicationState.Draft
+        : publishedOn > today ? PublicationState.Scheduled
+        : PublicationState.Published;
+
+    private IQueryable<ConflictRow> OpenConflicts() =>
+        db.ImportConflicts.AsNoTracking().Where(c => c.ResolvedAt == null)
+            .OrderByDescending(c => c.Id)
+            .Select(c => new ConflictRow(c.Id, c.SummaryId, c.Summary.Title, c.SourcePath, c.DetectedAt));
+
+    public async Task<SummaryForm?> EditFormAsync(int id, CancellationToken cancellationToken)
+    {
+        var summary = await db.Summaries.AsNoTracking().Include(s => s.Topics).Include(s => s.ResearchType)
+            .FirstOrDefaultAsync(s => s.Id == id && s.DeletedAt == null, cancellationToken);
+        return summary is null ? null : SummaryForm.From(summary);
+    }
+
+    public async Task<SummaryFormPage> FormPageAsync(SummaryForm form, bool preview, string? message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var types = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return new SummaryFormPage
+        {
+            Form = form,
+            Topics = topics.Where(t => !t.Retired || form.Topics.Contains(t.Slug))
+                .Select(t => new Choice(t.Slug, t.Name, form.Topics.Contains(t.Slug))).ToList(),
+            Types = types.Where(t => !t.Retired || form.ResearchType == t.Slug)
+                .Select(t => new Choice(t.Slug, t.Name, form.ResearchType == t.Slug)).ToList(),
+            Preview = preview ? Preview(form, topics, types) : null,
+            Message = message,
+            Title = form.Id is null ? "New summary" : $"Edit: {form.Title}",
+            Description = "The summary form.",
+        };
+    }
+
+    /// <summary>Renders the form exactly as readers would see it, with the same pipeline and
+    /// the same partial view as the public summary page, whether or not it is valid yet.</summary>
+    private SummaryViewModel Preview(SummaryForm form, List<Topic> topics, List<ResearchType> types)
+    {
+        var month = SummaryRules.TryParseMonth(form.Month?.Trim(), out var valid) ? valid : clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var body = form.Body ?? "";
+        var implications = form.Implications ?? "";
+        var words = (renderer.ToPlainText(body) + " " + renderer.ToPlainText(implications))
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var type = types.Find(t => t.Slug == form.ResearchType);
+        return new SummaryViewModel
+        {
+            Month = month,
+            Slug = form.EffectiveSlug,
+            Title = string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : form.Title.Trim(),
+            Description = "",
+            CitationHtml = renderer.ToInlineHtml(form.Citation ?? ""),
+            Doi = SummaryRules.NormalizeDoi(form.Doi),
+            AuthorEmail = SummaryRules.IsEmail(form.AuthorEmail?.Trim()) ? form.AuthorEmail!.Trim() : null,
+            BodyHtml = renderer.ToHtml(body),
+            ImplicationsHtml = renderer.ToHtml(implications),
+            Facts = new StudyFacts(form.Studies, form.Participants, string.IsNullOrWhiteSpace(form.Effect) ? null : form.Effect.Trim()),
+            ResearchType = new TaxonomyLink(type?.Slug ?? "", type?.Name ?? "(no type yet)"),
+            Topics = topics.Where(t => form.Topics.Contains(t.Slug)).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList(),
+            ReadingMinutes = Math.Max(1, (int)Math.Round(words / (double)WordsPerMinute)),
+        };
+    }
+
+    public async Task<ConflictViewModel> ConflictPageAsync(Summary current, SummaryContent yours, SummaryForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(form);
+        var theirs = SummaryMarkdown.Write(current);
+        var mine = SummaryMarkdown.Write(yours);
+        form.Version = current.Version; // saving again now is a deliberate choice to replace their version
+        return new ConflictViewModel
+        {
+            Yours = await FormPageAsync(form, preview: false, message: null, cancellationToken),
+            TheirsMarkdown = theirs,
+            YoursMarkdown = mine,
+            Diff = LineDiff.Compare(theirs, mine),
+            TheirsBy = current.UpdatedBy,
+            TheirsAt = current.UpdatedAt,
+            Title = $"Conflict: {current.Title}",
+            Description = "Someone else saved this summary while you were editing it.",
+        };
+    }
+
+    public async Task<HistoryViewModel?> HistoryAsync(int id, string? message, CancellationToken cancellationToken)
+    {
+        var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        return new HistoryViewModel
+        {
+            SummaryId = summary.Id,
+            SummaryTitle = summary.Title,
+            Revisions = await Revisions(id).OrderByDescending(r => r.Number).ToListAsync(cancellationToken),
+            Message = message,
+            Title = $"History: {summary.Title}",
+            Description = "Every saved version of this summary.",
+        };
+    }
+
+    private IQueryable<RevisionRow> Revisions(int summaryId) =>
+        db.Revisions.AsNoTracking().Where(r => r.SummaryId == summaryId)
+            .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy, r.Note));
+
+    public async Task<RevisionDiffViewModel?> RevisionDiffAsync(int id, int from, int to, CancellationToken cancellationToken)
+    {
+        var title = await db.Summaries.AsNoTracking().Where(s => s.Id == id).Select(s => s.Title).FirstOrDefaultAsync(cancellationToken);
+        var pair = await db.Revisions.AsNoTracking().Where(r => r.SummaryId == id && (r.Number == from || r.Number == to)).ToListAsync(cancellationToken);
+        var before = pair.Find(r => r.Number == from);
+        var after = pair.Find(r => r.Number == to);
+        if (title is null || before is null || after is null)
+        {
+            return null;
+        }
+
+        return new RevisionDiffViewModel
+        {
+            SummaryId = id,
+            SummaryTitle = title,
+            From = new RevisionRow(before.Number, before.CreatedAt, before.CreatedBy, before.Note),
+            To = new RevisionRow(after.Number, after.CreatedAt, after.CreatedBy, after.Note),
+            Diff = LineDiff.Compare(before.Markdown, after.Markdown),
+            Title = $"Changes in {title}",
+            Description = $"What changed between revisions {from} and {to}.",
+        };
+    }
+
+    public async Task<TrashViewModel> TrashAsync(bool isAdmin, string? message, CancellationToken cancellationToken) => new()
+    {
+        Rows = await db.Summaries.AsNoTracking().Trashed().OrderByDescending(s => s.DeletedAt)
+            .Select(s => new TrashRow(s.Id, s.Title, s.Month, s.DeletedAt!.Value, s.DeletedBy)).ToListAsync(cancellationToken),
+        IsAdmin = isAdmin,
+        Message = message,
+        Title = "Trash",
+        Description = "Deleted summaries, which can be restored.",
+    };
+
+    public async Task<ImportConflictViewModel?> ImportConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        var conflict = await db.ImportConflicts.AsNoTracking().Include(c => c.Summary).ThenInclude(s => s.Topics)
+            .Include(c => c.Summary).ThenInclude(s => s.ResearchType)
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conflict is null)
+        {
+            return null;
+        }
+
+        return new ImportConflictViewModel
+        {
+            Conflict = new ConflictRow(conflict.Id, conflict.SummaryId, conflict.Summary.Title, conflict.SourcePath, conflict.DetectedAt),
+            Diff = LineDiff.Compare(SummaryMarkdown.Write(conflict.Summary), conflict.FileMarkdown.ReplaceLineEndings("\n")),
+            Resolved = conflict.ResolvedAt is not null,
+            Title = $"Import conflict: {conflict.SourcePath}",
+            Description = "A content file changed after the summary was edited on the web.",
+        };
+    }
+
+    public async Task<AuditViewModel> AuditAsync(CancellationToken cancellationToken) => new()
+    {
+        Entries = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(500).ToListAsync(cancellationToken),
+        Title = "Audit log",
+        Description = "Sign-ins and every change to the archive, newest first.",
+    };
+
+    public async Task<MonthsViewModel> MonthsAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.Summaries.AsNoTracking().NotTrashed().GroupBy(s => s.Month)
+            .Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Month, g => g.Count, cancellationToken);
+        var intros = await db.MonthIssues.AsNoTracking().Select(m => m.Month).ToListAsync(cancellationToken);
+        return new MonthsViewModel
+        {
+            Months = counts.Keys.Union(intros).OrderDescending(StringComparer.Ordinal)
+                .Select(m => new MonthRow(m, counts.GetValueOrDefault(m), intros.Contains(m))).ToList(),
+            Title = "Month intros",
+            Description = "The \"This month...\" intro of each month.",
+        };
+    }
+
+    public async Task<IntroFormPage> IntroPageAsync(IntroForm? form, string month, bool preview, string? message, CancellationToken cancellationToken)
+    {
+        form ??= new IntroForm
+        {
+            Month = month,
+            Markdown = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month).Select(m => m.IntroMarkdown).FirstOrDefaultAsync(cancellationToken),
+        };
+        return new IntroFormPage
+        {
+            Form = form,
+            PreviewHtml = preview ? renderer.ToHtml(form.Markdown ?? "") : null,
+            Message = message,
+            Title = $"Intro for {SummaryRules.MonthLabel(month)}",
+            Description = "The month's \"This month...\" intro.",
+        };
+    }
+}

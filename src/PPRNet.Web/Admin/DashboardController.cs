@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PPRNet.Web.Admin;
+
+[Route("admin")]
+public sealed class DashboardController(AdminReader reader, SummaryEditor editor) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? state, string? month, string? q, CancellationToken cancellationToken) =>
+        View(await reader.DashboardAsync(state, month, q, IsAdmin, TakeMessage(), cancellationToken));
+
+    [HttpGet("conflicts/{id:int}")]
+    public async Task<IActionResult> Conflict(int id, CancellationToken cancellationToken)
+    {
+        var model = await reader.ImportConflictAsync(id, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("conflicts/{id:int}/resolve"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> ResolveConflict(int id, CancellationToken cancellationToken) =>
+        await editor.ResolveConflictAsync(id, UserName, cancellationToken)
+            ? RedirectWithMessage("/admin", "Marked the import conflict as resolved.")
+            : NotFound();
+
+    [HttpGet("audit"), Authorize(Roles = Roles.Admin)]
+    public async Task<IActionResult> Audit(CancellationToken cancellationToken) =>
+        View(await reader.AuditAsync(cancellationToken));
+}

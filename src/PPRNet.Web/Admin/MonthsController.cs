@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.Admin;
+
+[Route("admin/months")]
+public sealed class MonthsController(AdminReader reader, SummaryEditor editor) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await reader.MonthsAsync(cancellationToken));
+
+    [HttpGet("go")]
+    public IActionResult Go(string? month) =>
+        SummaryRules.TryParseMonth(month, out var valid)
+            ? Redirect($"/admin/months/{valid}/intro")
+            : RedirectWithMessage("/admin/months", "Write the month as YYYY-MM, for example 2021-04.");
+
+    [HttpGet("{month}/intro")]
+    public async Task<IActionResult> Intro(string month, CancellationToken cancellationToken) =>
+        SummaryRules.TryParseMonth(month, out var valid)
+            ? View(await reader.IntroPageAsync(null, valid, preview: false, TakeMessage(), cancellationToken))
+            : NotFound();
+
+    [HttpPost("{month}/intro"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Intro(string month, [Bind(Prefix = "Form")] IntroForm form, string? intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!SummaryRules.TryParseMonth(month, out var valid))
+        {
+            return NotFound();
+        }
+
+        form.Month = valid;
+        if (intent == "preview" || !ModelState.IsValid)
+        {
+            return View(await reader.IntroPageAsync(form, valid, preview: intent == "preview", null, cancellationToken));
+        }
+
+        var message = await editor.SaveIntroAsync(valid, form.Markdown, UserName, cancellationToken);
+        return RedirectWithMessage($"/admin/months/{valid}/intro", message);
+    }
+}

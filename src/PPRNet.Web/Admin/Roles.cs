@@ -1,0 +1,14 @@
+namespace PPRNet.Web.Admin;
+
+public static class Roles
+{
+    /// <summary>Everything, including accounts, taxonomy, the audit log and purging the trash.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Summaries and month intros.</summary>
+    public const string Editor = "Editor";
+
+    public const string Staff = Admin + "," + Editor;
+
+    public static readonly IReadOnlyList<string> All = [Admin, Editor];
+}

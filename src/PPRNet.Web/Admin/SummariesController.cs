@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Admin;
+
+[Route("admin/summaries")]
+public sealed class SummariesController(AdminReader reader, SummaryEditor editor, TimeProvider clock) : AdminControllerBase
+{
+    private const string PreviewIntent = "preview";
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
+        View("Edit", await reader.FormPageAsync(new SummaryForm
+        {
+            Month = clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            Status = SummaryStatus.Draft,
+        }, preview: false, message: null, cancellationToken));
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var form = await reader.EditFormAsync(id, cancellationToken);
+        return form is null ? NotFound() : View(await reader.FormPageAsync(form, preview: false, TakeMessage(), cancellationToken));
+    }
+
+    [HttpPost("new"), ValidateAntiForgeryToken]
+    public Task<IActionResult> Create([Bind(Prefix = SummaryEditor.FormPrefix)] SummaryForm form, string? intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = null;
+        return SaveAsync(form, intent, cancellationToken);
+    }
+
+    [HttpPost("{id:int}/edit"), ValidateAntiForgeryToken]
+    public Task<IActionResult> Update(int id, [Bind(Prefix = SummaryEditor.FormPrefix)] SummaryForm form, string? intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = id;
+        return SaveAsync(form, intent, cancellationToken);
+    }
+
+    private async Task<IActionResult> SaveAsync(SummaryForm form, string? intent, CancellationToken cancellationToken)
+    {
+        if (intent == PreviewIntent || !ModelState.IsValid)
+        {
+            return View("Edit", await reader.FormPageAsync(form, preview: intent == PreviewIntent, message: null, cancellationToken));
+        }
+
+        return await editor.SaveAsync(form, UserName, ModelState, cancellationToken) switch
+        {
+            SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
+            SaveOutcome.Conflict conflict => View("Conflict", await reader.ConflictPageAsync(conflict.Current, conflict.Yours, form, cancellationToken)),
+            SaveOutcome.Missing => NotFound(),
+            _ => View("Edit", await reader.FormPageAsync(form, preview: false, message: null, cancellationToken)),
+        };
+    }
+
+    [HttpGet("{id:int}/history")]
+    public async Task<IActionResult> History(int id, CancellationToken cancellationToken)
+    {
+        var model = await reader.HistoryAsync(id, TakeMessage(), cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("{id:int}/diff")]
+    public async Task<IActionResult> Diff(int id, int from, int to, CancellationToken cancellationToken)
+    {
+        var model = await reader.RevisionDiffAsync(id, from, to, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("{id:int}/revisions/{number:int}/restore"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Restore(int id, int number, CancellationToken cancellationToken) =>
+        await editor.RestoreRevisionAsync(id, number, UserName, ModelState, cancellationToken) switch
+        {
+            SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
+            SaveOutcome.Missing => NotFound(),
+            _ => RedirectWithMessage($"/admin/summaries/{id}/history", string.Join(" ", ModelState[""]?.Errors.Select(e => e.ErrorMessage) ?? [])),
+        };
+
+    [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        await editor.TrashAsync(id, UserName, cancellationToken)
+            ? RedirectWithMessage("/admin", "Moved the summary to the trash. It can be restored from there.")
+            : NotFound();
+
+    [HttpGet("/admin/trash")]
+    public async Task<IActionResult> Trash(CancellationToken cancellationToken) =>
+        View(await reader.TrashAsync(IsAdmin, TakeMessage(), cancellationToken));
+
+    [HttpPost("/admin/trash/{id:int}/restore"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> RestoreFromTrash(int id, CancellationToken cancellationToken) =>
+        await editor.RestoreFromTrashAsync(id, UserName, cancellationToken)
+            ? RedirectWithMessage($"/admin/summaries/{id}/edit", "Restored the summary from the trash.")
+            : NotFound();
+
+    [HttpPost("/admin/trash/{id:int}/purge"), ValidateAntiForgeryToken, Authorize(Roles = Roles.Admin)]
+    public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken) =>
+        await editor.PurgeAsync(id, UserName, cancellationToken)
+            ? RedirectWithMessage("/admin/trash", "Deleted the summary for good.")
+            : NotFound();
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Admin;
+
+[Route("admin/taxonomy"), Authorize(Roles = Roles.Admin)]
+public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await taxonomy.PageAsync(TakeMessage(), null, cancellationToken));
+
+    [HttpPost("{kind}/add"), ValidateAntiForgeryToken]
+    public Task<IActionResult> Add(string kind, string? name, string? slug, CancellationToken cancellationToken) =>
+        Do(kind, k => taxonomy.AddAsync(k, name, slug, UserName, cancellationToken), $"Added \"{name}\".", cancellationToken);
+
+    [HttpPost("{kind}/{id:int}/rename"), ValidateAntiForgeryToken]
+    public Task<IActionResult> Rename(string kind, int id, string? name, string? slug, CancellationToken cancellationToken) =>
+        Do(kind, k => taxonomy.RenameAsync(k, id, name, slug, UserName, cancellationToken), $"Renamed to \"{name}\".", cancellationToken);
+
+    [HttpPost("{kind}/{id:int}/retire"), ValidateAntiForgeryToken]
+    public Task<IActionResult> Retire(string kind, int id, bool retired, CancellationToken cancellationToken) =>
+        Do(kind, k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken), retired ? "Retired." : "Brought back.", cancellationToken);
+
+    [HttpPost("{kind}/{id:int}/delete"), ValidateAntiForgeryToken]
+    public Task<IActionResult> Delete(string kind, int id, int? moveTo, CancellationToken cancellationToken) =>
+        Do(kind, k => taxonomy.DeleteAsync(k, id, moveTo, UserName, cancellationToken), "Deleted.", cancellationToken);
+
+    /// <summary>Post/redirect/get on success; on a refused change, the page again with the reason.</summary>
+    private async Task<IActionResult> Do(string kind, Func<TermKind, Task<string?>> change, string success, CancellationToken cancellationToken)
+    {
+        TermKind? parsed = kind switch { "topics" => TermKind.Topic, "types" => TermKind.ResearchType, _ => null };
+        if (parsed is null)
+        {
+            return NotFound();
+        }
+
+        var error = await change(parsed.Value);
+        if (error is null)
+        {
+            return RedirectWithMessage("/admin/taxonomy", success);
+        }
+
+        var page = View("Index", await taxonomy.PageAsync(null, error, cancellationToken));
+        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return page;
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed record TermRow(int Id, string Name, string Slug, bool Retired, int Count);
+
+public sealed class TaxonomyViewModel : PageViewModel
+{
+    public required IReadOnlyList<TermRow> Topics { get; init; }
+    public required IReadOnlyList<TermRow> Types { get; init; }
+    public string? Message { get; init; }
+    public string? Error { get; init; }
+}
+
+/// <summary>Admins add, rename, retire and delete topics and research types. A renamed or deleted
+/// slug becomes an alias, so old links redirect; a term in use is only deleted by moving its
+/// summaries to another term.</summary>
+public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
+{
+    public async Task<TaxonomyViewModel> PageAsync(string? message, string? error, CancellationToken cancellationToken)
+    {
+        var topicCounts = await db.Summaries.NotTrashed().SelectMany(s => s.Topics).GroupBy(t => t.Id)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var typeCounts = await db.Summaries.NotTrashed().GroupBy(s => s.ResearchTypeId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return new TaxonomyViewModel
+        {
+            Topics = (await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken))
+                .Select(t => new TermRow(t.Id, t.Name, t.Slug, t.Retired, topicCounts.GetValueOrDefault(t.Id))).ToList(),
+            Types = (await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken))
+                .Select(t => new TermRow(t.Id, t.Name, t.Slug, t.Retired, typeCounts.GetValueOrDefault(t.Id))).ToList(),
+            Message = message,
+            Error = error,
+            Title = "Topics and research types",
+            Description = "Manage the taxonomy.",
+        };
+    }
+
+    /// <summary>Returns an error to show, or null when the change was made.</summary>
+    public async Task<string?> AddAsync(TermKind kind, string? name, string? slug, string user, CancellationToken cancellationToken)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return "Enter a name.";
+        }
+
+        slug = string.IsNullOrWhiteSpace(slug) ? SummaryRules.Slugify(name) : slug.Trim();
+        if (await SlugProblemAsync(kind, slug, null, cancellationToken) is string problem)
+        {
+            return problem;
+        }
+
+        if (kind == TermKind.Topic)
+        {
+            db.Topics.Add(new Topic { Name = name, Slug = slug });
+        }
+        else
+        {
+            db.ResearchTypes.Add(new ResearchType { Name = name, Slug = slug });
+        }
+
+        audit.Record(user, AuditActions.Taxonomy, $"{kind} {slug}", $"added \"{name}\"");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> RenameAsync(TermKind kind, int id, string? name, string? slug, string user, CancellationToken cancellationToken)
+    {
+        var term = await FindAsync(kind, id, cancellationToken);
+        name = name?.Trim();
+        slug = slug?.Trim();
+        if (term is null)
+        {
+            return "That term no longer exists.";
+        }
+
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(slug))
+        {
+            return "Enter both a name and a slug.";
+        }
+
+        if (slug != term.Slug)
+        {
+            if (await SlugProblemAsync(kind, slug, term.Id, cancellationToken) is string problem)
+            {
+                return problem;
+            }
+
+            await AddAliasAsync(kind, term.Slug, slug, cancellationToken);
+        }
+
+        audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}", $"renamed to \"{name}\" ({slug})");
+        term.Name = name;
+        term.Slug = slug;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> SetRetiredAsync(TermKind kind, int id, bool retired, string user, CancellationToken cancellationToken)
+    {
+        var term = await FindAsync(kind, id, cancellationToken);
+        if (term is null)
+        {
+            return "That term no longer exists.";
+        }
+
+        term.Retired = retired;
+        audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}", retired ? "retired" : "brought back");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> DeleteAsync(TermKind kind, int id, int? moveTo, string user, CancellationToken cancellationToken)
+    {
+        var term = await FindAsync(kind, id, cancellationToken);
+        if (term is null)
+        {
+            return "That term no longer exists.";
+        }
+
+        var target = moveTo is int targetId && targetId != id ? await FindAsync(kind, targetId, cancellationToken) : null;
+        var users = kind == TermKind.Topic
+            ? await db.Summaries.Include(s => s.Topics).Where(s => s.Topics.Any(t => t.Id == id)).ToListAsync(cancellationToken)
+            : await db.Summaries.Where(s => s.ResearchTypeId == id).ToListAsync(cancellationToken);
+        if (users.Count > 0 && target is null)
+        {
+            return $"\"{term.Name}\" is used by {users.Count} summaries (the trash included). Choose where to move them before deleting it.";
+        }
+
+        foreach (var summary in users)
+        {
+            if (term is Topic topic && target is Topic newTopic)
+            {
+                summary.Topics.Remove(topic);
+                if (!summary.Topics.Contains(newTopic))
+                {
+                    summary.Topics.Add(newTopic);
+                }
+            }
+            else if (target is ResearchType newType)
+            {
+                summary.ResearchTypeId = newType.Id;
+            }
+
+            summary.Version++;
+        }
+
+        if (target is not null)
+        {
+            await AddAliasAsync(kind, term.Slug, target.Slug, cancellationToken);
+        }
+
+        db.Remove(term);
+        audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}",
+            target is null ? "deleted" : $"deleted; {users.Count} summaries moved to {target.Slug}");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<TaxonomyTerm?> FindAsync(TermKind kind, int id, CancellationToken cancellationToken) => kind == TermKind.Topic
+        ? await db.Topics.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+        : await db.ResearchTypes.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+
+    private async Task<string?> SlugProblemAsync(TermKind kind, string slug, int? exceptId, CancellationToken cancellationToken)
+    {
+        if (!SummaryRules.IsSlug(slug) || slug.Length > 80)
+        {
+            return $"\"{slug}\" is not a slug: use lowercase letters, digits and hyphens.";
+        }
+
+        var taken = kind == TermKind.Topic
+            ? await db.Topics.AnyAsync(t => t.Slug == slug && t.Id != exceptId, cancellationToken)
+            : await db.ResearchTypes.AnyAsync(t => t.Slug == slug && t.Id != exceptId, cancellationToken);
+        return taken ? $"The slug \"{slug}\" is already in use." : null;
+    }
+
+    /// <summary>Points the old slug, and every alias that pointed at it, to the new slug.</summary>
+    private async Task AddAliasAsync(TermKind kind, string oldSlug, string newSlug, CancellationToken cancellationToken)
+    {
+        var aliases = await db.SlugAliases.Where(a => a.Kind == kind && (a.NewSlug == oldSlug || a.OldSlug == newSlug || a.OldSlug == oldSlug)).ToListAsync(cancellationToken);
+        foreach (var alias in aliases)
+        {
+            if (alias.OldSlug == newSlug || alias.OldSlug == oldSlug)
+            {
+                db.SlugAliases.Remove(alias); // the new slug is live again, or the old one is re-pointed below
+            }
+            else
+            {
+                alias.NewSlug = newSlug;
+            }
+        }
+
+        db.SlugAliases.Add(new SlugAlias { Kind = kind, OldSlug = oldSlug, NewSlug = newSlug });
+    }
+}

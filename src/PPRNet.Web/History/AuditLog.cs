@@ -1,0 +1,46 @@
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.History;
+
+/// <summary>Records who did what, both in the AuditEntries table (read by admins in the dashboard)
+/// and in the structured log. Entries are saved with the caller's own SaveChanges, so an audit
+/// line exists exactly when the change it describes does.</summary>
+public sealed partial class AuditLog(BlogDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
+{
+    public void Record(string user, string action, string subject, string? details = null)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserName = Truncate(user, 256),
+            Action = action,
+            Subject = Truncate(subject, 400),
+            Details = details,
+        });
+        LogAudit(user, action, subject, details ?? "");
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: {User} {Action} {Subject} {Details}")]
+    private partial void LogAudit(string user, string action, string subject, string details);
+}
+
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignInLockedOut = "sign-in-locked-out";
+    public const string SignOut = "sign-out";
+    public const string Create = "create";
+    public const string Edit = "edit";
+    public const string Publish = "publish";
+    public const string Delete = "delete";
+    public const string Restore = "restore";
+    public const string Purge = "purge";
+    public const string Import = "import";
+    public const string ImportConflict = "import-conflict";
+    public const string EditIntro = "edit-intro";
+    public const string Taxonomy = "taxonomy";
+    public const string Accounts = "accounts";
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.History;
+
+/// <summary>Keeps every saved state of a summary as a numbered revision in the content format.</summary>
+public sealed class RevisionLog(BlogDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds a revision of the summary as it now stands (its type and topics loaded).</summary>
+    public async Task AddAsync(Summary summary, string user, string note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var last = summary.Id == 0
+            ? 0
+            : await db.Revisions.Where(r => r.SummaryId == summary.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        summary.Revisions.Add(new SummaryRevision
+        {
+            Number = last + 1,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = user,
+            Note = note,
+            Markdown = SummaryMarkdown.Write(summary),
+        });
+    }
+}

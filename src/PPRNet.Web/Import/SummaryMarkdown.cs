@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Import;
+
+/// <summary>Writes a summary in the content/ file format, the inverse of <see cref="SummaryFileParser"/>.
+/// Used for export and for revisions, so what is exported imports back to the same summary.</summary>
+public static class SummaryMarkdown
+{
+    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The summary's file path inside a content folder.</summary>
+    public static string RelativePath(string month, string slug) => $"summaries/{month[..4]}/{month[5..]}-{slug}.md";
+
+    public static string Write(Summary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return Write(new SummaryContent
+        {
+            Title = summary.Title,
+            Month = summary.Month,
+            Slug = summary.Slug,
+            ResearchType = summary.ResearchType,
+            Topics = summary.Topics.OrderBy(t => t.Slug, StringComparer.Ordinal).ToList(),
+            Citation = summary.CitationMarkdown,
+            Doi = summary.Doi,
+            AuthorEmail = summary.AuthorEmail,
+            Status = summary.Status,
+            PublishedOn = summary.PublishedOn,
+            Studies = summary.Studies,
+            Participants = summary.Participants,
+            Effect = summary.Effect,
+            BodyMarkdown = summary.BodyMarkdown,
+            ImplicationsMarkdown = summary.ImplicationsMarkdown,
+        });
+    }
+
+    public static string Write(SummaryContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var text = new StringBuilder("---\n");
+        void Field(string key, string? value)
+        {
+            if (value is not null)
+            {
+                text.Append(key).Append(": ").Append(value).Append('\n');
+            }
+        }
+
+        Field("title", Quote(content.Title));
+        Field("month", content.Month);
+        Field("slug", content.Slug);
+        Field("research_type", content.ResearchType.Slug);
+        Field("topics", "[" + string.Join(", ", content.Topics.Select(t => t.Slug)) + "]");
+        Field("citation", Quote(content.Citation));
+        Field("doi", Quote(content.Doi));
+        Field("author_email", Quote(content.AuthorEmail));
+        Field("status", content.Status == SummaryStatus.Draft ? "draft" : "published");
+        Field("published", content.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Field("studies", content.Studies?.ToString(CultureInfo.InvariantCulture));
+        Field("participants", content.Participants?.ToString(CultureInfo.InvariantCulture));
+        Field("effect", Quote(content.Effect));
+        text.Append("---\n")
+            .Append(content.BodyMarkdown.Trim()).Append("\n\n## Practice Implications\n\n")
+            .Append(content.ImplicationsMarkdown.Trim()).Append('\n');
+        return text.ToString();
+    }
+
+    // A JSON string literal is a valid YAML double-quoted scalar, escapes included.
+    private static string? Quote(string? value) => value is null ? null : JsonSerializer.Serialize(value, Quoting);
+}
