@@ -66,8 +66,10 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
     public async Task<ArchiveViewModel?> ArchivePageAsync(ArchiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToListAsync(cancellationToken);
-        var types = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToListAsync(cancellationToken);
+        var allTopics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var allTypes = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var topics = allTopics.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList();
+        var types = allTypes.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList();
         var topic = topics.Find(t => t.Slug == request.Topic);
         var type = types.Find(t => t.Slug == request.Type);
         if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
@@ -102,10 +104,12 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
             Topic = topic,
             Type = type,
-            Topics = topics.Select(t => new FilterOption(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug), t == topic,
-                BlogUrls.Archive(t.Slug, request.Type, 1))).ToList(),
-            Types = types.Select(t => new FilterOption(t.Slug, t.Name, typeCounts.GetValueOrDefault(t.Slug), t == type,
-                BlogUrls.Archive(request.Topic, t.Slug, 1))).ToList(),
+            Topics = allTopics.Where(t => !t.Retired || topicCounts.ContainsKey(t.Slug) || t.Slug == request.Topic)
+                .Select(t => new FilterOption(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug), t.Slug == request.Topic,
+                    BlogUrls.Archive(t.Slug, request.Type, 1))).ToList(),
+            Types = allTypes.Where(t => !t.Retired || typeCounts.ContainsKey(t.Slug) || t.Slug == request.Type)
+                .Select(t => new FilterOption(t.Slug, t.Name, typeCounts.GetValueOrDefault(t.Slug), t.Slug == request.Type,
+                    BlogUrls.Archive(request.Topic, t.Slug, 1))).ToList(),
             Total = total,
             Page = request.Page,
             PageCount = pageCount,
@@ -200,6 +204,19 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             Description = "The topics of the PPRNet Research Blog, with the number of research summaries on each.",
         };
     }
+
+    /// <summary>Where an archive address whose topic or type was renamed now lives; null when
+    /// nothing was renamed from it.</summary>
+    public async Task<string?> RenamedUrlAsync(ArchiveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var topic = request.Topic is null ? null : await AliasAsync(TermKind.Topic, request.Topic, cancellationToken);
+        var type = request.Type is null ? null : await AliasAsync(TermKind.ResearchType, request.Type, cancellationToken);
+        return topic is null && type is null ? null : BlogUrls.Archive(topic ?? request.Topic, type ?? request.Type, request.Page);
+    }
+
+    private Task<string?> AliasAsync(TermKind kind, string slug, CancellationToken cancellationToken) =>
+        db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug).Select(a => a.NewSlug).FirstOrDefaultAsync(cancellationToken);
 
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
         SummaryRules.IsSlug(slug) ? db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken) : Task.FromResult(false);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Archive;
@@ -18,7 +19,13 @@ public sealed class BlogController(ArchiveReader archive) : Controller
         }
 
         var model = await archive.ArchivePageAsync(request, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        if (model is not null)
+        {
+            return View(model);
+        }
+
+        var renamed = await archive.RenamedUrlAsync(request, cancellationToken);
+        return renamed is null ? NotFound() : RedirectPermanent(renamed);
     }
 
     [HttpGet("/blog/{year:int}/{month:int}")]
@@ -40,6 +47,14 @@ public sealed class BlogController(ArchiveReader archive) : Controller
         View(await archive.TopicIndexAsync(cancellationToken));
 
     [HttpGet("/topics/{slug}")]
-    public async Task<IActionResult> Topic(string slug, CancellationToken cancellationToken) =>
-        await archive.TopicExistsAsync(slug, cancellationToken) ? Redirect(BlogUrls.Topic(slug)) : NotFound();
+    public async Task<IActionResult> Topic(string slug, CancellationToken cancellationToken)
+    {
+        if (await archive.TopicExistsAsync(slug, cancellationToken))
+        {
+            return Redirect(BlogUrls.Topic(slug));
+        }
+
+        var renamed = SummaryRules.IsSlug(slug) ? await archive.RenamedUrlAsync(new ArchiveRequest(slug, null, 1), cancellationToken) : null;
+        return renamed is null ? NotFound() : RedirectPermanent(renamed);
+    }
 }

@@ -11,6 +11,7 @@ public sealed class ErrorController : Controller
         var model = code switch
         {
             404 => Page(404, "Page not found", "We could not find that page. It may have moved, or the address may be mistyped."),
+            403 => Page(403, "Not allowed", "Your account cannot open this page. If you need it, ask one of the site's admins."),
             400 => Page(400, "That address did not make sense", "Part of the address had a value we could not use."),
             _ => Page(code, "Something went wrong", "We could not show this page. The problem has been logged; please try again in a moment."),
         };

@@ -1,9 +1,13 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PPRNet.Web.Admin;
 
 namespace PPRNet.Web.Tests.Support;
 
@@ -11,9 +15,20 @@ namespace PPRNet.Web.Tests.Support;
 /// production; requests go through the real HTTP pipeline.</summary>
 public class BlogSite : WebApplicationFactory<Program>
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+    public const string Password = "correct horse battery staple";
+    public const string AdminEmail = "admin@example.org";
+    public const string EditorEmail = "editor@example.org";
+    public const string SecondEditorEmail = "editor2@example.org";
 
-    public BlogSite(string contentPath) => ContentPath = contentPath;
+    private readonly string databasePath;
+
+    public BlogSite(string contentPath, string? databasePath = null)
+    {
+        ContentPath = contentPath;
+        this.databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+    }
+
+    public TestClock Clock { get; } = new();
 
     public string ContentPath { get; }
 
@@ -32,7 +47,39 @@ public class BlogSite : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>Creates the admin and two editors the admin tests sign in as.</summary>
+    public async Task AddStaffAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        foreach (var (email, role) in new[] { (AdminEmail, Roles.Admin), (EditorEmail, Roles.Editor), (SecondEditorEmail, Roles.Editor) })
+        {
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+                (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+                (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+            }
+        }
+    }
+
+    /// <summary>A browser with its own cookie jar, signed in as the given account.</summary>
+    public async Task<Browser> SignedInAsync(string email)
+    {
+        var browser = new Browser(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var (response, _) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed: {response.StatusCode}");
+        }
+
+        return browser;
+    }
+
+    public Browser Anonymous() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

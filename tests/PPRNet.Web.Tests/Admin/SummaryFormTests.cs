@@ -1,0 +1,219 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PPRNet.Web.Data;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Admin;
+
+[Collection(StaffSiteCollection.Name)]
+public sealed class SummaryFormTests(StaffSite fixture)
+{
+    private BlogSite Site => fixture.Site;
+
+    public static Dictionary<string, object?> Typed(string title, string month, params (string Key, object? Value)[] overrides)
+    {
+        var typed = new Dictionary<string, object?>
+        {
+            ["Form.Title"] = title,
+            ["Form.Month"] = month,
+            ["Form.Slug"] = "",
+            ["Form.ResearchType"] = "randomized-controlled-trial",
+            ["Form.Topics"] = new[] { "depression", "training" },
+            ["Form.Citation"] = "Someone, A. (2024). A trial of something. *Journal of Trials, 3*(1), 1–10.",
+            ["Form.Doi"] = "https://doi.org/10.1000/xyz123",
+            ["Form.AuthorEmail"] = "someone@example.org",
+            ["Form.Studies"] = "1",
+            ["Form.Participants"] = "240",
+            ["Form.Effect"] = "d = 0.41",
+            ["Form.Body"] = "The trial found **fewer relapses**.",
+            ["Form.Implications"] = "- Offer it to clients who ask.",
+            ["Form.Status"] = "Published",
+            ["Form.PublishedOn"] = "",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            typed[key] = value;
+        }
+
+        return typed;
+    }
+
+    [Fact]
+    public async Task A_summary_created_through_the_form_appears_on_the_blog_under_its_topics_and_type()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Relapse Prevention in a Trial", "2021-02"), button: "intent=save");
+        var (_, edit) = await editor.FollowAsync(saved);
+
+        Assert.Matches(@"^/admin/summaries/\d+/edit$", saved.Headers.Location?.OriginalString);
+        Assert.Equal("Created \"Relapse Prevention in a Trial\".", edit.QuerySelector(".flash").Text());
+        var (_, filtered) = await Site.GetPageAsync("/blog?topic=depression&type=randomized-controlled-trial");
+        Assert.Equal(["Relapse Prevention in a Trial"], filtered.CardTitles());
+        var (_, trainingPage) = await Site.GetPageAsync("/blog?topic=training");
+        Assert.Contains("Relapse Prevention in a Trial", trainingPage.CardTitles());
+        var (response, page) = await Site.GetPageAsync("/blog/2021/02/relapse-prevention-in-a-trial");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The trial found fewer relapses.", page.QuerySelector(".summary-body p").Text());
+        Assert.Equal("https://doi.org/10.1000/xyz123", page.Href(".doi a"));
+        Assert.Equal("<li>Offer it to clients who ask.</li>", page.QuerySelector(".implications li")?.OuterHtml);
+    }
+
+    [Fact]
+    public async Task A_summary_from_the_form_is_stored_exactly_like_one_imported_from_markdown()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+        await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Same Save Path", "2021-01", ("Form.Body", "A plain-language account of the study and its **key figures**."),
+                ("Form.Implications", "What a practising clinician might do differently."),
+                ("Form.Citation", "Author, A. (2020). A study of things. *Journal of Studies, 1*(2), 3–4.")), button: "intent=save");
+
+        await using var scope = Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var fromForm = await db.Summaries.SingleAsync(s => s.Slug == "same-save-path", TestContext.Current.CancellationToken);
+        var fromFile = await db.Summaries.SingleAsync(s => s.Slug == "imported-empathy", TestContext.Current.CancellationToken);
+        Assert.Equal(fromFile.BodyHtml, fromForm.BodyHtml);
+        Assert.Equal(fromFile.ImplicationsHtml, fromForm.ImplicationsHtml);
+        Assert.Equal(fromFile.CitationHtml, fromForm.CitationHtml);
+        Assert.Equal(fromFile.Excerpt, fromForm.Excerpt);
+    }
+
+    [Fact]
+    public async Task Preview_shows_what_readers_will_see_and_saves_nothing()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Only A Preview", "2021-02"), button: "intent=preview");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = page.QuerySelector(".preview")!;
+        Assert.Equal("Only A Preview", preview.QuerySelector("h1").Text());
+        Assert.Equal("<strong>fewer relapses</strong>", preview.QuerySelector(".summary-body strong")?.OuterHtml);
+        Assert.Contains("Offer it to clients who ask.", preview.QuerySelector("section.implications").Text(), StringComparison.Ordinal);
+        Assert.Equal("Only A Preview", page.Value("#Form_Title"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.GetPageAsync("/blog/2021/02/only-a-preview")).Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Form.Title", "", "Form.Title", "Enter the title readers will see.")]
+    [InlineData("Form.Month", "April 2021", "Form.Month", "Write the month as YYYY-MM, for example 2021-04.")]
+    [InlineData("Form.Doi", "doi please", "Form.Doi", "A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).")]
+    [InlineData("Form.AuthorEmail", "not-an-email", "Form.AuthorEmail", "Enter an email address such as name@university.edu, or leave it empty.")]
+    [InlineData("Form.Citation", "", "Form.Citation", "Enter the paper's APA citation.")]
+    [InlineData("Form.Implications", "", "Form.Implications", "Write the Practice Implications.")]
+    [InlineData("Form.Slug", "Not A Slug!", "Form.Slug", "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.")]
+    [InlineData("Form.Studies", "many", "Form.Studies", "The value 'many' is not valid for Number of studies (k).")]
+    public async Task Each_invalid_field_gets_its_message_beside_it_and_every_typed_value_stays(string field, string value, string errorField, string message)
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var typed = Typed("Kept Title", "2021-02", (field, value));
+        if (field == "Form.Title")
+        {
+            typed["Form.Slug"] = "kept-slug";
+        }
+
+        var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form", typed, button: "intent=save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, page.ErrorFor(errorField));
+        Assert.Equal(value, page.Value($"#{field.Replace('.', '_')}"));
+        Assert.Equal("The trial found **fewer relapses**.", page.Value("#Form_Body"));
+        Assert.Equal(field == "Form.AuthorEmail" ? value : "someone@example.org", page.Value("#Form_AuthorEmail"));
+        Assert.Equal(["depression", "training"], page.QuerySelectorAll("input[name='Form.Topics'][checked]").Select(c => c.GetAttribute("value")));
+        Assert.Equal("randomized-controlled-trial", page.QuerySelector("#Form_ResearchType option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_summary_needs_at_least_one_topic()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("No Topics", "2021-02", ("Form.Topics", Array.Empty<string>())), button: "intent=save");
+
+        Assert.Equal("Choose at least one topic.", page.ErrorFor("Form.Topics"));
+    }
+
+    [Fact]
+    public async Task A_slug_already_used_in_that_month_is_refused_beside_the_slug()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Another Empathy Summary", "2021-04", ("Form.Slug", "imported-empathy")), button: "intent=save");
+
+        Assert.StartsWith("Another summary in April 2021 already uses \"imported-empathy\"", page.ErrorFor("Form.Slug"), StringComparison.Ordinal);
+        Assert.Equal("Another Empathy Summary", page.Value("#Form_Title"));
+    }
+
+    [Fact]
+    public async Task A_scheduled_summary_stays_hidden_until_its_publish_date()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var start = Site.Clock.Now;
+        var date = DateOnly.FromDateTime(start.UtcDateTime).AddDays(10);
+        try
+        {
+            await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+                Typed("Scheduled Through The Form", "2021-02", ("Form.PublishedOn", date.ToString("yyyy-MM-dd"))), button: "intent=save");
+
+            Assert.DoesNotContain("Scheduled Through The Form", (await Site.GetPageAsync("/blog?type=randomized-controlled-trial")).Html.CardTitles());
+            Assert.Equal(HttpStatusCode.NotFound, (await Site.GetPageAsync("/blog/2021/02/scheduled-through-the-form")).Response.StatusCode);
+            var (_, dashboard) = await editor.GetAsync("/admin?state=scheduled");
+            Assert.Contains("Scheduled Through The Form", dashboard.Texts(".data-table td a"));
+
+            Site.Clock.Now = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+            Assert.Contains("Scheduled Through The Form", (await Site.GetPageAsync("/blog?type=randomized-controlled-trial")).Html.CardTitles());
+            Assert.Equal(HttpStatusCode.OK, (await Site.GetPageAsync("/blog/2021/02/scheduled-through-the-form")).Response.StatusCode);
+        }
+        finally
+        {
+            Site.Clock.Now = start;
+        }
+    }
+
+    [Fact]
+    public async Task A_draft_is_listed_for_editors_but_not_shown_to_readers()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Still A Draft", "2021-02", ("Form.Status", "Draft")), button: "intent=save");
+
+        var (_, drafts) = await editor.GetAsync("/admin?state=draft");
+        Assert.Contains("Still A Draft", drafts.Texts(".data-table td a"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.GetPageAsync("/blog/2021/02/still-a-draft")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_filters_by_month_and_searches_titles()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (_, byMonth) = await editor.GetAsync("/admin?month=2021-03");
+        var (_, bySearch) = await editor.GetAsync("/admin?q=EMPATHY%20sum");
+        var (_, wildcard) = await editor.GetAsync("/admin?q=%25");
+
+        Assert.Equal(["Imported Alliance Summary"], byMonth.Texts(".data-table td a"));
+        Assert.Equal(["Imported Empathy Summary"], bySearch.Texts(".data-table td a"));
+        Assert.Empty(wildcard.Texts(".data-table td a"));
+        Assert.Contains("by content import", byMonth.QuerySelector(".data-table tbody td:last-child").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_month_intro_edited_on_the_web_shows_on_that_months_page()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (saved, _) = await editor.SubmitAsync("/admin/months/2021-03/intro", "form.stacked-form",
+            new() { ["Form.Markdown"] = "This month I look at *what clients say*." }, button: "intent=save");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, month) = await Site.GetPageAsync("/blog/2021/03");
+        Assert.Equal("<em>what clients say</em>", month.QuerySelector(".intro em")?.OuterHtml);
+    }
+}
