@@ -159,16 +159,13 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Tim
         {
             SummaryId = summary.Id,
             SummaryTitle = summary.Title,
-            Revisions = await Revisions(id).OrderByDescending(r => r.Number).ToListAsync(cancellationToken),
+            Revisions = await db.Revisions.AsNoTracking().Where(r => r.SummaryId == id).OrderByDescending(r => r.Number)
+                .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy, r.Note)).ToListAsync(cancellationToken),
             Message = message,
             Title = $"History: {summary.Title}",
             Description = "Every saved version of this summary.",
         };
     }
-
-    private IQueryable<RevisionRow> Revisions(int summaryId) =>
-        db.Revisions.AsNoTracking().Where(r => r.SummaryId == summaryId)
-            .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy, r.Note));
 
     public async Task<RevisionDiffViewModel?> RevisionDiffAsync(int id, int from, int to, CancellationToken cancellationToken)
     {

@@ -50,10 +50,17 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         return await editor.SaveAsync(form, UserName, ModelState, cancellationToken) switch
         {
             SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
-            SaveOutcome.Conflict conflict => View("Conflict", await reader.ConflictPageAsync(conflict.Current, conflict.Yours, form, cancellationToken)),
+            SaveOutcome.Conflict conflict => await ConflictAsync(conflict, form, cancellationToken),
             SaveOutcome.Missing => NotFound(),
             _ => View("Edit", await reader.FormPageAsync(form, preview: false, message: null, cancellationToken)),
         };
+    }
+
+    private async Task<IActionResult> ConflictAsync(SaveOutcome.Conflict conflict, SummaryForm form, CancellationToken cancellationToken)
+    {
+        // The form re-posts the version it now shows; the posted (stale) value must not win.
+        ModelState.Remove($"{SummaryEditor.FormPrefix}.{nameof(SummaryForm.Version)}");
+        return View("Conflict", await reader.ConflictPageAsync(conflict.Current, conflict.Yours, form, cancellationToken));
     }
 
     [HttpGet("{id:int}/history")]
