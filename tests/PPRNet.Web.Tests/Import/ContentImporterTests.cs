@@ -192,4 +192,45 @@ public sealed class ContentImporterTests : IDisposable
         var intro = await db.MonthIssues.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal("<p>This month: <em>empathy</em>.</p>", intro.IntroHtml.Trim());
     }
+
+    [Fact]
+    public async Task A_file_changed_after_a_web_edit_never_overwrites_it_and_is_reported_as_a_conflict()
+    {
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?> { ["title"] = "\"File Title\"" });
+        await database.ImportAsync(content.Root);
+        await using (var db = database.NewContext())
+        {
+            var web = await db.Summaries.SingleAsync(TestContext.Current.CancellationToken);
+            web.Title = "Web Title";
+            web.EditedOnWeb = true;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?> { ["title"] = "\"Changed File Title\"" });
+        var first = await database.ImportAsync(content.Root);
+        var again = await database.ImportAsync(content.Root);
+
+        Assert.Equal(["summaries/2021/04-one.md"], first.Conflicts);
+        Assert.Equal((0, 0), (first.Added, first.Updated));
+        Assert.Single(again.Conflicts);
+        Assert.Equal("Web Title", (await LoadAsync("2021-04", "one")).Title);
+        await using var check = database.NewContext();
+        var conflict = await check.ImportConflicts.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Changed File Title", conflict.FileMarkdown, StringComparison.Ordinal);
+        Assert.Null(conflict.ResolvedAt);
+    }
+
+    [Fact]
+    public async Task Each_import_that_changes_a_summary_keeps_a_revision()
+    {
+        content.WriteSummary("2021-04", "one");
+        await database.ImportAsync(content.Root);
+        content.WriteSummary("2021-04", "one", body: "Changed.");
+        await database.ImportAsync(content.Root);
+        await database.ImportAsync(content.Root);
+
+        await using var db = database.NewContext();
+        var notes = await db.Revisions.OrderBy(r => r.Number).Select(r => r.Note).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Imported from summaries/2021/04-one.md", "Imported from summaries/2021/04-one.md"], notes);
+    }
 }

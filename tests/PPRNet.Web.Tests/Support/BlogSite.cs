@@ -21,10 +21,13 @@ public class BlogSite : WebApplicationFactory<Program>
     public const string SecondEditorEmail = "editor2@example.org";
 
     private readonly string databasePath;
+    private readonly bool ownsDatabase;
 
     public BlogSite(string contentPath, string? databasePath = null)
     {
         ContentPath = contentPath;
+        // A database passed in belongs to the test, which may start another site on it.
+        ownsDatabase = databasePath is null;
         this.databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
     }
 
@@ -94,6 +97,11 @@ public class BlogSite : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);

@@ -1,0 +1,86 @@
+using System.Net;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Admin;
+
+/// <summary>Taxonomy changes get their own site: they rename and delete terms other tests rely on.</summary>
+public sealed class TaxonomyTests : IAsyncLifetime
+{
+    private readonly TestContent content = new();
+    private BlogSite site = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        content.WriteSummary("2021-04", "about-empathy", new Dictionary<string, string?> { ["title"] = "\"About Empathy\"", ["topics"] = "[empathy]" });
+        content.WriteSummary("2021-04", "about-training", new Dictionary<string, string?> { ["title"] = "\"About Training\"", ["topics"] = "[training, alliance]" });
+        site = new BlogSite(content.Root);
+        await site.AddStaffAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await site.DisposeAsync();
+        content.Dispose();
+    }
+
+    private static string IdOf(AngleSharp.Html.Dom.IHtmlDocument page, string kind, string slug) =>
+        page.QuerySelector($"form[action^='/admin/taxonomy/{kind}/'] input[name=slug][value='{slug}']")!
+            .Closest("form")!.GetAttribute("action")!.Split('/')[4];
+
+    [Fact]
+    public async Task A_renamed_topic_slug_keeps_working_as_a_redirect()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var id = IdOf(page, "topics", "empathy");
+
+        var (renamed, _) = await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{id}/rename']",
+            new() { ["name"] = "Empathy and Attunement", ["slug"] = "empathic-attunement" });
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var old = await site.Browser().GetAsync(new Uri("/blog?topic=empathy", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/blog?topic=empathic-attunement", old.Headers.Location?.OriginalString);
+        var oldTopic = await site.Browser().GetAsync(new Uri("/topics/empathy", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal("/blog?topic=empathic-attunement", oldTopic.Headers.Location?.OriginalString);
+        var (_, filtered) = await site.GetPageAsync("/blog?topic=empathic-attunement");
+        Assert.Equal(["About Empathy"], filtered.CardTitles());
+        Assert.Contains("Empathy and Attunement", filtered.Texts(".card .tag"));
+    }
+
+    [Fact]
+    public async Task A_topic_in_use_cannot_be_deleted_without_moving_its_summaries()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var training = IdOf(page, "topics", "training");
+        var depression = IdOf(page, "topics", "depression");
+
+        var (refused, refusedPage) = await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
+        Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=training")).Html.CardTitles());
+
+        var (moved, _) = await admin.SubmitAsync(refusedPage, $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = depression });
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=depression")).Html.CardTitles());
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await site.Browser().GetAsync(new Uri("/blog?topic=training", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_retired_type_is_no_longer_offered_in_the_summary_form_and_a_new_topic_is()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var qualitative = IdOf(page, "types", "qualitative");
+
+        await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/types/{qualitative}/retire']", []);
+        await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']", new() { ["name"] = "Placebo Effect", ["slug"] = "" });
+
+        var (_, form) = await admin.GetAsync("/admin/summaries/new");
+        Assert.DoesNotContain("qualitative", form.QuerySelectorAll("#Form_ResearchType option").Select(o => o.GetAttribute("value")));
+        Assert.Contains("placebo-effect", form.QuerySelectorAll("input[name='Form.Topics']").Select(o => o.GetAttribute("value")));
+    }
+}
