@@ -201,7 +201,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.Equal(["Imported Alliance Summary"], byMonth.Texts(".data-table td a"));
         Assert.Equal(["Imported Empathy Summary"], bySearch.Texts(".data-table td a"));
         Assert.Empty(wildcard.Texts(".data-table td a"));
-        Assert.Contains("by content import", byMonth.QuerySelector(".data-table tbody td:last-child").Text(), StringComparison.Ordinal);
+        Assert.Contains("by content import", bySearch.QuerySelector(".data-table tbody td:last-child").Text(), StringComparison.Ordinal);
     }
 
     [Fact]
