@@ -9,7 +9,6 @@ namespace PPRNet.Web.Admin;
 /// <summary>Builds the editors' pages: dashboard, forms with their previews, history, trash, audit.</summary>
 public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock)
 {
-    private const int WordsPerMinute = 200;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -123,7 +122,7 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Tim
             Facts = new StudyFacts(form.Studies, form.Participants, string.IsNullOrWhiteSpace(form.Effect) ? null : form.Effect.Trim()),
             ResearchType = new TaxonomyLink(type?.Slug ?? "", type?.Name ?? "(no type yet)"),
             Topics = topics.Where(t => form.Topics.Contains(t.Slug)).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList(),
-            ReadingMinutes = Math.Max(1, (int)Math.Round(words / (double)WordsPerMinute)),
+            ReadingMinutes = SummaryViewModel.MinutesToRead(words),
         };
     }
 

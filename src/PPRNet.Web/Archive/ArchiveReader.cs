@@ -9,7 +9,6 @@ namespace PPRNet.Web.Archive;
 public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
-    private const int WordsPerMinute = 200;
 
     private static readonly Expression<Func<Summary, SummaryCard>> ToCard = s => new SummaryCard(
         s.Month,
@@ -185,7 +184,7 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             Facts = new StudyFacts(summary.Studies, summary.Participants, summary.Effect),
             ResearchType = new TaxonomyLink(summary.ResearchType.Slug, summary.ResearchType.Name),
             Topics = summary.Topics.OrderBy(x => x.Name).Select(x => new TaxonomyLink(x.Slug, x.Name)).ToList(),
-            ReadingMinutes = Math.Max(1, (int)Math.Round(summary.WordCount / (double)WordsPerMinute)),
+            ReadingMinutes = SummaryViewModel.MinutesToRead(summary.WordCount),
             Newer = newer,
             Older = older,
         };

@@ -78,6 +78,9 @@ public sealed class SummaryViewModel : PageViewModel
     public SummaryCard? Older { get; init; }
     public string MonthLabel => Import.SummaryRules.MonthLabel(Month);
     public string DoiUrl => $"https://doi.org/{Doi}";
+
+    /// <summary>Minutes at an unhurried 200 words a minute, never less than one.</summary>
+    public static int MinutesToRead(int words) => Math.Max(1, (int)Math.Round(words / 200.0));
 }
 
 public sealed record TopicCount(string Slug, string Name, int Count)

@@ -8,16 +8,12 @@ namespace PPRNet.Web.Tests.Admin;
 public sealed class SignInTests : IDisposable
 {
     private readonly TestContent content = new();
-    private readonly string database = Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string database = AppCommand.NewDatabasePath();
 
     public void Dispose()
     {
         content.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        AppCommand.DeleteDatabase(database);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using PPRNet.Web.Tests.Support;
 
@@ -9,54 +8,17 @@ namespace PPRNet.Web.Tests.Setup;
 public sealed class CreateAdminCommandTests : IDisposable
 {
     private readonly TestContent content = new();
-    private readonly string database = Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string database = AppCommand.NewDatabasePath();
 
     public void Dispose()
     {
         content.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        AppCommand.DeleteDatabase(database);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string? passwordVariable, string? typed, params string[] args)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        start.Environment.Remove("PPRNET_ADMIN_PASSWORD");
-        if (passwordVariable is not null)
-        {
-            start.Environment["PPRNET_ADMIN_PASSWORD"] = passwordVariable;
-        }
-
-        using var process = Process.Start(start)!;
-        if (typed is not null)
-        {
-            await process.StandardInput.WriteLineAsync(typed);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await errors);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string? passwordVariable, string? typed, params string[] args) =>
+        AppCommand.RunAsync(database, args,
+            passwordVariable is null ? null : new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = passwordVariable }, typed);
 
     [Fact]
     public async Task The_admin_created_from_the_environment_password_can_sign_in()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Setup;
@@ -7,40 +6,15 @@ namespace PPRNet.Web.Tests.Setup;
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly TestContent content = new();
-    private readonly string database = Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string database = AppCommand.NewDatabasePath();
 
     public void Dispose()
     {
         content.Dispose();
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        AppCommand.DeleteDatabase(database);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await errors);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => AppCommand.RunAsync(database, args);
 
     [Fact]
     public async Task Import_prints_its_counts_and_a_second_run_changes_nothing()

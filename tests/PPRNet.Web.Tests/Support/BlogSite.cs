@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Admin;
@@ -28,7 +27,7 @@ public class BlogSite : WebApplicationFactory<Program>
         ContentPath = contentPath;
         // A database passed in belongs to the test, which may start another site on it.
         ownsDatabase = databasePath is null;
-        this.databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+        this.databasePath = databasePath ?? AppCommand.NewDatabasePath();
     }
 
     public TestClock Clock { get; } = new();
@@ -96,15 +95,9 @@ public class BlogSite : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (!ownsDatabase)
+        if (ownsDatabase)
         {
-            return;
-        }
-
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
-        {
-            File.Delete(file);
+            AppCommand.DeleteDatabase(databasePath);
         }
     }
 }

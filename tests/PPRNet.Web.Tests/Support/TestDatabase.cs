@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PPRNet.Web.Data;
@@ -12,7 +11,7 @@ public sealed class TestDatabase : IDisposable
 {
     public TestDatabase()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pprnet-tests", $"{Guid.NewGuid():N}.db");
+        Path = AppCommand.NewDatabasePath();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         using var db = NewContext();
         db.Database.Migrate();
@@ -37,12 +36,5 @@ public sealed class TestDatabase : IDisposable
         return await Importer(db).ImportAsync(folder, TestContext.Current.CancellationToken);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => AppCommand.DeleteDatabase(Path);
 }
