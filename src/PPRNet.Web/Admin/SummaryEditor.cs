@@ -217,6 +217,7 @@ public sealed class SummaryEditor(
         issue ??= db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
         issue.IntroMarkdown = markdown;
         issue.IntroHtml = renderer.ToHtml(markdown);
+        issue.RenderedWith = MarkdownRenderer.RenderVersion;
         issue.EditedOnWeb = true;
         issue.UpdatedAt = clock.GetUtcNow();
         issue.UpdatedBy = user;

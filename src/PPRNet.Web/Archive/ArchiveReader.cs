@@ -10,7 +10,7 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
-    private static readonly Expression<Func<Summary, SummaryCard>> ToCard = s => new SummaryCard(
+    public static readonly Expression<Func<Summary, SummaryCard>> ToCard = s => new SummaryCard(
         s.Month,
         s.Slug,
         s.Title,
@@ -22,7 +22,7 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private IQueryable<Summary> Published => db.Summaries.AsNoTracking().Published(Today);
+    public IQueryable<Summary> Published => db.Summaries.AsNoTracking().Published(Today);
 
     public async Task<IssueViewModel?> LatestIssueAsync(CancellationToken cancellationToken)
     {
@@ -65,13 +65,8 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
     public async Task<ArchiveViewModel?> ArchivePageAsync(ArchiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var allTopics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var allTypes = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var topics = allTopics.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList();
-        var types = allTypes.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList();
-        var topic = topics.Find(t => t.Slug == request.Topic);
-        var type = types.Find(t => t.Slug == request.Type);
-        if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
+        var (known, topic, type) = await ResolveFiltersAsync(request.Topic, request.Type, cancellationToken);
+        if (!known)
         {
             return null;
         }
@@ -88,27 +83,16 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             .Skip((request.Page - 1) * PageSize).Take(PageSize)
             .Select(ToCard).ToListAsync(cancellationToken);
 
-        // Each option counts what choosing it would show, given the other filter.
-        var topicCounts = await Published.OfType(request.Type)
-            .SelectMany(s => s.Topics).GroupBy(t => t.Slug)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
-        var typeCounts = await Published.WithTopic(request.Topic)
-            .GroupBy(s => s.ResearchType.Slug)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
+        var (topicOptions, typeOptions) = await FacetsAsync(Published, request.Topic, request.Type,
+            (t, ty) => BlogUrls.Archive(t, ty, 1), cancellationToken);
 
         return new ArchiveViewModel
         {
             Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
             Topic = topic,
             Type = type,
-            Topics = allTopics.Where(t => !t.Retired || topicCounts.ContainsKey(t.Slug) || t.Slug == request.Topic)
-                .Select(t => new FilterOption(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug), t.Slug == request.Topic,
-                    BlogUrls.Archive(t.Slug, request.Type, 1))).ToList(),
-            Types = allTypes.Where(t => !t.Retired || typeCounts.ContainsKey(t.Slug) || t.Slug == request.Type)
-                .Select(t => new FilterOption(t.Slug, t.Name, typeCounts.GetValueOrDefault(t.Slug), t.Slug == request.Type,
-                    BlogUrls.Archive(request.Topic, t.Slug, 1))).ToList(),
+            Topics = topicOptions,
+            Types = typeOptions,
             Total = total,
             Page = request.Page,
             PageCount = pageCount,
@@ -118,6 +102,37 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
                 + (topic is null ? "" : $", on {topic.Name}")
                 + (type is null ? "" : $", of type {type.Name}") + ".",
         };
+    }
+
+    /// <summary>The named topic and type; not known when either names nothing we have.</summary>
+    public async Task<(bool Known, TaxonomyLink? Topic, TaxonomyLink? Type)> ResolveFiltersAsync(string? topicSlug, string? typeSlug, CancellationToken cancellationToken)
+    {
+        var topic = topicSlug is null ? null : await db.Topics.AsNoTracking().Where(t => t.Slug == topicSlug).Select(t => new TaxonomyLink(t.Slug, t.Name)).FirstOrDefaultAsync(cancellationToken);
+        var type = typeSlug is null ? null : await db.ResearchTypes.AsNoTracking().Where(t => t.Slug == typeSlug).Select(t => new TaxonomyLink(t.Slug, t.Name)).FirstOrDefaultAsync(cancellationToken);
+        return ((topicSlug is null || topic is not null) && (typeSlug is null || type is not null), topic, type);
+    }
+
+    /// <summary>The filter options over a set of summaries. Each option counts what choosing it
+    /// would show, given the other filter; retired terms appear only while they still count.</summary>
+    public async Task<(IReadOnlyList<FilterOption> Topics, IReadOnlyList<FilterOption> Types)> FacetsAsync(
+        IQueryable<Summary> scope, string? topic, string? type, Func<string?, string?, string> url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var topicCounts = await scope.OfType(type)
+            .SelectMany(s => s.Topics).GroupBy(t => t.Slug)
+            .Select(g => new { Slug = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
+        var typeCounts = await scope.WithTopic(topic)
+            .GroupBy(s => s.ResearchType.Slug)
+            .Select(g => new { Slug = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
+        var allTopics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var allTypes = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return (
+            allTopics.Where(t => !t.Retired || topicCounts.ContainsKey(t.Slug) || t.Slug == topic)
+                .Select(t => new FilterOption(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug), t.Slug == topic, url(t.Slug, type))).ToList(),
+            allTypes.Where(t => !t.Retired || typeCounts.ContainsKey(t.Slug) || t.Slug == type)
+                .Select(t => new FilterOption(t.Slug, t.Name, typeCounts.GetValueOrDefault(t.Slug), t.Slug == type, url(topic, t.Slug))).ToList());
     }
 
     private static string ArchiveTitle(TaxonomyLink? topic, TaxonomyLink? type, int page)

@@ -8,6 +8,7 @@ public class MonthIssue
     public required string Month { get; set; }
     public required string IntroMarkdown { get; set; }
     public required string IntroHtml { get; set; }
+    public int RenderedWith { get; set; }
     public string? SourcePath { get; set; }
     public string? ContentHash { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -29,6 +29,13 @@ public class Summary
     public required string ImplicationsMarkdown { get; set; }
     public required string ImplicationsHtml { get; set; }
 
+    /// <summary>Plain text of the summary and of the implications, for full-text search and snippets.</summary>
+    public string BodyText { get; set; } = "";
+    public string ImplicationsText { get; set; } = "";
+
+    /// <summary>The <see cref="Import.MarkdownRenderer.RenderVersion"/> the HTML was made with.</summary>
+    public int RenderedWith { get; set; }
+
     /// <summary>Plain-text opening of the summary, for lists and meta descriptions.</summary>
     public required string Excerpt { get; set; }
 

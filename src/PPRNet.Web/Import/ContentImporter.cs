@@ -219,6 +219,7 @@ public sealed partial class ContentImporter(
 
             issue.IntroMarkdown = markdown;
             issue.IntroHtml = renderer.ToHtml(markdown);
+            issue.RenderedWith = MarkdownRenderer.RenderVersion;
             issue.SourcePath = display;
             issue.ContentHash = hash;
             issue.UpdatedAt = clock.GetUtcNow();
@@ -226,13 +227,10 @@ public sealed partial class ContentImporter(
         }
     }
 
-    private static string Hash(byte[] bytes)
-    {
-        // The render version is part of the hash so that a change to the Markdown pipeline
-        // re-renders files whose text did not change.
-        var versioned = Encoding.UTF8.GetBytes($"render-v{MarkdownRenderer.RenderVersion}\n").Concat(bytes).ToArray();
-        return Convert.ToHexString(SHA256.HashData(versioned));
-    }
+    // The hash says only whether the file's text changed; a change to the Markdown pipeline is
+    // handled by re-rendering at start-up (RenderUpgrade), which needs no file and makes no conflict.
+    private static string Hash(byte[] bytes) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("render-v1\n").Concat(bytes).ToArray()));
 
     private void Log(ImportReport report)
     {

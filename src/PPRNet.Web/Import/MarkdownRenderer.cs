@@ -7,8 +7,9 @@ namespace PPRNet.Web.Import;
 /// imported or saved, and the sanitized HTML is stored; pages never parse Markdown.</summary>
 public sealed class MarkdownRenderer
 {
-    // Raised whenever the rendering rules change, so the importer re-renders unchanged files.
-    public const int RenderVersion = 1;
+    // Raised whenever the rendering rules change; rows rendered with an older version are
+    // rendered again from their stored Markdown at start-up.
+    public const int RenderVersion = 2;
 
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseEmphasisExtras()

@@ -40,17 +40,11 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.Slug = content.Slug;
         summary.Title = content.Title.Trim();
         summary.CitationMarkdown = content.Citation.Trim();
-        summary.CitationHtml = renderer.ToInlineHtml(summary.CitationMarkdown);
-        summary.CitationText = renderer.ToPlainText(summary.CitationMarkdown);
         summary.Doi = content.Doi;
         summary.AuthorEmail = content.AuthorEmail;
         summary.BodyMarkdown = content.BodyMarkdown.Trim();
-        summary.BodyHtml = renderer.ToHtml(summary.BodyMarkdown);
         summary.ImplicationsMarkdown = content.ImplicationsMarkdown.Trim();
-        summary.ImplicationsHtml = renderer.ToHtml(summary.ImplicationsMarkdown);
-        var bodyText = renderer.ToPlainText(summary.BodyMarkdown);
-        summary.Excerpt = Excerpt(bodyText);
-        summary.WordCount = CountWords(bodyText) + CountWords(renderer.ToPlainText(summary.ImplicationsMarkdown));
+        Rerender(summary);
         summary.Studies = content.Studies;
         summary.Participants = content.Participants;
         summary.Effect = content.Effect;
@@ -60,6 +54,22 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.Topics.RemoveAll(t => !content.Topics.Contains(t));
         summary.Topics.AddRange(content.Topics.Where(t => !summary.Topics.Contains(t)));
         summary.UpdatedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>Renders the summary's Markdown into its stored HTML and text; also used to bring
+    /// rows up to date after the pipeline changed.</summary>
+    public void Rerender(Summary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        summary.CitationHtml = renderer.ToInlineHtml(summary.CitationMarkdown);
+        summary.CitationText = renderer.ToPlainText(summary.CitationMarkdown);
+        summary.BodyHtml = renderer.ToHtml(summary.BodyMarkdown);
+        summary.ImplicationsHtml = renderer.ToHtml(summary.ImplicationsMarkdown);
+        summary.BodyText = renderer.ToPlainText(summary.BodyMarkdown);
+        summary.ImplicationsText = renderer.ToPlainText(summary.ImplicationsMarkdown);
+        summary.Excerpt = Excerpt(summary.BodyText);
+        summary.WordCount = CountWords(summary.BodyText) + CountWords(summary.ImplicationsText);
+        summary.RenderedWith = MarkdownRenderer.RenderVersion;
     }
 
     private static string Excerpt(string text)

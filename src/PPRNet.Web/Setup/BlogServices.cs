@@ -31,6 +31,7 @@ public static class BlogServices
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ArchiveReader>();
+        builder.Services.AddScoped<PPRNet.Web.Search.SearchReader>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<RevisionLog>();
         builder.Services.AddScoped<SummaryEditor>();
@@ -41,6 +42,15 @@ public static class BlogServices
         builder.AddAccounts();
 
         builder.Services.AddControllersWithViews();
+        // Room for a long pasted search (10,000 characters, percent-encoded) in the request line.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+        });
+        // Accented names and en dashes in citations are written as themselves, not as entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
         return builder;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PPRNet.Web.Data;
 using PPRNet.Web.Admin;
 using PPRNet.Web.Import;
+using PPRNet.Web.Search;
 
 namespace PPRNet.Web.Setup;
 
@@ -18,6 +19,11 @@ public static partial class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        await SearchIndex.EnsureAsync(db, loggers.CreateLogger(typeof(SearchIndex)), CancellationToken.None);
+        await RenderUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<SummaryWriter>(),
+            scope.ServiceProvider.GetRequiredService<MarkdownRenderer>(),
+            loggers.CreateLogger(typeof(RenderUpgrade)), CancellationToken.None);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

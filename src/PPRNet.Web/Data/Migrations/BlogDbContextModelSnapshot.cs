@@ -323,6 +323,9 @@ namespace PPRNet.Web.Data.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RenderedWith")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourcePath")
                         .HasColumnType("TEXT");
 
@@ -412,6 +415,10 @@ namespace PPRNet.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CitationHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -460,6 +467,10 @@ namespace PPRNet.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImplicationsText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -470,6 +481,9 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ResearchTypeId")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Archive;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Search;
+
+public sealed class SearchController(SearchReader search) : Controller
+{
+    [HttpGet("/search")]
+    public async Task<IActionResult> Index(string? q, string? topic, string? type, string? page, CancellationToken cancellationToken)
+    {
+        if (!ArchiveRequest.TryCreate(topic, type, page, out var request, out var problem))
+        {
+            return this.BadRequestPage(problem);
+        }
+
+        var model = await search.SearchAsync(q, request, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+}

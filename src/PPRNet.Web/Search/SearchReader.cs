@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Search;
+
+/// <summary>Full-text search over published summaries with SQLite FTS5: porter stemming, prefix
+/// words, bm25 ranking (a title match weighs most), highlighted snippets, and the archive's
+/// topic and type filters. The index is kept by triggers on the Summaries table, so every
+/// import, save, restore and delete is searchable at once.</summary>
+public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
+{
+    public const int PageSize = 20;
+
+    // Private-use characters mark the highlight in FTS5's snippet, so the snippet text can be
+    // HTML-encoded before the marks become <mark> elements.
+    private const string Open = "\uE000";
+    private const string Close = "\uE001";
+
+    public static string Url(string? query, string? topic, string? type, int page)
+    {
+        var url = BlogUrls.Archive(topic, type, page);
+        var rest = url.Length > "/blog".Length ? "&" + url["/blog?".Length..] : "";
+        return $"/search?q={Uri.EscapeDataString(query ?? "")}{rest}";
+    }
+
+    /// <summary>Null when the topic, the type or the page does not exist.</summary>
+    public async Task<SearchViewModel?> SearchAsync(string? query, ArchiveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (known, topic, type) = await archive.ResolveFiltersAsync(request.Topic, request.Type, cancellationToken);
+        if (!known)
+        {
+            return null;
+        }
+
+        query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+        var words = SearchTerms.Words(query);
+        var match = SearchTerms.ToMatch(words);
+        var title = query is null ? "Search" : $"Search: {(query.Length > 60 ? query[..60] + "…" : query)}";
+        var described = query is null ? "" : query.Length > 80 ? query[..80] + "…" : query;
+        if (match is null)
+        {
+            var (allTopics, allTypes) = await archive.FacetsAsync(archive.Published, request.Topic, request.Type, (t, ty) => Url(null, t, ty, 1), cancellationToken);
+            return new SearchViewModel
+            {
+                Query = query, HasWords = false, Results = [], Topic = topic, Type = type, Topics = allTopics, Types = allTypes,
+                Total = 0, Page = 1, PageCount = 1, Title = title,
+                Description = "Search every research summary of the PPRNet blog.",
+            };
+        }
+
+        var hits = db.Database.SqlQuery<SearchHit>($"""
+            SELECT rowid AS Id,
+                   bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank,
+                   snippet(SummarySearch, -1, {Open}, {Close}, '…', 28) AS Snippet
+            FROM SummarySearch WHERE SummarySearch MATCH {match}
+            """);
+        var matching = archive.Published.WithTopic(request.Topic).OfType(request.Type);
+        var total = await matching.CountAsync(s => hits.Any(h => h.Id == s.Id), cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (request.Page > pageCount)
+        {
+            return null;
+        }
+
+        var page = await hits
+            .Join(matching, h => h.Id, s => s.Id, (h, s) => new { h.Rank, h.Snippet, s.Id, s.Month, s.Slug })
+            .OrderBy(x => x.Rank).ThenBy(x => x.Id)
+            .Skip((request.Page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        var ids = page.Select(p => p.Id).ToList();
+        var cards = (await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(ArchiveReader.ToCard).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Month, c.Slug));
+
+        var scope = archive.Published.Where(s => hits.Any(h => h.Id == s.Id));
+        var (topics, types) = await archive.FacetsAsync(scope, request.Topic, request.Type, (t, ty) => Url(query, t, ty, 1), cancellationToken);
+        return new SearchViewModel
+        {
+            Query = query,
+            HasWords = true,
+            Results = page.Select(p => new SearchResult(cards[(p.Month, p.Slug)], Highlight(p.Snippet))).ToList(),
+            Topic = topic,
+            Type = type,
+            Topics = topics,
+            Types = types,
+            Total = total,
+            Page = request.Page,
+            PageCount = pageCount,
+            Title = title,
+            Description = $"Research summaries matching {described}.",
+        };
+    }
+
+    private static string Highlight(string snippet) =>
+        WebUtility.HtmlEncode(snippet).Replace(Open, "<mark>", StringComparison.Ordinal).Replace(Close, "</mark>", StringComparison.Ordinal);
+
+    private sealed class SearchHit
+    {
+        public int Id { get; set; }
+        public double Rank { get; set; }
+        public string Snippet { get; set; } = "";
+    }
+}

@@ -1,0 +1,30 @@
+using PPRNet.Web.Archive;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Search;
+
+public sealed record SearchResult(SummaryCard Card, string SnippetHtml)
+{
+    public string MonthLabel => Import.SummaryRules.MonthLabel(Card.Month);
+}
+
+public sealed class SearchViewModel : PageViewModel
+{
+    public string? Query { get; init; }
+
+    /// <summary>The query as echoed back to the reader: a pasted page is cut short.</summary>
+    public string? ShownQuery => Query is { Length: > 80 } ? Query[..80] + "…" : Query;
+    public bool HasWords { get; init; }
+    public required IReadOnlyList<SearchResult> Results { get; init; }
+    public required TaxonomyLink? Topic { get; init; }
+    public required TaxonomyLink? Type { get; init; }
+    public required IReadOnlyList<FilterOption> Topics { get; init; }
+    public required IReadOnlyList<FilterOption> Types { get; init; }
+    public required int Total { get; init; }
+    public required int Page { get; init; }
+    public required int PageCount { get; init; }
+    public int FirstNumber => (Page - 1) * SearchReader.PageSize + 1;
+    public int LastNumber => FirstNumber + Results.Count - 1;
+
+    public string PageUrl(int page) => SearchReader.Url(Query, Topic?.Slug, Type?.Slug, page);
+}
