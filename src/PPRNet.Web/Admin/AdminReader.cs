@@ -123,6 +123,7 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Tim
             ResearchType = new TaxonomyLink(type?.Slug ?? "", type?.Name ?? "(no type yet)"),
             Topics = topics.Where(t => form.Topics.Contains(t.Slug)).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList(),
             ReadingMinutes = SummaryViewModel.MinutesToRead(words),
+            Citation = Citations.ApaCitation.Parse(form.Citation ?? "", renderer.ToPlainText(form.Citation ?? ""), SummaryRules.NormalizeDoi(form.Doi)),
         };
     }
 

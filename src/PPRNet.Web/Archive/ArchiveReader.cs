@@ -98,6 +98,9 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             PageCount = pageCount,
             FirstNumber = (request.Page - 1) * PageSize + 1,
             Title = ArchiveTitle(topic, type, request.Page),
+            CanonicalPath = BlogUrls.Archive(request.Topic, request.Type, request.Page),
+            Feeds = new[] { topic is null ? null : Feeds.FeedWriter.ForTopic(topic), type is null ? null : Feeds.FeedWriter.ForType(type) }
+                .OfType<PPRNet.Web.Shared.FeedLink>().ToList(),
             Description = "Every research summary of the PPRNet blog, month by month"
                 + (topic is null ? "" : $", on {topic.Name}")
                 + (type is null ? "" : $", of type {type.Name}") + ".",
@@ -185,12 +188,27 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             .NewestFirst()
             .Select(ToCard).FirstOrDefaultAsync(cancellationToken);
 
+        // "More on this topic": the summaries sharing the most topics with this one.
+        var topicIds = summary.Topics.Select(x => x.Id).ToList();
+        var related = await Published
+            .Where(s => s.Id != id && s.Topics.Any(x => topicIds.Contains(x.Id)))
+            .OrderByDescending(s => s.Topics.Count(x => topicIds.Contains(x.Id)))
+            .ThenByDescending(s => s.Month).ThenBy(s => s.Title)
+            .Take(3).Select(ToCard).ToListAsync(cancellationToken);
+
         return new SummaryViewModel
         {
             Month = summary.Month,
             Slug = summary.Slug,
             Title = summary.Title,
             Description = summary.Excerpt,
+            CanonicalPath = BlogUrls.Summary(summary.Month, summary.Slug),
+            OpenGraphType = "article",
+            Feeds = summary.Topics.OrderBy(x => x.Name).Select(x => Feeds.FeedWriter.ForTopic(new TaxonomyLink(x.Slug, x.Name))).ToList(),
+            Citation = Citations.ApaCitation.Parse(summary.CitationMarkdown, summary.CitationText, summary.Doi),
+            PublishedOn = summary.PublishedOn,
+            UpdatedAt = summary.UpdatedAt,
+            Related = related,
             CitationHtml = summary.CitationHtml,
             Doi = summary.Doi,
             AuthorEmail = summary.AuthorEmail,
@@ -203,6 +221,19 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             Newer = newer,
             Older = older,
         };
+    }
+
+    /// <summary>The paper a published summary cites, for RIS and BibTeX downloads.</summary>
+    public async Task<Citations.ApaCitation?> CitationAsync(int year, int month, string slug, CancellationToken cancellationToken)
+    {
+        if (!SummaryRules.TryParseMonth($"{year:D4}-{month:D2}", out var key) || !SummaryRules.IsSlug(slug))
+        {
+            return null;
+        }
+
+        var row = await Published.InMonth(key).Where(s => s.Slug == slug)
+            .Select(s => new { s.CitationMarkdown, s.CitationText, s.Doi }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : Citations.ApaCitation.Parse(row.CitationMarkdown, row.CitationText, row.Doi);
     }
 
     public async Task<TopicIndexViewModel> TopicIndexAsync(CancellationToken cancellationToken)

@@ -74,6 +74,11 @@ public sealed class SummaryViewModel : PageViewModel
     public required TaxonomyLink ResearchType { get; init; }
     public required IReadOnlyList<TaxonomyLink> Topics { get; init; }
     public required int ReadingMinutes { get; init; }
+    public required Citations.ApaCitation Citation { get; init; }
+    public DateOnly PublishedOn { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public IReadOnlyList<SummaryCard> Related { get; init; } = [];
+    public string Url => BlogUrls.Summary(Month, Slug);
     public SummaryCard? Newer { get; init; }
     public SummaryCard? Older { get; init; }
     public string MonthLabel => Import.SummaryRules.MonthLabel(Month);

@@ -28,10 +28,12 @@ public static class BlogServices
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<PPRNet.Web.Shared.SiteLinks>();
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ArchiveReader>();
         builder.Services.AddScoped<PPRNet.Web.Search.SearchReader>();
+        builder.Services.AddScoped<PPRNet.Web.Feeds.FeedWriter>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<RevisionLog>();
         builder.Services.AddScoped<SummaryEditor>();

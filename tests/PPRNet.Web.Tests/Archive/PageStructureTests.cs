@@ -31,9 +31,10 @@ public sealed class PageStructureTests(PublicSite fixture)
         Assert.Single(levels, l => l == 1);
         Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"heading jumps from h{pair.First} to h{pair.Second}"));
 
-        var external = page.QuerySelectorAll("link[href], script[src], img[src]")
-            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src"))
-            .Where(src => src!.Contains("//", StringComparison.Ordinal));
-        Assert.Empty(external);
+        var assets = page.QuerySelectorAll("link[rel=stylesheet], script[src], img[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")).ToList();
+        Assert.NotEmpty(assets);
+        Assert.All(assets, src => Assert.StartsWith("/", src, StringComparison.Ordinal));
+        Assert.All(assets, src => Assert.False(src!.StartsWith("//", StringComparison.Ordinal), src));
     }
 }

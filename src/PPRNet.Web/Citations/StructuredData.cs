@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PPRNet.Web.Archive;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Citations;
+
+/// <summary>schema.org JSON-LD for a summary page: a BlogPosting about, and citing, the
+/// ScholarlyArticle it summarizes (with its DOI).</summary>
+public static class StructuredData
+{
+    public static string BlogPosting(SummaryViewModel summary, string pageUrl, DateTimeOffset modified)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var citation = summary.Citation;
+        var article = new JsonObject
+        {
+            ["@type"] = "ScholarlyArticle",
+            ["name"] = citation.Title ?? citation.Text,
+            ["headline"] = citation.Title ?? citation.Text,
+        };
+        if (citation.Authors.Count > 0)
+        {
+            article["author"] = new JsonArray(citation.Authors.Select(a => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = a }).ToArray());
+        }
+
+        if (citation.Year is not null)
+        {
+            article["datePublished"] = citation.YearOrEmpty;
+        }
+
+        if (citation.Journal is not null)
+        {
+            article["isPartOf"] = new JsonObject { ["@type"] = "Periodical", ["name"] = citation.Journal };
+        }
+
+        if (citation.Pages is not null)
+        {
+            article["pagination"] = citation.Pages;
+        }
+
+        if (citation.Doi is not null)
+        {
+            article["@id"] = $"https://doi.org/{citation.Doi}";
+            article["url"] = $"https://doi.org/{citation.Doi}";
+            article["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "DOI", ["value"] = citation.Doi };
+        }
+
+        var posting = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BlogPosting",
+            ["headline"] = summary.Title,
+            ["description"] = summary.Description,
+            ["url"] = pageUrl,
+            ["mainEntityOfPage"] = pageUrl,
+            ["datePublished"] = summary.PublishedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["dateModified"] = modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = "Psychotherapy Practice Research Network" },
+            ["keywords"] = string.Join(", ", summary.Topics.Select(t => t.Name)),
+            ["about"] = article,
+            ["citation"] = article.DeepClone(),
+        };
+        // The default encoder escapes <, > and &, so the JSON cannot close its <script> element.
+        return posting.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+}
