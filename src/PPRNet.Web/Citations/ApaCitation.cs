@@ -43,9 +43,20 @@ public sealed partial record ApaCitation
             var volumeAt = VolumeAtEnd().Match(italic);
             journal = Clean(volumeAt.Success ? italic[..volumeAt.Index] : italic).TrimEnd(',', ' ');
             volume = volumeAt.Success ? volumeAt.Groups["volume"].Value : null;
+            // What follows the italics: "(issue), first–last." or, when APA's italics stop at the
+            // journal, ", volume(issue), first–last."
             var after = source.Groups["after"].Value;
+            var looseVolume = volume is null ? LooseVolume().Match(after) : Match.Empty;
+            if (looseVolume.Success)
+            {
+                volume = looseVolume.Groups["volume"].Value;
+                after = after[looseVolume.Length..];
+            }
+
             var issueMatch = IssueFirst().Match(after);
             issue = issueMatch.Success ? issueMatch.Groups["issue"].Value : null;
+            after = after[(issueMatch.Success ? issueMatch.Length : 0)..];
+
             var pages = PageRange().Match(after);
             if (pages.Success)
             {
@@ -125,7 +136,10 @@ public sealed partial record ApaCitation
     [GeneratedRegex(@"^\s*\((?<issue>[^)]+)\)")]
     private static partial Regex IssueFirst();
 
-    [GeneratedRegex(@"(?<first>[A-Za-z]?\d+)\s*(?:[–—-]\s*(?<last>[A-Za-z]?\d+))?")]
+    [GeneratedRegex(@"^\s*,\s*(?<volume>\d+)(?=\s*[,(])")]
+    private static partial Regex LooseVolume();
+
+    [GeneratedRegex(@"^\s*,\s*(?:pp?\.\s*)?(?<first>[A-Za-z]?\d+)\s*(?:[–—-]\s*(?<last>[A-Za-z]?\d+))?")]
     private static partial Regex PageRange();
 
     [GeneratedRegex(@"(?:&\s*)?(?<last>[^,&]+?),\s*(?<initials>(?:\p{Lu}[\p{Ll}]?\.[\s-]*)+)")]

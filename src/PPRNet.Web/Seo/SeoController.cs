@@ -18,9 +18,11 @@ public sealed class SeoController(ArchiveReader archive, SiteLinks links) : Cont
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
-        var summaries = await archive.Published.Select(s => new { s.Month, s.Slug, s.UpdatedAt }).ToListAsync(cancellationToken);
-        var topics = await archive.Published.SelectMany(s => s.Topics.Select(t => new { t.Slug, s.UpdatedAt }))
-            .GroupBy(t => t.Slug).Select(g => new { Slug = g.Key, UpdatedAt = g.Max(t => t.UpdatedAt) }).ToListAsync(cancellationToken);
+        var summaries = await archive.Published
+            .Select(s => new { s.Month, s.Slug, s.UpdatedAt, Topics = s.Topics.Select(t => t.Slug).ToList() })
+            .ToListAsync(cancellationToken);
+        var topics = summaries.SelectMany(s => s.Topics.Select(t => (Slug: t, s.UpdatedAt)))
+            .GroupBy(t => t.Slug).Select(g => (Slug: g.Key, UpdatedAt: g.Max(t => t.UpdatedAt))).ToList();
         var newest = summaries.Count > 0 ? summaries.Max(s => s.UpdatedAt) : (DateTimeOffset?)null;
 
         var entries = new List<(string Path, DateTimeOffset? Modified)> { ("/", newest), ("/blog", newest), ("/topics", newest) };
