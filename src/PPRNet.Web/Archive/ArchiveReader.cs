@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
@@ -10,15 +9,27 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
-    public static readonly Expression<Func<Summary, SummaryCard>> ToCard = s => new SummaryCard(
-        s.Month,
-        s.Slug,
-        s.Title,
-        s.CitationHtml,
-        s.Excerpt,
-        s.ImplicationsHtml,
-        new TaxonomyLink(s.ResearchType.Slug, s.ResearchType.Name),
-        s.Topics.OrderBy(t => t.Name).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList());
+    /// <summary>Cards for summaries, in the query's order. Topics are read in a second, indexed
+    /// query: as one join SQLite would materialize every summary-topic pair on each request.</summary>
+    public async Task<List<SummaryCard>> CardsAsync(IQueryable<Summary> summaries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        var rows = await summaries.Select(s => new
+        {
+            s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.ImplicationsHtml,
+            TypeSlug = s.ResearchType.Slug, TypeName = s.ResearchType.Name,
+        }).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var topics = (await db.Set<Dictionary<string, object>>("SummaryTopics")
+                .Where(link => ids.Contains(EF.Property<int>(link, "SummariesId")))
+                .Join(db.Topics, link => EF.Property<int>(link, "TopicsId"), t => t.Id,
+                    (link, t) => new { SummaryId = EF.Property<int>(link, "SummariesId"), t.Slug, t.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.SummaryId);
+        return rows.Select(r => new SummaryCard(r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.ImplicationsHtml,
+            new TaxonomyLink(r.TypeSlug, r.TypeName),
+            topics[r.Id].OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList())).ToList();
+    }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -37,7 +48,7 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 
     private async Task<IssueViewModel?> IssueAsync(string month, bool isLatest, CancellationToken cancellationToken)
     {
-        var summaries = await Published.InMonth(month).NewestFirst().Select(ToCard).ToListAsync(cancellationToken);
+        var summaries = await CardsAsync(Published.InMonth(month).NewestFirst(), cancellationToken);
         if (summaries.Count == 0)
         {
             return null;
@@ -79,9 +90,11 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             return null;
         }
 
-        var cards = await matching.NewestFirst()
+        // Choose the page by id first, from the narrow index, then read only those twenty rows.
+        var ids = await matching.NewestFirst()
             .Skip((request.Page - 1) * PageSize).Take(PageSize)
-            .Select(ToCard).ToListAsync(cancellationToken);
+            .Select(s => s.Id).ToListAsync(cancellationToken);
+        var cards = await CardsAsync(db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id)).NewestFirst(), cancellationToken);
 
         var (topicOptions, typeOptions) = await FacetsAsync(Published, request.Topic, request.Type,
             (t, ty) => BlogUrls.Archive(t, ty, 1), cancellationToken);
@@ -175,26 +188,26 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
         }
 
         var (m, p, t, id) = (summary.Month, summary.PublishedOn, summary.Title, summary.Id);
-        var newer = await Published
+        var newer = (await CardsAsync(Published
             .Where(s => string.Compare(s.Month, m) > 0
                 || (s.Month == m && s.PublishedOn > p)
                 || (s.Month == m && s.PublishedOn == p && (string.Compare(s.Title, t) < 0 || (s.Title == t && s.Id < id))))
             .OrderBy(s => s.Month).ThenBy(s => s.PublishedOn).ThenByDescending(s => s.Title).ThenByDescending(s => s.Id)
-            .Select(ToCard).FirstOrDefaultAsync(cancellationToken);
-        var older = await Published
+            .Take(1), cancellationToken)).FirstOrDefault();
+        var older = (await CardsAsync(Published
             .Where(s => string.Compare(s.Month, m) < 0
                 || (s.Month == m && s.PublishedOn < p)
                 || (s.Month == m && s.PublishedOn == p && (string.Compare(s.Title, t) > 0 || (s.Title == t && s.Id > id))))
             .NewestFirst()
-            .Select(ToCard).FirstOrDefaultAsync(cancellationToken);
+            .Take(1), cancellationToken)).FirstOrDefault();
 
         // "More on this topic": the summaries sharing the most topics with this one.
         var topicIds = summary.Topics.Select(x => x.Id).ToList();
-        var related = await Published
+        var related = await CardsAsync(Published
             .Where(s => s.Id != id && s.Topics.Any(x => topicIds.Contains(x.Id)))
             .OrderByDescending(s => s.Topics.Count(x => topicIds.Contains(x.Id)))
             .ThenByDescending(s => s.Month).ThenBy(s => s.Title)
-            .Take(3).Select(ToCard).ToListAsync(cancellationToken);
+            .Take(3), cancellationToken);
 
         return new SummaryViewModel
         {

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Archive;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class BlogController(ArchiveReader archive) : Controller
 {
     [HttpGet("/")]

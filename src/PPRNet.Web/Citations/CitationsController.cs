@@ -1,10 +1,12 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Citations;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class CitationsController(ArchiveReader archive, SiteLinks links) : Controller
 {
     [HttpGet("/blog/{year:int}/{month:int}/{slug}/cite.ris")]

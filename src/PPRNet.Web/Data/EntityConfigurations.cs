@@ -7,6 +7,43 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
 {
     public void Configure(EntityTypeBuilder<Summary> builder)
     {
+        // Small, filtered columns first and whole texts last: SQLite reads a row's columns in
+        // order, so the public queries never wade through a summary's text to reach its status.
+        var order = 0;
+        builder.Property(s => s.Id).HasColumnOrder(order++);
+        builder.Property(s => s.Month).HasColumnOrder(order++);
+        builder.Property(s => s.Slug).HasColumnOrder(order++);
+        builder.Property(s => s.Status).HasColumnOrder(order++);
+        builder.Property(s => s.PublishedOn).HasColumnOrder(order++);
+        builder.Property(s => s.DeletedAt).HasColumnOrder(order++);
+        builder.Property(s => s.ResearchTypeId).HasColumnOrder(order++);
+        builder.Property(s => s.Version).HasColumnOrder(order++);
+        builder.Property(s => s.EditedOnWeb).HasColumnOrder(order++);
+        builder.Property(s => s.WordCount).HasColumnOrder(order++);
+        builder.Property(s => s.Studies).HasColumnOrder(order++);
+        builder.Property(s => s.Participants).HasColumnOrder(order++);
+        builder.Property(s => s.RenderedWith).HasColumnOrder(order++);
+        builder.Property(s => s.CreatedAt).HasColumnOrder(order++);
+        builder.Property(s => s.UpdatedAt).HasColumnOrder(order++);
+        builder.Property(s => s.Title).HasColumnOrder(order++);
+        builder.Property(s => s.UpdatedBy).HasColumnOrder(order++);
+        builder.Property(s => s.DeletedBy).HasColumnOrder(order++);
+        builder.Property(s => s.Doi).HasColumnOrder(order++);
+        builder.Property(s => s.AuthorEmail).HasColumnOrder(order++);
+        builder.Property(s => s.Effect).HasColumnOrder(order++);
+        builder.Property(s => s.SourcePath).HasColumnOrder(order++);
+        builder.Property(s => s.ContentHash).HasColumnOrder(order++);
+        builder.Property(s => s.Excerpt).HasColumnOrder(order++);
+        builder.Property(s => s.CitationText).HasColumnOrder(order++);
+        builder.Property(s => s.CitationHtml).HasColumnOrder(order++);
+        builder.Property(s => s.CitationMarkdown).HasColumnOrder(order++);
+        builder.Property(s => s.BodyText).HasColumnOrder(order++);
+        builder.Property(s => s.ImplicationsText).HasColumnOrder(order++);
+        builder.Property(s => s.ImplicationsHtml).HasColumnOrder(order++);
+        builder.Property(s => s.ImplicationsMarkdown).HasColumnOrder(order++);
+        builder.Property(s => s.BodyHtml).HasColumnOrder(order++);
+        builder.Property(s => s.BodyMarkdown).HasColumnOrder(order);
+
         builder.Property(s => s.Month).HasMaxLength(7);
         builder.Property(s => s.Slug).HasMaxLength(120);
         builder.Property(s => s.Title).HasMaxLength(300);
@@ -15,7 +52,9 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.Effect).HasMaxLength(300);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(s => new { s.Month, s.Slug }).IsUnique();
-        builder.HasIndex(s => new { s.Status, s.PublishedOn });
+        // Covers the "published, newest month first" queries of every public page, so they read
+        // this narrow index instead of scanning rows that carry whole summaries.
+        builder.HasIndex(s => new { s.Month, s.Status, s.PublishedOn, s.DeletedAt, s.ResearchTypeId, s.Title });
         builder.Ignore(s => s.Year);
         builder.Ignore(s => s.MonthNumber);
         builder.HasOne(s => s.ResearchType).WithMany(t => t.Summaries)

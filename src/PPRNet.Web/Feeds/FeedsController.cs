@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Feeds;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class FeedsController(FeedWriter feeds) : Controller
 {
     [HttpGet("/feeds/all.{format:regex(^(rss|atom)$)}")]

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Search;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class SearchController(SearchReader search) : Controller
 {
     [HttpGet("/search")]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
@@ -51,36 +52,41 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
             };
         }
 
-        var hits = db.Database.SqlQuery<SearchHit>($"""
-            SELECT rowid AS Id,
-                   bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank,
-                   snippet(SummarySearch, -1, {Open}, {Close}, '…', 28) AS Snippet
+        // One MATCH for every hit and its rank; filters, paging and facets then work on the ids,
+        // and snippets are made only for the page shown.
+        var ranked = await db.Database.SqlQuery<RankedHit>($"""
+            SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
             FROM SummarySearch WHERE SummarySearch MATCH {match}
-            """);
-        var matching = archive.Published.WithTopic(request.Topic).OfType(request.Type);
-        var total = await matching.CountAsync(s => hits.Any(h => h.Id == s.Id), cancellationToken);
+            """).ToListAsync(cancellationToken);
+        // As a non-correlated IN (subquery), SQLite runs this MATCH once per query, not per row.
+        var matchIds = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM SummarySearch WHERE SummarySearch MATCH {match}");
+        var allowed = (await archive.Published.WithTopic(request.Topic).OfType(request.Type)
+            .Where(s => matchIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var ordered = ranked.Where(h => allowed.Contains(h.Id)).OrderBy(h => h.Rank).ThenBy(h => h.Id).ToList();
+        var total = ordered.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (request.Page > pageCount)
         {
             return null;
         }
 
-        var page = await hits
-            .Join(matching, h => h.Id, s => s.Id, (h, s) => new { h.Rank, h.Snippet, s.Id, s.Month, s.Slug })
-            .OrderBy(x => x.Rank).ThenBy(x => x.Id)
-            .Skip((request.Page - 1) * PageSize).Take(PageSize)
-            .ToListAsync(cancellationToken);
-        var ids = page.Select(p => p.Id).ToList();
-        var cards = (await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(ArchiveReader.ToCard).ToListAsync(cancellationToken))
+        var pageIds = ordered.Skip((request.Page - 1) * PageSize).Take(PageSize).Select(h => h.Id).ToList();
+        var snippets = await db.Database.SqlQuery<SnippetHit>($"""
+            SELECT rowid AS Id, snippet(SummarySearch, -1, {Open}, {Close}, '…', 28) AS Snippet
+            FROM SummarySearch WHERE SummarySearch MATCH {match} AND rowid IN (SELECT value FROM json_each({JsonSerializer.Serialize(pageIds)}))
+            """).ToDictionaryAsync(h => h.Id, h => h.Snippet, cancellationToken);
+        var keys = await db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Month, s.Slug }).ToDictionaryAsync(s => s.Id, s => (s.Month, s.Slug), cancellationToken);
+        var cards = (await archive.CardsAsync(db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id)), cancellationToken))
             .ToDictionary(c => (c.Month, c.Slug));
 
-        var scope = archive.Published.Where(s => hits.Any(h => h.Id == s.Id));
+        var scope = archive.Published.Where(s => matchIds.Contains(s.Id));
         var (topics, types) = await archive.FacetsAsync(scope, request.Topic, request.Type, (t, ty) => Url(query, t, ty, 1), cancellationToken);
         return new SearchViewModel
         {
             Query = query,
             HasWords = true,
-            Results = page.Select(p => new SearchResult(cards[(p.Month, p.Slug)], Highlight(p.Snippet))).ToList(),
+            Results = pageIds.Select(id => new SearchResult(cards[keys[id]], Highlight(snippets.GetValueOrDefault(id, "")))).ToList(),
             Topic = topic,
             Type = type,
             Topics = topics,
@@ -96,10 +102,15 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
     private static string Highlight(string snippet) =>
         WebUtility.HtmlEncode(snippet).Replace(Open, "<mark>", StringComparison.Ordinal).Replace(Close, "</mark>", StringComparison.Ordinal);
 
-    private sealed class SearchHit
+    private sealed class RankedHit
     {
         public int Id { get; set; }
         public double Rank { get; set; }
+    }
+
+    private sealed class SnippetHit
+    {
+        public int Id { get; set; }
         public string Snippet { get; set; } = "";
     }
 }

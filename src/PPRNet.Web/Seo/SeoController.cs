@@ -1,12 +1,14 @@
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Seo;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class SeoController(ArchiveReader archive, SiteLinks links) : Controller
 {
     [HttpGet("/robots.txt")]

@@ -7,6 +7,7 @@ using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
 using Serilog;
 
 namespace PPRNet.Web.Setup;
@@ -22,9 +23,12 @@ public static class BlogServices
 
         builder.Services.Configure<ContentOptions>(builder.Configuration.GetSection(ContentOptions.Section));
         // Resolved when first needed, so settings that tests or hosts add late still apply.
-        builder.Services.AddDbContext<BlogDbContext>((services, options) => options.UseSqlite(SqliteConnectionString(
-            services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
-            services.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+        builder.Services.AddDbContext<BlogDbContext>((services, options) => options
+            .UseSqlite(SqliteConnectionString(
+                services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
+                services.GetRequiredService<IWebHostEnvironment>().ContentRootPath))
+            .AddInterceptors(services.GetRequiredService<PPRNet.Web.Shared.PublicPageCacheEviction>()));
+        builder.Services.AddPublicPageCache(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();

@@ -1,76 +1,16 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace PPRNet.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class EditorsDesk : Migration
+    public partial class InitialSchema : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "Retired",
-                table: "Topics",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<long>(
-                name: "DeletedAt",
-                table: "Summaries",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "DeletedBy",
-                table: "Summaries",
-                type: "TEXT",
-                maxLength: 256,
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "EditedOnWeb",
-                table: "Summaries",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "UpdatedBy",
-                table: "Summaries",
-                type: "TEXT",
-                maxLength: 256,
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "Version",
-                table: "Summaries",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Retired",
-                table: "ResearchTypes",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "EditedOnWeb",
-                table: "MonthIssues",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "UpdatedBy",
-                table: "MonthIssues",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -142,52 +82,39 @@ namespace PPRNet.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ImportConflicts",
+                name: "MonthIssues",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    SummaryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourcePath = table.Column<string>(type: "TEXT", nullable: false),
-                    FileHash = table.Column<string>(type: "TEXT", nullable: false),
-                    FileMarkdown = table.Column<string>(type: "TEXT", nullable: false),
-                    DetectedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    IntroMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    IntroHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    RenderedWith = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourcePath = table.Column<string>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    EditedOnWeb = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ImportConflicts", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ImportConflicts_Summaries_SummaryId",
-                        column: x => x.SummaryId,
-                        principalTable: "Summaries",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                    table.PrimaryKey("PK_MonthIssues", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Revisions",
+                name: "ResearchTypes",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    SummaryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false)
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Revisions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Revisions_Summaries_SummaryId",
-                        column: x => x.SummaryId,
-                        principalTable: "Summaries",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                    table.PrimaryKey("PK_ResearchTypes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -203,6 +130,21 @@ namespace PPRNet.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SlugAliases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Topics",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Topics", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -311,6 +253,129 @@ namespace PPRNet.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Summaries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResearchTypeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedOnWeb = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WordCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Studies = table.Column<int>(type: "INTEGER", nullable: true),
+                    Participants = table.Column<int>(type: "INTEGER", nullable: true),
+                    RenderedWith = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Doi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AuthorEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Effect = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SourcePath = table.Column<string>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: true),
+                    Excerpt = table.Column<string>(type: "TEXT", nullable: false),
+                    CitationText = table.Column<string>(type: "TEXT", nullable: false),
+                    CitationHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    CitationMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyText = table.Column<string>(type: "TEXT", nullable: false),
+                    ImplicationsText = table.Column<string>(type: "TEXT", nullable: false),
+                    ImplicationsHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    ImplicationsMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Summaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Summaries_ResearchTypes_ResearchTypeId",
+                        column: x => x.ResearchTypeId,
+                        principalTable: "ResearchTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportConflicts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummaryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourcePath = table.Column<string>(type: "TEXT", nullable: false),
+                    FileHash = table.Column<string>(type: "TEXT", nullable: false),
+                    FileMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    DetectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportConflicts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportConflicts_Summaries_SummaryId",
+                        column: x => x.SummaryId,
+                        principalTable: "Summaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Revisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SummaryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Revisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Revisions_Summaries_SummaryId",
+                        column: x => x.SummaryId,
+                        principalTable: "Summaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SummaryTopics",
+                columns: table => new
+                {
+                    SummariesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TopicsId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SummaryTopics", x => new { x.SummariesId, x.TopicsId });
+                    table.ForeignKey(
+                        name: "FK_SummaryTopics_Summaries_SummariesId",
+                        column: x => x.SummariesId,
+                        principalTable: "Summaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SummaryTopics_Topics_TopicsId",
+                        column: x => x.TopicsId,
+                        principalTable: "Topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -359,6 +424,18 @@ namespace PPRNet.Web.Data.Migrations
                 column: "SummaryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MonthIssues_Month",
+                table: "MonthIssues",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchTypes_Slug",
+                table: "ResearchTypes",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Revisions_SummaryId_Number",
                 table: "Revisions",
                 columns: new[] { "SummaryId", "Number" },
@@ -368,6 +445,33 @@ namespace PPRNet.Web.Data.Migrations
                 name: "IX_SlugAliases_Kind_OldSlug",
                 table: "SlugAliases",
                 columns: new[] { "Kind", "OldSlug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_Month_Slug",
+                table: "Summaries",
+                columns: new[] { "Month", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_Month_Status_PublishedOn_DeletedAt_ResearchTypeId_Title",
+                table: "Summaries",
+                columns: new[] { "Month", "Status", "PublishedOn", "DeletedAt", "ResearchTypeId", "Title" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_ResearchTypeId",
+                table: "Summaries",
+                column: "ResearchTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SummaryTopics_TopicsId",
+                table: "SummaryTopics",
+                column: "TopicsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Topics_Slug",
+                table: "Topics",
+                column: "Slug",
                 unique: true);
         }
 
@@ -399,10 +503,16 @@ namespace PPRNet.Web.Data.Migrations
                 name: "ImportConflicts");
 
             migrationBuilder.DropTable(
+                name: "MonthIssues");
+
+            migrationBuilder.DropTable(
                 name: "Revisions");
 
             migrationBuilder.DropTable(
                 name: "SlugAliases");
+
+            migrationBuilder.DropTable(
+                name: "SummaryTopics");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -410,41 +520,14 @@ namespace PPRNet.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
-            migrationBuilder.DropColumn(
-                name: "Retired",
-                table: "Topics");
+            migrationBuilder.DropTable(
+                name: "Summaries");
 
-            migrationBuilder.DropColumn(
-                name: "DeletedAt",
-                table: "Summaries");
+            migrationBuilder.DropTable(
+                name: "Topics");
 
-            migrationBuilder.DropColumn(
-                name: "DeletedBy",
-                table: "Summaries");
-
-            migrationBuilder.DropColumn(
-                name: "EditedOnWeb",
-                table: "Summaries");
-
-            migrationBuilder.DropColumn(
-                name: "UpdatedBy",
-                table: "Summaries");
-
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "Summaries");
-
-            migrationBuilder.DropColumn(
-                name: "Retired",
-                table: "ResearchTypes");
-
-            migrationBuilder.DropColumn(
-                name: "EditedOnWeb",
-                table: "MonthIssues");
-
-            migrationBuilder.DropColumn(
-                name: "UpdatedBy",
-                table: "MonthIssues");
+            migrationBuilder.DropTable(
+                name: "ResearchTypes");
         }
     }
 }

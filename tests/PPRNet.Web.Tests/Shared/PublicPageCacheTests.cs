@@ -1,0 +1,41 @@
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Shared;
+
+[Collection(StaffSiteCollection.Name)]
+public sealed class PublicPageCacheTests(StaffSite fixture)
+{
+    private BlogSite Site => fixture.Site;
+
+    [Fact]
+    public async Task A_public_page_is_served_from_the_cache_until_an_editor_saves_a_change()
+    {
+        const string url = "/blog/2021/03/imported-alliance";
+        var (first, _) = await Site.GetPageAsync(url);
+        var (second, _) = await Site.GetPageAsync(url);
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"), "the second visit is served from the output cache");
+
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var (_, dashboard) = await editor.GetAsync("/admin?q=Imported%20Alliance");
+        await editor.SubmitAsync(dashboard.Href(".data-table td a")!, "form.summary-form",
+            new() { ["Form.Effect"] = "cache busting effect" }, button: "intent=save");
+        var (third, page) = await Site.GetPageAsync(url);
+
+        Assert.False(third.Headers.Contains("Age"));
+        Assert.Contains("cache busting effect", page.QuerySelector(".facts").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signed_in_editors_never_get_the_cached_anonymous_page()
+    {
+        await Site.GetPageAsync("/topics");
+        await Site.GetPageAsync("/topics");
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (response, page) = await editor.GetAsync("/topics");
+
+        Assert.False(response.Headers.Contains("Age"));
+        Assert.NotNull(page.QuerySelector("nav.admin-nav"));
+    }
+}
