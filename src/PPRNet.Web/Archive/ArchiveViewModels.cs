@@ -100,3 +100,12 @@ public sealed class TopicIndexViewModel : PageViewModel
 
 /// <summary>A card and how to show it: as a page's main items (h2) or under a month heading (h3).</summary>
 public sealed record SummaryCardView(SummaryCard Card, int HeadingLevel, bool ShowImplications);
+
+/// <summary>The "Type of Research" and "Topics" link lists, shared by the archive and search pages.</summary>
+public sealed record FilterLinks(
+    IReadOnlyList<FilterOption> Types,
+    IReadOnlyList<FilterOption> Topics,
+    string ClearTypeUrl,
+    string ClearTopicUrl,
+    bool TypeApplied,
+    bool TopicApplied);
