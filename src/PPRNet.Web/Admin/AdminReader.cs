@@ -231,7 +231,7 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Tim
     {
         var counts = await db.Summaries.AsNoTracking().NotTrashed().GroupBy(s => s.Month)
             .Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Month, g => g.Count, cancellationToken);
-        var intros = await db.MonthIssues.AsNoTracking().Select(m => m.Month).ToListAsync(cancellationToken);
+        var intros = await db.MonthIssues.AsNoTracking().Where(m => m.IntroMarkdown != "").Select(m => m.Month).ToListAsync(cancellationToken);
         return new MonthsViewModel
         {
             Months = counts.Keys.Union(intros).OrderDescending(StringComparer.Ordinal)

@@ -42,16 +42,22 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
 
     private async Task<IActionResult> SaveAsync(SummaryForm form, string? intent, CancellationToken cancellationToken)
     {
-        if (intent == PreviewIntent || !ModelState.IsValid)
+        if (intent == PreviewIntent)
         {
-            return View("Edit", await reader.FormPageAsync(form, preview: intent == PreviewIntent, message: null, cancellationToken));
+            return View("Edit", await reader.FormPageAsync(form, preview: true, message: null, cancellationToken));
         }
 
-        return await editor.SaveAsync(form, UserName, ModelState, cancellationToken) switch
+        var outcome = await editor.SaveAsync(form, UserName, ModelState, cancellationToken);
+        if (outcome is SaveOutcome.Missing)
+        {
+            // Trashed or purged by someone else meanwhile: keep every typed character on screen.
+            ModelState.AddModelError("", "Someone moved this summary to the trash while you were editing. Your text is still below: restore the summary from the trash, then save again, or copy what you need.");
+        }
+
+        return outcome switch
         {
             SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
             SaveOutcome.Conflict conflict => await ConflictAsync(conflict, form, cancellationToken),
-            SaveOutcome.Missing => NotFound(),
             _ => View("Edit", await reader.FormPageAsync(form, preview: false, message: null, cancellationToken)),
         };
     }

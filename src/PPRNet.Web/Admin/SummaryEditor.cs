@@ -177,6 +177,11 @@ public sealed class SummaryEditor(
         }
 
         db.Summaries.Remove(summary);
+        if (summary.SourcePath is not null && !await db.PurgedSources.AnyAsync(p => p.SourcePath == summary.SourcePath, cancellationToken))
+        {
+            db.PurgedSources.Add(new PurgedSource { SourcePath = summary.SourcePath, PurgedAt = clock.GetUtcNow(), PurgedBy = user });
+        }
+
         audit.Record(user, AuditActions.Purge, summary.Title, $"{summary.Month}/{summary.Slug} deleted for good");
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -192,6 +197,8 @@ public sealed class SummaryEditor(
 
         conflict.ResolvedAt = clock.GetUtcNow();
         conflict.ResolvedBy = user;
+        // The editor has taken what they wanted from this file version: it is no longer news.
+        conflict.Summary.ContentHash = conflict.FileHash;
         audit.Record(user, AuditActions.ImportConflict, conflict.SourcePath, $"marked resolved for \"{conflict.Summary.Title}\"");
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -202,28 +209,17 @@ public sealed class SummaryEditor(
     {
         var issue = await db.MonthIssues.FirstOrDefaultAsync(m => m.Month == month, cancellationToken);
         markdown = markdown?.Trim() ?? "";
-        if (markdown.Length == 0)
-        {
-            if (issue is not null)
-            {
-                db.MonthIssues.Remove(issue);
-            }
-
-            audit.Record(user, AuditActions.EditIntro, month, "removed");
-            await db.SaveChangesAsync(cancellationToken);
-            return $"Removed the intro of {SummaryRules.MonthLabel(month)}.";
-        }
-
+        // A removed intro stays as an empty, web-edited row, so a later import does not bring it back.
         issue ??= db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
         issue.IntroMarkdown = markdown;
-        issue.IntroHtml = renderer.ToHtml(markdown);
+        issue.IntroHtml = markdown.Length == 0 ? "" : renderer.ToHtml(markdown);
         issue.RenderedWith = MarkdownRenderer.RenderVersion;
         issue.EditedOnWeb = true;
         issue.UpdatedAt = clock.GetUtcNow();
         issue.UpdatedBy = user;
-        audit.Record(user, AuditActions.EditIntro, month, null);
+        audit.Record(user, AuditActions.EditIntro, month, markdown.Length == 0 ? "removed" : null);
         await db.SaveChangesAsync(cancellationToken);
-        return $"Saved the intro of {SummaryRules.MonthLabel(month)}.";
+        return markdown.Length == 0 ? $"Removed the intro of {SummaryRules.MonthLabel(month)}." : $"Saved the intro of {SummaryRules.MonthLabel(month)}.";
     }
 
     private Task<Summary?> LoadAsync(int id, CancellationToken cancellationToken) =>
@@ -241,15 +237,26 @@ public sealed class SummaryEditor(
     /// null, with each problem next to its field, when it cannot be saved.</summary>
     private async Task<SummaryContent?> ContentFromAsync(SummaryForm form, Summary? existing, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
+        // Every problem at once: the shape rules, then what needs the database, even when the
+        // required-field checks have already failed, so an editor never fixes errors in rounds.
+        foreach (var (field, message) in form.ShapeProblems())
+        {
+            var key = $"{FormPrefix}.{field}";
+            if (modelState[key]?.Errors.Any(e => e.ErrorMessage == message) != true)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+
         var lookup = await LookupAsync(cancellationToken);
-        var type = lookup.ResearchType(form.ResearchType ?? "");
-        if (type is null || (type.Retired && existing?.ResearchType != type))
+        var type = lookup.ResearchType(form.ResearchType);
+        if (form.ResearchType is not null && (type is null || (type.Retired && existing?.ResearchType != type)))
         {
             modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.ResearchType)}", "Choose one of the listed types of research.");
         }
 
         var topics = new List<Topic>();
-        foreach (var slug in form.Topics.Distinct(StringComparer.Ordinal))
+        foreach (var slug in form.ChosenTopics)
         {
             var topic = lookup.Topic(slug);
             if (topic is null || (topic.Retired && existing?.Topics.Contains(topic) != true))
@@ -262,15 +269,16 @@ public sealed class SummaryEditor(
             }
         }
 
-        var month = form.Month!.Trim();
+        var month = form.Month?.Trim();
         var slugText = form.EffectiveSlug;
-        if (await SlugTakenAsync(month, slugText, existing?.Id, cancellationToken))
+        if (SummaryRules.TryParseMonth(month, out _) && SummaryRules.IsSlug(slugText)
+            && await SlugTakenAsync(month!, slugText, existing?.Id, cancellationToken))
         {
             modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.Slug)}",
-                $"Another summary in {SummaryRules.MonthLabel(month)} already uses \"{slugText}\" (perhaps one in the trash); choose another slug.");
+                $"Another summary in {SummaryRules.MonthLabel(month!)} already uses \"{slugText}\" (perhaps one in the trash); choose another slug.");
         }
 
-        if (!modelState.IsValid || type is null)
+        if (!modelState.IsValid || type is null || month is null)
         {
             return null;
         }

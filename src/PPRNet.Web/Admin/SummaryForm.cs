@@ -6,7 +6,7 @@ namespace PPRNet.Web.Admin;
 
 /// <summary>What an editor types into the summary form. Shape rules are checked here; rules that
 /// need the database (known topics, a slug free in its month) are checked by <see cref="SummaryEditor"/>.</summary>
-public sealed class SummaryForm : IValidatableObject
+public sealed class SummaryForm
 {
     public int? Id { get; set; }
 
@@ -70,38 +70,43 @@ public sealed class SummaryForm : IValidatableObject
     /// <summary>The slug the summary will get: the one typed, or one made from the title.</summary>
     public string EffectiveSlug => string.IsNullOrWhiteSpace(Slug) ? SummaryRules.Slugify(Title ?? "") : Slug.Trim();
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>The topics ticked, without blanks a hand-made post might carry.</summary>
+    public IReadOnlyList<string> ChosenTopics => Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Rules about the shape of what was typed, checked with the database rules in
+    /// <see cref="SummaryEditor"/> so that every message shows at once.</summary>
+    public IEnumerable<(string Field, string Message)> ShapeProblems()
     {
         if (Month is not null && !SummaryRules.TryParseMonth(Month.Trim(), out _))
         {
-            yield return new ValidationResult("Write the month as YYYY-MM, for example 2021-04.", [nameof(Month)]);
+            yield return (nameof(Month), "Write the month as YYYY-MM, for example 2021-04.");
         }
 
-        if (Title is not null && !SummaryRules.IsSlug(EffectiveSlug))
+        if ((Title is not null || !string.IsNullOrWhiteSpace(Slug)) && !SummaryRules.IsSlug(EffectiveSlug))
         {
-            yield return new ValidationResult("Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.", [nameof(Slug)]);
+            yield return (nameof(Slug), "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.");
         }
 
-        if (Topics.Count == 0)
+        if (ChosenTopics.Count == 0)
         {
-            yield return new ValidationResult("Choose at least one topic.", [nameof(Topics)]);
+            yield return (nameof(Topics), "Choose at least one topic.");
         }
 
         if (!string.IsNullOrWhiteSpace(Doi) && SummaryRules.NormalizeDoi(Doi) is null)
         {
-            yield return new ValidationResult("A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).", [nameof(Doi)]);
+            yield return (nameof(Doi), "A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).");
         }
 
         if (!string.IsNullOrWhiteSpace(AuthorEmail) && !SummaryRules.IsEmail(AuthorEmail.Trim()))
         {
-            yield return new ValidationResult("Enter an email address such as name@university.edu, or leave it empty.", [nameof(AuthorEmail)]);
+            yield return (nameof(AuthorEmail), "Enter an email address such as name@university.edu, or leave it empty.");
         }
 
         foreach (var (text, field) in new[] { (Body, nameof(Body)), (Implications, nameof(Implications)) })
         {
             if (text is not null && SummaryRules.HasImplicationsHeading(text))
             {
-                yield return new ValidationResult("Leave out the \"## Practice Implications\" heading; the form adds it.", [field]);
+                yield return (field, "Leave out the \"## Practice Implications\" heading; the form adds it.");
             }
         }
     }

@@ -55,6 +55,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             return problem;
         }
 
+        // A deleted or renamed-away slug that is taken again is live, not an alias any more.
+        db.SlugAliases.RemoveRange(await db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug).ToListAsync(cancellationToken));
         if (kind == TermKind.Topic)
         {
             db.Topics.Add(new Topic { Name = name, Slug = slug });
@@ -150,10 +152,9 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             summary.Version++;
         }
 
-        if (target is not null)
-        {
-            await AddAliasAsync(kind, term.Slug, target.Slug, cancellationToken);
-        }
+        // The old slug now points to the term that took its summaries, or, with no successor, is
+        // marked deleted, so an import of taxonomy.yml does not bring the term back.
+        await AddAliasAsync(kind, term.Slug, target?.Slug ?? "", cancellationToken);
 
         db.Remove(term);
         audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}",
@@ -183,6 +184,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     private async Task AddAliasAsync(TermKind kind, string oldSlug, string newSlug, CancellationToken cancellationToken)
     {
         var aliases = await db.SlugAliases.Where(a => a.Kind == kind && (a.NewSlug == oldSlug || a.OldSlug == newSlug || a.OldSlug == oldSlug)).ToListAsync(cancellationToken);
+        // A slug that is live again (a new term took it) is no longer an alias.
         foreach (var alias in aliases)
         {
             if (alias.OldSlug == newSlug || alias.OldSlug == oldSlug)

@@ -54,7 +54,7 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             return null;
         }
 
-        var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month).Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
+        var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month && m.IntroHtml != "").Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
         var newer = await Published.Where(s => string.Compare(s.Month, month) > 0).OrderBy(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
         var older = await Published.Where(s => string.Compare(s.Month, month) < 0).OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
         var label = SummaryRules.MonthLabel(month);
@@ -273,8 +273,8 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
         return topic is null && type is null ? null : BlogUrls.Archive(topic ?? request.Topic, type ?? request.Type, request.Page);
     }
 
-    private Task<string?> AliasAsync(TermKind kind, string slug, CancellationToken cancellationToken) =>
-        db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug).Select(a => a.NewSlug).FirstOrDefaultAsync(cancellationToken);
+    public Task<string?> AliasAsync(TermKind kind, string slug, CancellationToken cancellationToken) =>
+        db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug && a.NewSlug != "").Select(a => a.NewSlug).FirstOrDefaultAsync(cancellationToken);
 
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
         SummaryRules.IsSlug(slug) ? db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken) : Task.FromResult(false);

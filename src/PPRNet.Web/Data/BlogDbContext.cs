@@ -19,6 +19,7 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportConflict> ImportConflicts => Set<ImportConflict>();
     public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
+    public DbSet<PurgedSource> PurgedSources => Set<PurgedSource>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -135,3 +135,12 @@ public sealed class MonthIssueConfiguration : IEntityTypeConfiguration<MonthIssu
         builder.HasIndex(m => m.Month).IsUnique();
     }
 }
+
+public sealed class PurgedSourceConfiguration : IEntityTypeConfiguration<PurgedSource>
+{
+    public void Configure(EntityTypeBuilder<PurgedSource> builder)
+    {
+        builder.HasIndex(p => p.SourcePath).IsUnique();
+        builder.Property(p => p.PurgedBy).HasMaxLength(256);
+    }
+}

@@ -56,8 +56,8 @@ public sealed partial class ContentImporter(
         var aliases = await db.SlugAliases.ToListAsync(cancellationToken);
         var topics = await db.Topics.ToListAsync(cancellationToken);
         var types = await db.ResearchTypes.ToListAsync(cancellationToken);
-        AddMissing(file.Topics, topics, TermKind.Topic, entry => db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
-        AddMissing(file.ResearchTypes, types, TermKind.ResearchType, entry => db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
+        AddMissing(file.Topics!.OfType<TaxonomyFile.Entry>().ToList(), topics, TermKind.Topic, entry => db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
+        AddMissing(file.ResearchTypes!.OfType<TaxonomyFile.Entry>().ToList(), types, TermKind.ResearchType, entry => db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
         return new TaxonomyLookup(topics, types, aliases);
 
         void AddMissing<T>(List<TaxonomyFile.Entry> entries, List<T> existing, TermKind kind, Func<TaxonomyFile.Entry, T> add)
@@ -82,17 +82,37 @@ public sealed partial class ContentImporter(
             return;
         }
 
-        var existing = await db.Summaries
-            .Select(s => new { s.Id, s.Month, s.Slug, s.ContentHash, s.EditedOnWeb })
-            .ToDictionaryAsync(s => (s.Month, s.Slug), cancellationToken);
+        var rows = await db.Summaries
+            .Select(s => new ExistingRow(s.Id, s.Month, s.Slug, s.SourcePath, s.ContentHash, s.EditedOnWeb))
+            .ToListAsync(cancellationToken);
+        var byKey = rows.ToDictionary(r => (r.Month, r.Slug));
+        var bySource = rows.Where(r => r.SourcePath is not null).GroupBy(r => r.SourcePath!).ToDictionary(g => g.Key, g => g.First());
+        var purged = (await db.PurgedSources.Select(p => p.SourcePath).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var claimed = new Dictionary<(string, string), string>();
 
         foreach (var path in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var display = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (purged.Contains(display))
+            {
+                report.SkippedPurged++;
+                continue;
+            }
+
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             var text = Encoding.UTF8.GetString(bytes);
-            var content = SummaryFileParser.Parse(display, text, lookup, report.Errors);
+            SummaryContent? content;
+            try
+            {
+                content = SummaryFileParser.Parse(display, text, lookup, report.Errors);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One unreadable file is reported like any other bad file; the rest still import.
+                report.Errors.Add(new ImportError(display, 0, "file", $"could not be read: {e.Message}"));
+                continue;
+            }
+
             if (content is null)
             {
                 continue;
@@ -108,7 +128,9 @@ public sealed partial class ContentImporter(
 
             claimed[key] = display;
             var hash = Hash(bytes);
-            if (!existing.TryGetValue(key, out var row))
+            // The same file may have moved its summary to another month or slug: it is still that summary.
+            var row = byKey.GetValueOrDefault(key) ?? bySource.GetValueOrDefault(display);
+            if (row is null)
             {
                 var summary = writer.Create(content);
                 summary.SourcePath = display;
@@ -143,6 +165,8 @@ public sealed partial class ContentImporter(
             }
         }
     }
+
+    private sealed record ExistingRow(int Id, string Month, string Slug, string? SourcePath, string? ContentHash, bool EditedOnWeb);
 
     /// <summary>The web version stays; the file's text is kept beside it for an editor to merge.
     /// The same file version is recorded once, however often it is imported again.</summary>

@@ -12,6 +12,9 @@ public sealed class ImportReport(string folder)
     public int Added { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+
+    /// <summary>Files of summaries an admin purged on the web; they are not imported again.</summary>
+    public int SkippedPurged { get; set; }
     public List<string> Conflicts { get; } = [];
     public List<ImportError> Errors { get; } = [];
 
@@ -20,5 +23,6 @@ public sealed class ImportReport(string folder)
 
     public string Headline =>
         $"{Added} added, {Updated} updated, {Unchanged} unchanged, {Conflicts.Count} conflicts, {Errors.Count} errors"
+        + (SkippedPurged > 0 ? $", {SkippedPurged} skipped (purged on the web)" : "")
         + (ChangedNothing && Succeeded ? " (nothing to change)" : "");
 }

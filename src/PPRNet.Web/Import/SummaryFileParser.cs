@@ -19,8 +19,8 @@ public sealed class TaxonomyLookup
         this.types = Index(types, aliases, TermKind.ResearchType);
     }
 
-    public Topic? Topic(string key) => topics.GetValueOrDefault(key.Trim());
-    public ResearchType? ResearchType(string key) => types.GetValueOrDefault(key.Trim());
+    public Topic? Topic(string? key) => string.IsNullOrWhiteSpace(key) ? null : topics.GetValueOrDefault(key.Trim());
+    public ResearchType? ResearchType(string? key) => string.IsNullOrWhiteSpace(key) ? null : types.GetValueOrDefault(key.Trim());
 
     private static Dictionary<string, T> Index<T>(IEnumerable<T> terms, IEnumerable<SlugAlias>? aliases, TermKind kind)
         where T : TaxonomyTerm
@@ -32,7 +32,8 @@ public sealed class TaxonomyLookup
             index.TryAdd(term.Name, term);
         }
 
-        foreach (var alias in aliases?.Where(a => a.Kind == kind) ?? [])
+        // An alias with no new slug marks a deleted term: known, so never re-added, but naming nothing.
+        foreach (var alias in aliases?.Where(a => a.Kind == kind && a.NewSlug.Length > 0) ?? [])
         {
             if (index.TryGetValue(alias.NewSlug, out var term))
             {

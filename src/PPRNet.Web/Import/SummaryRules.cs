@@ -75,19 +75,19 @@ public static partial class SummaryRules
     [GeneratedRegex(@"^#{1,3}\s*Practice Implications\s*#*\s*$", RegexOptions.IgnoreCase)]
     internal static partial Regex ImplicationsHeading();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}\z")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 
     [GeneratedRegex(@"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex DoiPrefix();
 
-    [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
+    [GeneratedRegex(@"^10\.[0-9]{4,9}/\S+\z")]
     private static partial Regex DoiPattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"[^a-z0-9]+")]

@@ -9,8 +9,8 @@ public sealed class TaxonomyFile
 {
     public const string FileName = "taxonomy.yml";
 
-    public List<Entry> Topics { get; set; } = [];
-    public List<Entry> ResearchTypes { get; set; } = [];
+    public List<Entry?>? Topics { get; set; } = [];
+    public List<Entry?>? ResearchTypes { get; set; } = [];
 
     public sealed class Entry
     {
@@ -44,7 +44,7 @@ public sealed class TaxonomyFile
             return null;
         }
 
-        if (file is null || file.Topics.Count == 0 || file.ResearchTypes.Count == 0)
+        if (file?.Topics is not { Count: > 0 } || file.ResearchTypes is not { Count: > 0 })
         {
             errors.Add(new ImportError(displayPath, 1, "taxonomy", "needs at least one entry under topics: and under research_types:"));
             return null;
@@ -53,18 +53,20 @@ public sealed class TaxonomyFile
         var before = errors.Count;
         Check(file.Topics, "topics", displayPath, errors);
         Check(file.ResearchTypes, "research_types", displayPath, errors);
+        file.Topics.RemoveAll(e => e is null);
+        file.ResearchTypes.RemoveAll(e => e is null);
         return errors.Count == before ? file : null;
     }
 
-    private static void Check(List<Entry> entries, string field, string displayPath, List<ImportError> errors)
+    private static void Check(List<Entry?> entries, string field, string displayPath, List<ImportError> errors)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (string.IsNullOrWhiteSpace(entry.Name) || !SummaryRules.IsSlug(entry.Slug))
+            if (entry is null || string.IsNullOrWhiteSpace(entry.Name) || !SummaryRules.IsSlug(entry.Slug))
             {
                 errors.Add(new ImportError(displayPath, 0, field,
-                    $"entry \"{entry.Name ?? entry.Slug}\" needs a name and a slug of lowercase letters, digits and hyphens"));
+                    $"entry \"{entry?.Name ?? entry?.Slug}\" needs a name and a slug of lowercase letters, digits and hyphens"));
             }
             else if (!seen.Add(entry.Slug!))
             {

@@ -217,4 +217,48 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (_, month) = await Site.GetPageAsync("/blog/2021/03");
         Assert.Equal("<em>what clients say</em>", month.QuerySelector(".intro em")?.OuterHtml);
     }
+
+    [Fact]
+    public async Task Every_problem_is_shown_at_once_not_in_rounds()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("", "April", ("Form.Doi", "nope"), ("Form.AuthorEmail", "nobody"), ("Form.Topics", Array.Empty<string>())), button: "intent=save");
+
+        Assert.Equal("Enter the title readers will see.", page.ErrorFor("Form.Title"));
+        Assert.Equal("Write the month as YYYY-MM, for example 2021-04.", page.ErrorFor("Form.Month"));
+        Assert.StartsWith("A DOI looks like", page.ErrorFor("Form.Doi"), StringComparison.Ordinal);
+        Assert.StartsWith("Enter an email address", page.ErrorFor("Form.AuthorEmail"), StringComparison.Ordinal);
+        Assert.Equal("Choose at least one topic.", page.ErrorFor("Form.Topics"));
+    }
+
+    [Fact]
+    public async Task A_hand_made_post_with_a_blank_topic_gets_a_message_not_an_error_page()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Blank Topic Post", "2021-02", ("Form.Topics", new[] { "", " " })), button: "intent=save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Choose at least one topic.", page.ErrorFor("Form.Topics"));
+    }
+
+    [Fact]
+    public async Task Saving_a_summary_someone_else_trashed_keeps_the_editors_text_on_screen()
+    {
+        var first = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var second = await Site.SignedInAsync(BlogSite.SecondEditorEmail);
+        var (saved, _) = await first.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Trashed While Editing", "2020-11"), button: "intent=save");
+        var editUrl = saved.Headers.Location!.OriginalString;
+        var (_, form) = await second.GetAsync(editUrl);
+        await first.SubmitAsync(editUrl, "form.danger-zone", []);
+
+        var (response, page) = await second.SubmitAsync(form, "form.summary-form", new() { ["Form.Body"] = "Words worth keeping." }, button: "intent=save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Someone moved this summary to the trash", page.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
+        Assert.Equal("Words worth keeping.", page.Value("#Form_Body"));
+    }
 }

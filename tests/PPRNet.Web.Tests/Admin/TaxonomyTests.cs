@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
@@ -43,6 +44,9 @@ public sealed class TaxonomyTests : IAsyncLifetime
         Assert.Equal("/blog?topic=empathic-attunement", old.Headers.Location?.OriginalString);
         var oldTopic = await site.Browser().GetAsync(new Uri("/topics/empathy", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal("/blog?topic=empathic-attunement", oldTopic.Headers.Location?.OriginalString);
+        var feed = await site.Browser().GetAsync(new Uri("/feeds/topics/empathy.atom", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MovedPermanently, feed.StatusCode);
+        Assert.Equal("/feeds/topics/empathic-attunement.atom", feed.Headers.Location?.OriginalString);
         var (_, filtered) = await site.GetPageAsync("/blog?topic=empathic-attunement");
         Assert.Equal(["About Empathy"], filtered.CardTitles());
         Assert.Contains("Empathy and Attunement", filtered.Texts(".card .tag"));
@@ -82,5 +86,23 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var (_, form) = await admin.GetAsync("/admin/summaries/new");
         Assert.DoesNotContain("qualitative", form.QuerySelectorAll("#Form_ResearchType option").Select(o => o.GetAttribute("value")));
         Assert.Contains("placebo-effect", form.QuerySelectorAll("input[name='Form.Topics']").Select(o => o.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task A_deleted_unused_topic_is_not_brought_back_by_the_next_import()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var depression = IdOf(page, "topics", "depression");
+
+        await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{depression}/delete']", []);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PPRNet.Web.Import.ContentImporter>().ImportAsync(content.Root, TestContext.Current.CancellationToken);
+        }
+
+        var (_, after) = await admin.GetAsync("/admin/taxonomy");
+        Assert.Null(after.QuerySelector("form[action^='/admin/taxonomy/topics/'] input[name=slug][value='depression']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/blog?topic=depression")).Response.StatusCode);
     }
 }

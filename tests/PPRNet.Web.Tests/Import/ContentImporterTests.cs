@@ -233,4 +233,70 @@ public sealed class ContentImporterTests : IDisposable
         var notes = await db.Revisions.OrderBy(r => r.Number).Select(r => r.Note).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["Imported from summaries/2021/04-one.md", "Imported from summaries/2021/04-one.md"], notes);
     }
+
+    [Fact]
+    public async Task A_file_that_changes_its_own_month_and_slug_moves_its_summary_instead_of_adding_another()
+    {
+        content.WriteSummary("2021-04", "first-slug");
+        await database.ImportAsync(content.Root);
+
+        content.Write("summaries/2021/04-first-slug.md", TestContent.SummaryText("2021-05", "second-slug"));
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal((0, 1), (report.Added, report.Updated));
+        await using var db = database.NewContext();
+        var only = await db.Summaries.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("2021-05", "second-slug"), (only.Month, only.Slug));
+    }
+
+    [Fact]
+    public async Task A_summary_moved_on_the_web_is_not_imported_again_from_its_file()
+    {
+        content.WriteSummary("2021-04", "one");
+        await database.ImportAsync(content.Root);
+        await using (var db = database.NewContext())
+        {
+            var web = await db.Summaries.SingleAsync(TestContext.Current.CancellationToken);
+            (web.Month, web.Slug, web.EditedOnWeb) = ("2021-06", "renamed-on-the-web", true);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        content.WriteSummary("2021-04", "one", body: "The file changed too.");
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal(0, report.Added);
+        Assert.Equal(["summaries/2021/04-one.md"], report.Conflicts);
+        await using var check = database.NewContext();
+        Assert.Equal(1, await check.Summaries.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_file_of_a_purged_summary_is_skipped_and_said_so()
+    {
+        content.WriteSummary("2021-04", "one");
+        await using (var db = database.NewContext())
+        {
+            db.PurgedSources.Add(new PurgedSource { SourcePath = "summaries/2021/04-one.md", PurgedBy = "admin@example.org" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal((0, 1), (report.Added, report.SkippedPurged));
+        Assert.Contains("1 skipped (purged on the web)", report.Headline, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("topics:\nresearch_types:\n  - name: A\n    slug: a\n")]
+    [InlineData("topics:\n  -\nresearch_types:\n  - name: A\n    slug: a\n")]
+    [InlineData("- just\n- a list\n")]
+    public async Task A_broken_taxonomy_is_reported_not_thrown(string taxonomy)
+    {
+        content.Write("taxonomy.yml", taxonomy);
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal("taxonomy.yml", Assert.Single(report.Errors).File);
+        Assert.Equal(0, report.Added);
+    }
 }

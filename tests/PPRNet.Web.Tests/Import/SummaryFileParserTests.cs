@@ -89,6 +89,7 @@ public sealed class SummaryFileParserTests
     [InlineData("2021-13")]
     [InlineData("April 2021")]
     [InlineData("2021-4")]
+    [InlineData("٢٠٢١-٠٤")]
     public void A_bad_month_is_rejected(string month)
     {
         var error = SingleError(With("month", $"\"{month}\""));

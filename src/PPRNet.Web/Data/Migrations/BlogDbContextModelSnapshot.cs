@@ -343,6 +343,32 @@ namespace PPRNet.Web.Data.Migrations
                     b.ToTable("MonthIssues");
                 });
 
+            modelBuilder.Entity("PPRNet.Web.Data.PurgedSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PurgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourcePath")
+                        .IsUnique();
+
+                    b.ToTable("PurgedSources");
+                });
+
             modelBuilder.Entity("PPRNet.Web.Data.ResearchType", b =>
                 {
                     b.Property<int>("Id")
