@@ -28,6 +28,7 @@ public static class Commands
         {
             ["import"] => await ImportAsync(app, null),
             ["import", var folder] => await ImportAsync(app, folder),
+            ["export"] => await ExportAsync(app, null),
             ["export", var folder] => await ExportAsync(app, folder),
             ["create-admin", "--email", var email] => await CreateAdminAsync(app, email),
             _ => Usage(),
@@ -58,10 +59,14 @@ public static class Commands
         return report.Succeeded ? 0 : 1;
     }
 
-    private static async Task<int> ExportAsync(WebApplication app, string folder)
+    /// <summary>Without a folder, writes back over the configured content folder: the database is
+    /// the system of record, and this is how web edits return to files.</summary>
+    private static async Task<int> ExportAsync(WebApplication app, string? folder)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var path = Path.GetFullPath(folder, Environment.CurrentDirectory);
+        var path = folder is null
+            ? DatabaseStartup.ContentFolder(app, scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value)
+            : Path.GetFullPath(folder, Environment.CurrentDirectory);
         var count = await scope.ServiceProvider.GetRequiredService<ArchiveExporter>().ExportToFolderAsync(path, CancellationToken.None);
         Console.WriteLine($"Exported {count} files to {path}");
         return 0;
@@ -140,7 +145,7 @@ public static class Commands
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: PPRNet.Web [import [folder] | export folder | create-admin --email EMAIL]");
+        Console.Error.WriteLine("usage: PPRNet.Web [import [folder] | export [folder] | create-admin --email EMAIL]");
         return 2;
     }
 }

@@ -52,4 +52,22 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("usage:", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_writes_the_archive_back_out_in_the_content_format()
+    {
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?> { ["doi"] = "10.1037/pst0000175" });
+        content.Write("issues/2021-04.md", "This month: one summary.");
+        await RunAsync("import", content.Root);
+        using var target = new TestContent(withTaxonomy: false);
+
+        var (exitCode, output) = await RunAsync("export", target.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Exported 3 files", output, StringComparison.Ordinal);
+        var exported = await File.ReadAllTextAsync(Path.Combine(target.Root, "summaries/2021/04-one.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("\ndoi: \"10.1037/pst0000175\"\n", exported, StringComparison.Ordinal);
+        Assert.Equal("This month: one summary.\n", await File.ReadAllTextAsync(Path.Combine(target.Root, "issues/2021-04.md"), TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(Path.Combine(target.Root, "taxonomy.yml")));
+    }
 }
