@@ -21,6 +21,23 @@ public sealed class SignInForm
     public string? ReturnUrl { get; set; }
 }
 
+public sealed class PasswordForm
+{
+    [Required(ErrorMessage = "Enter your current password.")]
+    [DataType(DataType.Password)]
+    public string? Current { get; set; }
+
+    [Required(ErrorMessage = "Enter a new password of at least 12 characters.")]
+    [DataType(DataType.Password)]
+    public string? New { get; set; }
+}
+
+public sealed class PasswordPage : PageViewModel
+{
+    public required PasswordForm Form { get; init; }
+    public string? Message { get; init; }
+}
+
 public sealed class SignInPage : PageViewModel
 {
     public required SignInForm Form { get; init; }
@@ -28,7 +45,7 @@ public sealed class SignInPage : PageViewModel
 }
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<IdentityUser> signIn, AuditLog audit, BlogDbContext db) : Controller
+public sealed class AccountController(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {
     [HttpGet("/admin/sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(Page(new SignInForm { ReturnUrl = returnUrl }, null));
@@ -69,6 +86,49 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, AuditL
         await signIn.SignOutAsync();
         return Redirect("/");
     }
+
+    [HttpGet("/admin/password"), Authorize]
+    public IActionResult Password() => View(PasswordPageFor(new PasswordForm(), TempData["Message"] as string));
+
+    /// <summary>Editors replace the first password an admin handed them.</summary>
+    [HttpPost("/admin/password"), Authorize, ValidateAntiForgeryToken]
+    public async Task<IActionResult> Password([Bind(Prefix = "Form")] PasswordForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await users.ChangePasswordAsync(user, form.Current!, form.New!);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Form.Current" : "Form.New", error.Description);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(PasswordPageFor(new PasswordForm(), null));
+        }
+
+        audit.Record(user.Email ?? user.Id, AuditActions.Accounts, user.Email ?? user.Id, "changed own password");
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "Your password has been changed.";
+        return Redirect("/admin/password");
+    }
+
+    private static PasswordPage PasswordPageFor(PasswordForm form, string? message) => new()
+    {
+        Form = form,
+        Message = message,
+        Title = "Change your password",
+        Description = "Change the password of your editor's account.",
+    };
 
     private static SignInPage Page(SignInForm form, string? error) => new()
     {

@@ -77,4 +77,24 @@ public sealed class SignInTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Code == "PasswordTooShort");
     }
+
+    [Fact]
+    public async Task An_editor_can_replace_the_first_password_and_sign_in_with_the_new_one()
+    {
+        await using var site = new BlogSite(content.Root, database);
+        await site.AddStaffAsync();
+        var editor = await site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (wrong, wrongPage) = await editor.SubmitAsync("/admin/password", "form.stacked-form",
+            new() { ["Form.Current"] = "not my password", ["Form.New"] = "a brand new passphrase" });
+        var (changed, _) = await editor.SubmitAsync("/admin/password", "form.stacked-form",
+            new() { ["Form.Current"] = BlogSite.Password, ["Form.New"] = "a brand new passphrase" });
+        var (signIn, _) = await site.Anonymous().SubmitAsync("/admin/sign-in", "form.stacked-form",
+            new() { ["Form.Email"] = BlogSite.EditorEmail, ["Form.Password"] = "a brand new passphrase" });
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Equal("Incorrect password.", wrongPage.ErrorFor("Form.Current"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
+    }
 }
