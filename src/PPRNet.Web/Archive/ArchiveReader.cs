@@ -26,7 +26,7 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
                     (link, t) => new { SummaryId = EF.Property<int>(link, "SummariesId"), t.Slug, t.Name })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.SummaryId);
-        return rows.Select(r => new SummaryCard(r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.ImplicationsHtml,
+        return rows.Select(r => new SummaryCard(r.Id, r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.ImplicationsHtml,
             new TaxonomyLink(r.TypeSlug, r.TypeName),
             topics[r.Id].OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList())).ToList();
     }
@@ -63,7 +63,6 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             Month = month,
             IntroHtml = intro,
             Summaries = summaries,
-            IsLatest = isLatest,
             NewerMonth = newer,
             OlderMonth = older,
             Title = isLatest ? "PPRNet Research Blog: psychotherapy research for practising clinicians" : $"{label}: research summaries",

@@ -6,6 +6,7 @@ public sealed record TaxonomyLink(string Slug, string Name);
 
 /// <summary>A summary as it appears in lists: enough to decide whether to read it.</summary>
 public sealed record SummaryCard(
+    int Id,
     string Month,
     string Slug,
     string Title,
@@ -29,7 +30,6 @@ public sealed class IssueViewModel : PageViewModel
     public required string Month { get; init; }
     public string? IntroHtml { get; init; }
     public required IReadOnlyList<SummaryCard> Summaries { get; init; }
-    public bool IsLatest { get; init; }
     public string? NewerMonth { get; init; }
     public string? OlderMonth { get; init; }
     public string Label => Import.SummaryRules.MonthLabel(Month);

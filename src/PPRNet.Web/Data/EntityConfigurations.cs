@@ -55,8 +55,6 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         // Covers the "published, newest month first" queries of every public page, so they read
         // this narrow index instead of scanning rows that carry whole summaries.
         builder.HasIndex(s => new { s.Month, s.Status, s.PublishedOn, s.DeletedAt, s.ResearchTypeId, s.Title });
-        builder.Ignore(s => s.Year);
-        builder.Ignore(s => s.MonthNumber);
         builder.HasOne(s => s.ResearchType).WithMany(t => t.Summaries)
             .HasForeignKey(s => s.ResearchTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Topics).WithMany(t => t.Summaries).UsingEntity("SummaryTopics");

@@ -76,6 +76,4 @@ public class Summary
 
     public List<SummaryRevision> Revisions { get; set; } = [];
 
-    public int Year => int.Parse(Month.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
-    public int MonthNumber => int.Parse(Month.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture);
 }

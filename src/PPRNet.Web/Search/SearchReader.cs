@@ -75,10 +75,8 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
             SELECT rowid AS Id, snippet(SummarySearch, -1, {Open}, {Close}, '…', 28) AS Snippet
             FROM SummarySearch WHERE SummarySearch MATCH {match} AND rowid IN (SELECT value FROM json_each({JsonSerializer.Serialize(pageIds)}))
             """).ToDictionaryAsync(h => h.Id, h => h.Snippet, cancellationToken);
-        var keys = await db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Month, s.Slug }).ToDictionaryAsync(s => s.Id, s => (s.Month, s.Slug), cancellationToken);
         var cards = (await archive.CardsAsync(db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id)), cancellationToken))
-            .ToDictionary(c => (c.Month, c.Slug));
+            .ToDictionary(c => c.Id);
 
         var scope = archive.Published.Where(s => matchIds.Contains(s.Id));
         var (topics, types) = await archive.FacetsAsync(scope, request.Topic, request.Type, (t, ty) => Url(query, t, ty, 1), cancellationToken);
@@ -86,7 +84,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
         {
             Query = query,
             HasWords = true,
-            Results = pageIds.Select(id => new SearchResult(cards[keys[id]], Highlight(snippets.GetValueOrDefault(id, "")))).ToList(),
+            Results = pageIds.Select(id => new SearchResult(cards[id], Highlight(snippets.GetValueOrDefault(id, "")))).ToList(),
             Topic = topic,
             Type = type,
             Topics = topics,
