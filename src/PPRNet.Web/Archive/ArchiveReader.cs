@@ -1,39 +1,47 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Archive;
 
-/// <summary>Builds the public pages' view models from the published summaries.</summary>
-public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
+/// <summary>Builds the public pages' view models. Every query reads an index in the order the page
+/// shows and stops after what it shows, so a page costs the same at 100 summaries or 100,000.</summary>
+public sealed class ArchiveReader(BlogDbContext db, Facets facets)
 {
     public const int PageSize = 20;
 
-    /// <summary>Cards for summaries, in the query's order. Topics are read in a second, indexed
-    /// query: as one join SQLite would materialize every summary-topic pair on each request.</summary>
-    public async Task<List<SummaryCard>> CardsAsync(IQueryable<Summary> summaries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(summaries);
-        var rows = await summaries.Select(s => new
-        {
-            s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.ImplicationsHtml,
-            TypeSlug = s.ResearchType.Slug, TypeName = s.ResearchType.Name,
-        }).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
-        var topics = (await db.Set<Dictionary<string, object>>("SummaryTopics")
-                .Where(link => ids.Contains(EF.Property<int>(link, "SummariesId")))
-                .Join(db.Topics, link => EF.Property<int>(link, "TopicsId"), t => t.Id,
-                    (link, t) => new { SummaryId = EF.Property<int>(link, "SummariesId"), t.Slug, t.Name })
-                .ToListAsync(cancellationToken))
-            .ToLookup(t => t.SummaryId);
-        return rows.Select(r => new SummaryCard(r.Id, r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.ImplicationsHtml,
-            new TaxonomyLink(r.TypeSlug, r.TypeName),
-            topics[r.Id].OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList())).ToList();
-    }
+    /// <summary>How many of the newest summaries of each topic "More on this topic" considers.</summary>
+    public const int RelatedWindow = 50;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Topics of a summary that "More on this topic" looks through.</summary>
+    private const int RelatedTopics = 8;
+
+    private DateOnly Today => facets.Today;
 
     public IQueryable<Summary> Published => db.Summaries.AsNoTracking().Published(Today);
+
+    /// <summary>Cards for the given summaries, in the given order: the card's own columns, then
+    /// its topic ids from the join table's primary key.</summary>
+    public async Task<List<SummaryCard>> CardsAsync(IReadOnlyList<int> ids, Taxonomy taxonomy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.ImplicationsHtml, s.ResearchTypeId })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var topics = await db.TopicIdsAsync(ids, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new SummaryCard(
+            r.Id, r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.ImplicationsHtml,
+            taxonomy.TypeById(r.ResearchTypeId)?.Link ?? new TaxonomyLink("", ""),
+            taxonomy.TopicLinks(topics[r.Id]))).ToList();
+    }
 
     public async Task<IssueViewModel?> LatestIssueAsync(CancellationToken cancellationToken)
     {
@@ -48,26 +56,18 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 
     private async Task<IssueViewModel?> IssueAsync(string month, bool isLatest, CancellationToken cancellationToken)
     {
-        var summaries = await CardsAsync(Published.InMonth(month).NewestFirst(), cancellationToken);
-        if (summaries.Count == 0)
+        var ids = await Published.InMonth(month).NewestFirst().Select(s => s.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
         {
             return null;
         }
 
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var summaries = await CardsAsync(ids, taxonomy, cancellationToken);
         var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month && m.IntroHtml != "").Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
         var newer = await Published.Where(s => string.Compare(s.Month, month) > 0).OrderBy(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
         var older = await Published.Where(s => string.Compare(s.Month, month) < 0).OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
-        var label = SummaryRules.MonthLabel(month);
-        return new IssueViewModel
-        {
-            Month = month,
-            IntroHtml = intro,
-            Summaries = summaries,
-            NewerMonth = newer,
-            OlderMonth = older,
-            Title = isLatest ? "PPRNet Research Blog: psychotherapy research for practising clinicians" : $"{label}: research summaries",
-            Description = $"{label} on the PPRNet Research Blog: {string.Join("; ", summaries.Select(s => s.Title))}.",
-        };
+        return IssueViewModel.Create(month, isLatest, intro, summaries, newer, older);
     }
 
     /// <summary>One page of the archive, narrowed by topic and type; null when the topic, the type
@@ -75,100 +75,52 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
     public async Task<ArchiveViewModel?> ArchivePageAsync(ArchiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (known, topic, type) = await ResolveFiltersAsync(request.Topic, request.Type, cancellationToken);
-        if (!known)
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var topic = taxonomy.Topic(request.Topic);
+        var type = taxonomy.Type(request.Type);
+        if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
         {
             return null;
         }
 
-        var matching = Published.WithTopic(request.Topic).OfType(request.Type);
-        var total = await matching.CountAsync(cancellationToken);
+        var counts = await facets.CountsAsync(cancellationToken);
+        var total = counts.Count(topic?.Id, type?.Id);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (request.Page > pageCount)
         {
             return null;
         }
 
-        // Choose the page by id first, from the narrow index, then read only those twenty rows.
-        var ids = await matching.NewestFirst()
-            .Skip((request.Page - 1) * PageSize).Take(PageSize)
-            .Select(s => s.Id).ToListAsync(cancellationToken);
-        var cards = await CardsAsync(db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id)).NewestFirst(), cancellationToken);
-
-        var (topicOptions, typeOptions) = await FacetsAsync(Published, request.Topic, request.Type,
-            (t, ty) => BlogUrls.Archive(t, ty, 1), cancellationToken);
-
-        return new ArchiveViewModel
-        {
-            Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
-            Topic = topic,
-            Type = type,
-            Topics = topicOptions,
-            Types = typeOptions,
-            Total = total,
-            Page = request.Page,
-            PageCount = pageCount,
-            FirstNumber = (request.Page - 1) * PageSize + 1,
-            Title = ArchiveTitle(topic, type, request.Page),
-            CanonicalPath = BlogUrls.Archive(request.Topic, request.Type, request.Page),
-            Feeds = new[] { topic is null ? null : Feeds.FeedWriter.ForTopic(topic), type is null ? null : Feeds.FeedWriter.ForType(type) }
-                .OfType<PPRNet.Web.Shared.FeedLink>().ToList(),
-            Description = "Every research summary of the PPRNet blog, month by month"
-                + (topic is null ? "" : $", on {topic.Name}")
-                + (type is null ? "" : $", of type {type.Name}") + ".",
-        };
+        var ids = await PageIdsAsync(topic?.Id, type?.Id, (request.Page - 1) * PageSize, cancellationToken);
+        var cards = await CardsAsync(ids, taxonomy, cancellationToken);
+        var (topicOptions, typeOptions) = Facets.Options(taxonomy, counts.Count, topic, type, (t, ty) => BlogUrls.Archive(t, ty, 1));
+        return ArchiveViewModel.Create(cards, topic?.Link, type?.Link, topicOptions, typeOptions, total, request.Page, pageCount);
     }
 
-    /// <summary>The named topic and type; not known when either names nothing we have.</summary>
-    public async Task<(bool Known, TaxonomyLink? Topic, TaxonomyLink? Type)> ResolveFiltersAsync(string? topicSlug, string? typeSlug, CancellationToken cancellationToken)
+    /// <summary>The ids of one archive page. A topic's pages read its listing rows (kept by
+    /// triggers with the archive's sort columns), the others the summaries' archive indexes.</summary>
+    private Task<List<int>> PageIdsAsync(int? topicId, int? typeId, int skip, CancellationToken cancellationToken)
     {
-        var topic = topicSlug is null ? null : await db.Topics.AsNoTracking().Where(t => t.Slug == topicSlug).Select(t => new TaxonomyLink(t.Slug, t.Name)).FirstOrDefaultAsync(cancellationToken);
-        var type = typeSlug is null ? null : await db.ResearchTypes.AsNoTracking().Where(t => t.Slug == typeSlug).Select(t => new TaxonomyLink(t.Slug, t.Name)).FirstOrDefaultAsync(cancellationToken);
-        return ((topicSlug is null || topic is not null) && (typeSlug is null || type is not null), topic, type);
-    }
-
-    /// <summary>The filter options over a set of summaries. Each option counts what choosing it
-    /// would show, given the other filter; retired terms appear only while they still count.</summary>
-    public async Task<(IReadOnlyList<FilterOption> Topics, IReadOnlyList<FilterOption> Types)> FacetsAsync(
-        IQueryable<Summary> scope, string? topic, string? type, Func<string?, string?, string> url, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var topicCounts = await scope.OfType(type)
-            .SelectMany(s => s.Topics).GroupBy(t => t.Slug)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
-        var typeCounts = await scope.WithTopic(topic)
-            .GroupBy(s => s.ResearchType.Slug)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
-        var allTopics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var allTypes = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        return (
-            allTopics.Where(t => !t.Retired || topicCounts.ContainsKey(t.Slug) || t.Slug == topic)
-                .Select(t => new FilterOption(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug), t.Slug == topic, url(t.Slug, type))).ToList(),
-            allTypes.Where(t => !t.Retired || typeCounts.ContainsKey(t.Slug) || t.Slug == type)
-                .Select(t => new FilterOption(t.Slug, t.Name, typeCounts.GetValueOrDefault(t.Slug), t.Slug == type, url(topic, t.Slug))).ToList());
-    }
-
-    private static string ArchiveTitle(TaxonomyLink? topic, TaxonomyLink? type, int page)
-    {
-        var parts = new List<string> { "Archive" };
-        if (topic is not null)
+        if (topicId is { } topic)
         {
-            parts.Add(topic.Name);
+            var today = Today;
+            var listings = db.TopicListings.AsNoTracking().Where(l => l.TopicId == topic && l.PublishedOn <= today);
+            if (typeId is { } listedType)
+            {
+                listings = listings.Where(l => l.ResearchTypeId == listedType);
+            }
+
+            return listings.OrderByDescending(l => l.Month).ThenByDescending(l => l.PublishedOn).ThenBy(l => l.Title).ThenBy(l => l.SummaryId)
+                .Skip(skip).Take(PageSize).Select(l => l.SummaryId).ToListAsync(cancellationToken);
         }
 
-        if (type is not null)
+        var summaries = Published;
+        if (typeId is { } type)
         {
-            parts.Add(type.Name);
+            summaries = summaries.Where(s => s.ResearchTypeId == type);
         }
 
-        if (page > 1)
-        {
-            parts.Add($"page {page}");
-        }
-
-        return string.Join(" · ", parts);
+        return summaries.NewestFirst().Skip(skip).Take(PageSize).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<SummaryViewModel?> SummaryAsync(int year, int month, string slug, CancellationToken cancellationToken)
@@ -178,65 +130,86 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
             return null;
         }
 
-        var summary = await Published.InMonth(key).Where(s => s.Slug == slug)
-            .Include(s => s.ResearchType).Include(s => s.Topics)
-            .FirstOrDefaultAsync(cancellationToken);
+        var summary = await Published.InMonth(key).Where(s => s.Slug == slug).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
         }
 
-        var (m, p, t, id) = (summary.Month, summary.PublishedOn, summary.Title, summary.Id);
-        var newer = (await CardsAsync(Published
-            .Where(s => string.Compare(s.Month, m) > 0
-                || (s.Month == m && s.PublishedOn > p)
-                || (s.Month == m && s.PublishedOn == p && (string.Compare(s.Title, t) < 0 || (s.Title == t && s.Id < id))))
-            .OrderBy(s => s.Month).ThenBy(s => s.PublishedOn).ThenByDescending(s => s.Title).ThenByDescending(s => s.Id)
-            .Take(1), cancellationToken)).FirstOrDefault();
-        var older = (await CardsAsync(Published
-            .Where(s => string.Compare(s.Month, m) < 0
-                || (s.Month == m && s.PublishedOn < p)
-                || (s.Month == m && s.PublishedOn == p && (string.Compare(s.Title, t) > 0 || (s.Title == t && s.Id > id))))
-            .NewestFirst()
-            .Take(1), cancellationToken)).FirstOrDefault();
-
-        // "More on this topic": the summaries sharing the most topics with this one.
-        var topicIds = summary.Topics.Select(x => x.Id).ToList();
-        var related = await CardsAsync(Published
-            .Where(s => s.Id != id && s.Topics.Any(x => topicIds.Contains(x.Id)))
-            .OrderByDescending(s => s.Topics.Count(x => topicIds.Contains(x.Id)))
-            .ThenByDescending(s => s.Month).ThenBy(s => s.Title)
-            .Take(3), cancellationToken);
-
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var topicIds = (await db.TopicIdsAsync([summary.Id], cancellationToken))[summary.Id].ToList();
+        var neighbours = await NeighboursAsync(summary, cancellationToken);
+        var related = await RelatedAsync(summary.Id, topicIds, cancellationToken);
+        var topics = taxonomy.TopicLinks(topicIds);
+        var type = taxonomy.TypeById(summary.ResearchTypeId)?.Link ?? new TaxonomyLink("", "");
         return new SummaryViewModel
         {
+            Id = summary.Id,
             Month = summary.Month,
             Slug = summary.Slug,
             Title = summary.Title,
             Description = summary.Excerpt,
             CanonicalPath = BlogUrls.Summary(summary.Month, summary.Slug),
             OpenGraphType = "article",
-            Feeds = summary.Topics.OrderBy(x => x.Name).Select(x => Feeds.FeedWriter.ForTopic(new TaxonomyLink(x.Slug, x.Name))).ToList(),
+            Feeds = topics.Select(FeedLinks.ForTopic).ToList(),
             Citation = Citations.ApaCitation.Parse(summary.CitationMarkdown, summary.CitationText, summary.Doi),
             PublishedOn = summary.PublishedOn,
             UpdatedAt = summary.UpdatedAt,
-            Related = related,
+            Related = related.Select(r => r.ToLink(taxonomy)).ToList(),
             CitationHtml = summary.CitationHtml,
             Doi = summary.Doi,
             AuthorEmail = summary.AuthorEmail,
             BodyHtml = summary.BodyHtml,
             ImplicationsHtml = summary.ImplicationsHtml,
             Facts = new StudyFacts(summary.Studies, summary.Participants, summary.Effect),
-            ResearchType = new TaxonomyLink(summary.ResearchType.Slug, summary.ResearchType.Name),
-            Topics = summary.Topics.OrderBy(x => x.Name).Select(x => new TaxonomyLink(x.Slug, x.Name)).ToList(),
+            ResearchType = type,
+            TopicIds = topicIds,
+            Topics = topics,
             ReadingMinutes = SummaryViewModel.MinutesToRead(summary.WordCount),
-            Newer = newer,
-            Older = older,
+            Older = neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
+            Newer = neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
         };
     }
 
+    /// <summary>The summaries just before and after this one in the archive's order.</summary>
+    private Task<List<LinkRow>> NeighboursAsync(Summary s, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<LinkRow>(ArchiveOrder.NeighboursSql, ArchiveOrder.NeighbourParameters(Today, s.Month, s.PublishedOn, s.Title, s.Id))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>"More on this topic": among the newest <see cref="RelatedWindow"/> summaries of each
+    /// of its topics, the three that share the most topics with it, newest first on a tie.</summary>
+    private async Task<List<LinkRow>> RelatedAsync(int id, IReadOnlyList<int> topicIds, CancellationToken cancellationToken)
+    {
+        var topics = topicIds.Take(RelatedTopics).ToList();
+        if (topics.Count == 0)
+        {
+            return [];
+        }
+
+        var today = Today;
+        var args = new List<object> { today, id, RelatedWindow };
+        var parts = topics.Select(topic =>
+        {
+            args.Add(topic);
+            return $$"""
+                SELECT * FROM (SELECT 0 AS Rank, SummaryId AS Id, Month, Slug, Title, ResearchTypeId FROM TopicListings INDEXED BY IX_TopicListings_Archive
+                  WHERE TopicId = {{{args.Count - 1}}} AND PublishedOn <= {0} AND SummaryId <> {1}
+                  ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {2})
+                """;
+        });
+        var sql = FormattableStringFactory.Create(string.Join("\nUNION ALL\n", parts), [.. args]);
+        var candidates = await db.Database.SqlQuery<LinkRow>(sql).ToListAsync(cancellationToken);
+        return candidates.GroupBy(c => c.Id)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.First().Month, StringComparer.Ordinal)
+            .ThenBy(g => g.First().Title, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Take(3)
+            .ToList();
+    }
+
     /// <summary>The paper a published summary cites, for RIS and BibTeX downloads.</summary>
-    public async Task<Citations.ApaCitation?> CitationAsync(int year, int month, string slug, CancellationToken cancellationToken)
+    public async Task<(Citations.ApaCitation Citation, int SummaryId)?> CitationAsync(int year, int month, string slug, CancellationToken cancellationToken)
     {
         if (!SummaryRules.TryParseMonth($"{year:D4}-{month:D2}", out var key) || !SummaryRules.IsSlug(slug))
         {
@@ -244,22 +217,15 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
         }
 
         var row = await Published.InMonth(key).Where(s => s.Slug == slug)
-            .Select(s => new { s.CitationMarkdown, s.CitationText, s.Doi }).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : Citations.ApaCitation.Parse(row.CitationMarkdown, row.CitationText, row.Doi);
+            .Select(s => new { s.Id, s.CitationMarkdown, s.CitationText, s.Doi }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (Citations.ApaCitation.Parse(row.CitationMarkdown, row.CitationText, row.Doi), row.Id);
     }
 
     public async Task<TopicIndexViewModel> TopicIndexAsync(CancellationToken cancellationToken)
     {
-        var counts = await Published.SelectMany(s => s.Topics).GroupBy(t => t.Slug)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return new TopicIndexViewModel
-        {
-            Topics = topics.Select(t => new TopicCount(t.Slug, t.Name, counts.GetValueOrDefault(t.Slug))).ToList(),
-            Title = "Topics",
-            Description = "The topics of the PPRNet Research Blog, with the number of research summaries on each.",
-        };
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var counts = await facets.CountsAsync(cancellationToken);
+        return TopicIndexViewModel.Create(taxonomy.Topics.Select(t => new TopicCount(t.Slug, t.Name, counts.Count(t.Id, null))).ToList());
     }
 
     /// <summary>Where an archive address whose topic or type was renamed now lives; null when
@@ -277,4 +243,18 @@ public sealed class ArchiveReader(BlogDbContext db, TimeProvider clock)
 
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
         SummaryRules.IsSlug(slug) ? db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken) : Task.FromResult(false);
+
+    /// <summary>A row of a link to a summary: what a previous/next or related link shows.</summary>
+    private sealed class LinkRow
+    {
+        public int Rank { get; set; }
+        public int Id { get; set; }
+        public string Month { get; set; } = "";
+        public string Slug { get; set; } = "";
+        public string Title { get; set; } = "";
+        public int ResearchTypeId { get; set; }
+
+        public SummaryLink ToLink(Taxonomy taxonomy) =>
+            new(Id, Month, Slug, Title, taxonomy.TypeById(ResearchTypeId)?.Link ?? new TaxonomyLink("", ""));
+    }
 }

@@ -19,6 +19,12 @@ public sealed record SummaryCard(
     public string Url => BlogUrls.Summary(Month, Slug);
 }
 
+/// <summary>A link to a summary: what previous/next and "More on this topic" show, and no more.</summary>
+public sealed record SummaryLink(int Id, string Month, string Slug, string Title, TaxonomyLink ResearchType)
+{
+    public string Url => BlogUrls.Summary(Month, Slug);
+}
+
 public sealed record MonthGroup(string Month, IReadOnlyList<SummaryCard> Summaries)
 {
     public string Label => Import.SummaryRules.MonthLabel(Month);
@@ -33,6 +39,21 @@ public sealed class IssueViewModel : PageViewModel
     public string? NewerMonth { get; init; }
     public string? OlderMonth { get; init; }
     public string Label => Import.SummaryRules.MonthLabel(Month);
+
+    public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries, string? newer, string? older)
+    {
+        var label = Import.SummaryRules.MonthLabel(month);
+        return new IssueViewModel
+        {
+            Month = month,
+            IntroHtml = introHtml,
+            Summaries = summaries,
+            NewerMonth = newer,
+            OlderMonth = older,
+            Title = isLatest ? "PPRNet Research Blog: psychotherapy research for practising clinicians" : $"{label}: research summaries",
+            Description = $"{label} on the PPRNet Research Blog: {string.Join("; ", summaries.Select(s => s.Title))}.",
+        };
+    }
 }
 
 public sealed record FilterOption(string Slug, string Name, int Count, bool Selected, string Url);
@@ -54,6 +75,29 @@ public sealed class ArchiveViewModel : PageViewModel
     public string PageUrl(int page) => BlogUrls.Archive(Topic?.Slug, Type?.Slug, page);
     public string ClearTopicUrl => BlogUrls.Archive(null, Type?.Slug, 1);
     public string ClearTypeUrl => BlogUrls.Archive(Topic?.Slug, null, 1);
+
+    public static ArchiveViewModel Create(IReadOnlyList<SummaryCard> cards, TaxonomyLink? topic, TaxonomyLink? type,
+        IReadOnlyList<FilterOption> topics, IReadOnlyList<FilterOption> types, int total, int page, int pageCount) => new()
+    {
+        Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
+        Topic = topic,
+        Type = type,
+        Topics = topics,
+        Types = types,
+        Total = total,
+        Page = page,
+        PageCount = pageCount,
+        FirstNumber = (page - 1) * ArchiveReader.PageSize + 1,
+        Title = PageTitle(topic, type, page),
+        CanonicalPath = BlogUrls.Archive(topic?.Slug, type?.Slug, page),
+        Feeds = new[] { topic is null ? null : FeedLinks.ForTopic(topic), type is null ? null : FeedLinks.ForType(type) }.OfType<FeedLink>().ToList(),
+        Description = "Every research summary of the PPRNet blog, month by month"
+            + (topic is null ? "" : $", on {topic.Name}")
+            + (type is null ? "" : $", of type {type.Name}") + ".",
+    };
+
+    private static string PageTitle(TaxonomyLink? topic, TaxonomyLink? type, int page) =>
+        string.Join(" · ", new[] { "Archive", topic?.Name, type?.Name, page > 1 ? $"page {page}" : null }.OfType<string>());
 }
 
 public sealed record StudyFacts(int? Studies, int? Participants, string? Effect)
@@ -77,10 +121,12 @@ public sealed class SummaryViewModel : PageViewModel
     public required Citations.ApaCitation Citation { get; init; }
     public DateOnly PublishedOn { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-    public IReadOnlyList<SummaryCard> Related { get; init; } = [];
+    public IReadOnlyList<SummaryLink> Related { get; init; } = [];
     public string Url => BlogUrls.Summary(Month, Slug);
-    public SummaryCard? Newer { get; init; }
-    public SummaryCard? Older { get; init; }
+    public SummaryLink? Newer { get; init; }
+    public SummaryLink? Older { get; init; }
+    public int Id { get; init; }
+    public IReadOnlyList<int> TopicIds { get; init; } = [];
     public string MonthLabel => Import.SummaryRules.MonthLabel(Month);
     public string DoiUrl => $"https://doi.org/{Doi}";
 
@@ -96,6 +142,13 @@ public sealed record TopicCount(string Slug, string Name, int Count)
 public sealed class TopicIndexViewModel : PageViewModel
 {
     public required IReadOnlyList<TopicCount> Topics { get; init; }
+
+    public static TopicIndexViewModel Create(IReadOnlyList<TopicCount> topics) => new()
+    {
+        Topics = topics,
+        Title = "Topics",
+        Description = "The topics of the PPRNet Research Blog, with the number of research summaries on each.",
+    };
 }
 
 /// <summary>A card and how to show it: as a page's main items (h2) or under a month heading (h3).</summary>

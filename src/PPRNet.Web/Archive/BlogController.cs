@@ -9,8 +9,17 @@ namespace PPRNet.Web.Archive;
 public sealed class BlogController(ArchiveReader archive) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Latest(CancellationToken cancellationToken) =>
-        View("Latest", await archive.LatestIssueAsync(cancellationToken));
+    public async Task<IActionResult> Latest(CancellationToken cancellationToken)
+    {
+        var model = await archive.LatestIssueAsync(cancellationToken);
+        HttpContext.TagPage(CacheTags.Structure);
+        if (model is not null)
+        {
+            HttpContext.TagPage([CacheTags.Month(model.Month), .. CacheTags.Summaries(model.Summaries.Select(s => s.Id))]);
+        }
+
+        return View("Latest", model);
+    }
 
     [HttpGet("/blog")]
     public async Task<IActionResult> Archive(string? topic, string? type, string? page, CancellationToken cancellationToken)
@@ -23,6 +32,7 @@ public sealed class BlogController(ArchiveReader archive) : Controller
         var model = await archive.ArchivePageAsync(request, cancellationToken);
         if (model is not null)
         {
+            HttpContext.TagPage([CacheTags.Structure, .. CacheTags.Summaries(model.Months.SelectMany(m => m.Summaries).Select(s => s.Id))]);
             return View(model);
         }
 
@@ -34,19 +44,37 @@ public sealed class BlogController(ArchiveReader archive) : Controller
     public async Task<IActionResult> Month(int year, int month, CancellationToken cancellationToken)
     {
         var model = await archive.IssueAsync(year, month, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagPage([CacheTags.Month(model.Month), .. CacheTags.Summaries(model.Summaries.Select(s => s.Id))]);
+        return View(model);
     }
 
     [HttpGet("/blog/{year:int}/{month:int}/{slug}")]
     public async Task<IActionResult> Summary(int year, int month, string slug, CancellationToken cancellationToken)
     {
         var model = await archive.SummaryAsync(year, month, slug, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        var links = new[] { model.Older, model.Newer }.OfType<SummaryLink>().Concat(model.Related).ToList();
+        HttpContext.TagPage([
+            CacheTags.Page(model.Id), CacheTags.Summary(model.Id), .. CacheTags.Summaries(links.Select(l => l.Id)),
+            .. model.TopicIds.Select(CacheTags.Topic)]);
+        return View(model);
     }
 
     [HttpGet("/topics")]
-    public async Task<IActionResult> Topics(CancellationToken cancellationToken) =>
-        View(await archive.TopicIndexAsync(cancellationToken));
+    public async Task<IActionResult> Topics(CancellationToken cancellationToken)
+    {
+        HttpContext.TagPage(CacheTags.Structure);
+        return View(await archive.TopicIndexAsync(cancellationToken));
+    }
 
     [HttpGet("/topics/{slug}")]
     public async Task<IActionResult> Topic(string slug, CancellationToken cancellationToken)

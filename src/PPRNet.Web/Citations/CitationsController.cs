@@ -20,13 +20,14 @@ public sealed class CitationsController(ArchiveReader archive, SiteLinks links) 
     private async Task<IActionResult> Reference(int year, int month, string slug, string extension, string contentType,
         Func<ApaCitation, string, string> format, CancellationToken cancellationToken)
     {
-        var citation = await archive.CitationAsync(year, month, slug, cancellationToken);
-        if (citation is null)
+        var found = await archive.CitationAsync(year, month, slug, cancellationToken);
+        if (found is not { } citation)
         {
             return NotFound();
         }
 
+        HttpContext.TagPage(CacheTags.Summary(citation.SummaryId));
         var url = links.Absolute(Request, BlogUrls.Summary($"{year:D4}-{month:D2}", slug));
-        return File(Encoding.UTF8.GetBytes(format(citation, url)), contentType + "; charset=utf-8", $"{slug}.{extension}");
+        return File(Encoding.UTF8.GetBytes(format(citation.Citation, url)), contentType + "; charset=utf-8", $"{slug}.{extension}");
     }
 }

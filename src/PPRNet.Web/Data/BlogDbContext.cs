@@ -20,6 +20,9 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<ImportConflict> ImportConflicts => Set<ImportConflict>();
     public DbSet<SlugAlias> SlugAliases => Set<SlugAlias>();
     public DbSet<PurgedSource> PurgedSources => Set<PurgedSource>();
+    public DbSet<TopicListing> TopicListings => Set<TopicListing>();
+    public DbSet<FacetCount> FacetCounts => Set<FacetCount>();
+    public DbSet<MonthCount> MonthCounts => Set<MonthCount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -52,9 +52,16 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.Effect).HasMaxLength(300);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(s => new { s.Month, s.Slug }).IsUnique();
-        // Covers the "published, newest month first" queries of every public page, so they read
-        // this narrow index instead of scanning rows that carry whole summaries.
-        builder.HasIndex(s => new { s.Month, s.Status, s.PublishedOn, s.DeletedAt, s.ResearchTypeId, s.Title });
+        // Each public listing reads one of these in its own order (newest month, newest date,
+        // title, id) and stops after a page: no sort, and no row of the archive it does not show.
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.Month, s.PublishedOn, s.Title }, "IX_Summaries_Archive")
+            .IsDescending(false, false, true, true, false);
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.Month, s.PublishedOn, s.Title }, "IX_Summaries_ArchiveByType")
+            .IsDescending(false, false, false, true, true, false);
+        // Feeds (newest publish date first) and the scheduled summaries not yet public.
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.PublishedOn }, "IX_Summaries_Published");
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.PublishedOn }, "IX_Summaries_PublishedByType");
+        builder.HasIndex(s => s.SourcePath);
         builder.HasOne(s => s.ResearchType).WithMany(t => t.Summaries)
             .HasForeignKey(s => s.ResearchTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Topics).WithMany(t => t.Summaries).UsingEntity("SummaryTopics");
@@ -140,5 +147,36 @@ public sealed class PurgedSourceConfiguration : IEntityTypeConfiguration<PurgedS
     {
         builder.HasIndex(p => p.SourcePath).IsUnique();
         builder.Property(p => p.PurgedBy).HasMaxLength(256);
+    }
+}
+
+public sealed class TopicListingConfiguration : IEntityTypeConfiguration<TopicListing>
+{
+    public void Configure(EntityTypeBuilder<TopicListing> builder)
+    {
+        builder.HasKey(l => new { l.TopicId, l.SummaryId });
+        builder.Property(l => l.Month).HasMaxLength(7);
+        builder.Property(l => l.Slug).HasMaxLength(120);
+        builder.Property(l => l.Title).HasMaxLength(300);
+        builder.HasIndex(l => new { l.TopicId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, "IX_TopicListings_Archive")
+            .IsDescending(false, true, true, false, false);
+        builder.HasIndex(l => new { l.TopicId, l.ResearchTypeId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, "IX_TopicListings_ArchiveByType")
+            .IsDescending(false, false, true, true, false, false);
+        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.SummaryId }, "IX_TopicListings_Published");
+        builder.HasIndex(l => l.SummaryId);
+    }
+}
+
+public sealed class FacetCountConfiguration : IEntityTypeConfiguration<FacetCount>
+{
+    public void Configure(EntityTypeBuilder<FacetCount> builder) => builder.HasKey(c => new { c.TopicId, c.ResearchTypeId });
+}
+
+public sealed class MonthCountConfiguration : IEntityTypeConfiguration<MonthCount>
+{
+    public void Configure(EntityTypeBuilder<MonthCount> builder)
+    {
+        builder.HasKey(c => c.Month);
+        builder.Property(c => c.Month).HasMaxLength(7);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace PPRNet.Web.Data;
 
 /// <summary>The business rules of what readers may see and in which order, written once.</summary>
@@ -29,4 +31,12 @@ public static class SummaryQueries
             .ThenByDescending(s => s.PublishedOn)
             .ThenBy(s => s.Title)
             .ThenBy(s => s.Id);
+
+    /// <summary>The topic ids of the given summaries, read from the join table's primary key.</summary>
+    public static async Task<ILookup<int, int>> TopicIdsAsync(this BlogDbContext db, IReadOnlyList<int> summaryIds, CancellationToken cancellationToken) =>
+        (await db.Set<Dictionary<string, object>>("SummaryTopics").AsNoTracking()
+            .Where(link => summaryIds.Contains(EF.Property<int>(link, "SummariesId")))
+            .Select(link => new { SummaryId = EF.Property<int>(link, "SummariesId"), TopicId = EF.Property<int>(link, "TopicsId") })
+            .ToListAsync(cancellationToken))
+        .ToLookup(l => l.SummaryId, l => l.TopicId);
 }

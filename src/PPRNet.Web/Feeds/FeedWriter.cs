@@ -19,35 +19,33 @@ public sealed record FeedFile(byte[] Content, string ContentType);
 /// <summary>RSS 2.0 and Atom 1.0 feeds of the newest published summaries: the whole blog, one
 /// topic or one research type. Item ids are the summary's database id, so they never change
 /// even if a slug or a title does.</summary>
-public sealed class FeedWriter(ArchiveReader archive, SiteLinks links, TimeProvider clock)
+public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links, TimeProvider clock)
 {
     public const int Size = 20;
-
-    public static FeedLink ForTopic(TaxonomyLink topic) =>
-        new($"{SiteLinks.SiteName}: {topic.Name}", $"/feeds/topics/{topic.Slug}.rss", $"/feeds/topics/{topic.Slug}.atom");
-
-    public static FeedLink ForType(TaxonomyLink type) =>
-        new($"{SiteLinks.SiteName}: {type.Name}", $"/feeds/types/{type.Slug}.rss", $"/feeds/types/{type.Slug}.atom");
 
     /// <summary>Null when the topic or type does not exist.</summary>
     public async Task<FeedFile?> WriteAsync(HttpRequest request, FeedFormat format, string? topicSlug, string? typeSlug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (known, topic, type) = await archive.ResolveFiltersAsync(topicSlug, typeSlug, cancellationToken);
-        if (!known)
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var topic = taxonomy.Topic(topicSlug);
+        var type = taxonomy.Type(typeSlug);
+        if ((topicSlug is not null && topic is null) || (typeSlug is not null && type is null))
         {
             return null;
         }
 
-        var rows = await archive.Published.WithTopic(topicSlug).OfType(typeSlug)
-            .OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id)
-            .Take(Size)
-            .Select(s => new
-            {
-                s.Id, s.Title, s.Month, s.Slug, s.Excerpt, s.BodyHtml, s.ImplicationsHtml, s.CitationHtml, s.PublishedOn, s.UpdatedAt,
-                Topics = s.Topics.Select(t => t.Name).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var ids = await NewestIdsAsync(topic?.Id, type?.Id, cancellationToken);
+        var found = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Title, s.Month, s.Slug, s.Excerpt, s.BodyHtml, s.ImplicationsHtml, s.CitationHtml, s.PublishedOn, s.UpdatedAt })
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var topicIds = await db.TopicIdsAsync(ids, cancellationToken);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).Select(r => new
+        {
+            r.Id, r.Title, r.Month, r.Slug, r.Excerpt, r.BodyHtml, r.ImplicationsHtml, r.CitationHtml, r.PublishedOn, r.UpdatedAt,
+            Topics = taxonomy.TopicLinks(topicIds[r.Id]).Select(t => t.Name).ToList(),
+        }).ToList();
+        request.HttpContext.TagPage(CacheTags.Summaries(ids));
 
         var site = links.Base(request);
         var scope = topic is not null ? $": {topic.Name}" : type is not null ? $": {type.Name}" : "";
@@ -92,5 +90,26 @@ public sealed class FeedWriter(ArchiveReader archive, SiteLinks links, TimeProvi
         }
 
         return new FeedFile(buffer.ToArray(), format == FeedFormat.Rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+    }
+
+    /// <summary>The newest summaries of the feed, read backwards along a publish-date index.</summary>
+    private Task<List<int>> NewestIdsAsync(int? topicId, int? typeId, CancellationToken cancellationToken)
+    {
+        var today = facets.Today;
+        if (topicId is { } topic)
+        {
+            return db.TopicListings.AsNoTracking().Where(l => l.TopicId == topic && l.PublishedOn <= today)
+                .OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.SummaryId)
+                .Take(Size).Select(l => l.SummaryId).ToListAsync(cancellationToken);
+        }
+
+        var summaries = db.Summaries.AsNoTracking().Published(today);
+        if (typeId is { } type)
+        {
+            summaries = summaries.Where(s => s.ResearchTypeId == type);
+        }
+
+        return summaries.OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id)
+            .Take(Size).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 }

@@ -23,6 +23,7 @@ public sealed class FeedsController(FeedWriter feeds, ArchiveReader archive) : C
         var file = await feeds.WriteAsync(Request, format == "rss" ? FeedFormat.Rss : FeedFormat.Atom, topic, type, cancellationToken);
         if (file is not null)
         {
+            HttpContext.TagPage(CacheTags.Structure);
             return File(file.Content, file.ContentType);
         }
 

@@ -17,6 +17,12 @@ public sealed class SearchController(SearchReader search) : Controller
         }
 
         var model = await search.SearchAsync(q, request, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagPage(CacheTags.Structure, CacheTags.Search);
+        return View(model);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
@@ -9,15 +7,16 @@ namespace PPRNet.Web.Search;
 /// <summary>Full-text search over published summaries with SQLite FTS5: porter stemming, prefix
 /// words, bm25 ranking (a title match weighs most), highlighted snippets, and the archive's
 /// topic and type filters. The index is kept by triggers on the Summaries table, so every
-/// import, save, restore and delete is searchable at once.</summary>
-public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
+/// import, save, restore and delete is searchable at once. Each search runs its MATCH once, over
+/// at most the <see cref="MaxHits"/> newest matching summaries; ranking, filters, paging and
+/// the filter counts all work on that one result.</summary>
+public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets facets)
 {
     public const int PageSize = 20;
 
-    // Private-use characters mark the highlight in FTS5's snippet, so the snippet text can be
-    // HTML-encoded before the marks become <mark> elements.
-    private const string Open = "\uE000";
-    private const string Close = "\uE001";
+    /// <summary>A word in most of a 100,000-summary archive still answers in milliseconds: the
+    /// best of its newest thousand matches, which is more than anyone pages through.</summary>
+    public const int MaxHits = 1000;
 
     public static string Url(string? query, string? topic, string? type, int page)
     {
@@ -30,8 +29,10 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
     public async Task<SearchViewModel?> SearchAsync(string? query, ArchiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (known, topic, type) = await archive.ResolveFiltersAsync(request.Topic, request.Type, cancellationToken);
-        if (!known)
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var topic = taxonomy.Topic(request.Topic);
+        var type = taxonomy.Type(request.Type);
+        if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
         {
             return null;
         }
@@ -43,26 +44,33 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
         var described = query is null ? "" : query.Length > 80 ? query[..80] + "…" : query;
         if (match is null)
         {
-            var (allTopics, allTypes) = await archive.FacetsAsync(archive.Published, request.Topic, request.Type, (t, ty) => Url(null, t, ty, 1), cancellationToken);
+            var counts = await facets.CountsAsync(cancellationToken);
+            var (allTopics, allTypes) = Facets.Options(taxonomy, counts.Count, topic, type, (t, ty) => Url(null, t, ty, 1));
             return new SearchViewModel
             {
-                Query = query, HasWords = false, Results = [], Topic = topic, Type = type, Topics = allTopics, Types = allTypes,
+                Query = query, HasWords = false, Results = [], Topic = topic?.Link, Type = type?.Link, Topics = allTopics, Types = allTypes,
                 Total = 0, Page = 1, PageCount = 1, Title = title,
                 Description = "Search every research summary of the PPRNet blog.",
             };
         }
 
-        // One MATCH for every hit and its rank; filters, paging and facets then work on the ids,
-        // and snippets are made only for the page shown.
-        var ranked = await db.Database.SqlQuery<RankedHit>($"""
-            SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
-            FROM SummarySearch WHERE SummarySearch MATCH {match}
+        var today = facets.Today;
+        var found = await db.Database.SqlQuery<Hit>($"""
+            SELECT h.Id, h.Rank, s.ResearchTypeId,
+                   (s.Status = 'Published' AND s.DeletedAt IS NULL AND s.PublishedOn <= {today}) AS IsPublic,
+                   (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = h.Id) AS TopicIds
+            FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
+                  FROM SummarySearch WHERE SummarySearch MATCH {match} ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
+            JOIN Summaries s ON s.Id = h.Id
             """).ToListAsync(cancellationToken);
-        // As a non-correlated IN (subquery), SQLite runs this MATCH once per query, not per row.
-        var matchIds = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM SummarySearch WHERE SummarySearch MATCH {match}");
-        var allowed = (await archive.Published.WithTopic(request.Topic).OfType(request.Type)
-            .Where(s => matchIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var ordered = ranked.Where(h => allowed.Contains(h.Id)).OrderBy(h => h.Rank).ThenBy(h => h.Id).ToList();
+        var capped = found.Count > MaxHits;
+        var hits = found.OrderByDescending(h => h.Id).Take(MaxHits).Where(h => h.IsPublic).Select(h => h.Parse()).ToList();
+
+        int Count(int? topicId, int? typeId) =>
+            hits.Count(h => (typeId is null || h.TypeId == typeId) && (topicId is null || h.Topics.Contains(topicId.Value)));
+
+        var ordered = hits.Where(h => (type is null || h.TypeId == type.Id) && (topic is null || h.Topics.Contains(topic.Id)))
+            .OrderBy(h => h.Rank).ThenBy(h => h.Id).ToList();
         var total = ordered.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (request.Page > pageCount)
@@ -71,25 +79,22 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
         }
 
         var pageIds = ordered.Skip((request.Page - 1) * PageSize).Take(PageSize).Select(h => h.Id).ToList();
-        var snippets = await db.Database.SqlQuery<SnippetHit>($"""
-            SELECT rowid AS Id, snippet(SummarySearch, -1, {Open}, {Close}, '…', 28) AS Snippet
-            FROM SummarySearch WHERE SummarySearch MATCH {match} AND rowid IN (SELECT value FROM json_each({JsonSerializer.Serialize(pageIds)}))
-            """).ToDictionaryAsync(h => h.Id, h => h.Snippet, cancellationToken);
-        var cards = (await archive.CardsAsync(db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id)), cancellationToken))
-            .ToDictionary(c => c.Id);
-
-        var scope = archive.Published.Where(s => matchIds.Contains(s.Id));
-        var (topics, types) = await archive.FacetsAsync(scope, request.Topic, request.Type, (t, ty) => Url(query, t, ty, 1), cancellationToken);
+        var cards = await archive.CardsAsync(pageIds, taxonomy, cancellationToken);
+        var texts = await db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.BodyText, s.ImplicationsText })
+            .ToDictionaryAsync(s => s.Id, s => s.BodyText + "\n" + s.ImplicationsText, cancellationToken);
+        var (topics, types) = Facets.Options(taxonomy, Count, topic, type, (t, ty) => Url(query, t, ty, 1));
         return new SearchViewModel
         {
             Query = query,
             HasWords = true,
-            Results = pageIds.Select(id => new SearchResult(cards[id], Highlight(snippets.GetValueOrDefault(id, "")))).ToList(),
-            Topic = topic,
-            Type = type,
+            Results = cards.Select(c => new SearchResult(c, Snippets.Html(texts.GetValueOrDefault(c.Id, ""), words))).ToList(),
+            Topic = topic?.Link,
+            Type = type?.Link,
             Topics = topics,
             Types = types,
             Total = total,
+            Capped = capped,
             Page = request.Page,
             PageCount = pageCount,
             Title = title,
@@ -97,18 +102,17 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive)
         };
     }
 
-    private static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(Open, "<mark>", StringComparison.Ordinal).Replace(Close, "</mark>", StringComparison.Ordinal);
-
-    private sealed class RankedHit
+    private sealed class Hit
     {
         public int Id { get; set; }
         public double Rank { get; set; }
+        public int ResearchTypeId { get; set; }
+        public bool IsPublic { get; set; }
+        public string? TopicIds { get; set; }
+
+        public ParsedHit Parse() => new(Id, Rank, ResearchTypeId,
+            (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
     }
 
-    private sealed class SnippetHit
-    {
-        public int Id { get; set; }
-        public string Snippet { get; set; } = "";
-    }
+    private sealed record ParsedHit(int Id, double Rank, int TypeId, HashSet<int> Topics);
 }

@@ -21,6 +21,9 @@ public sealed class SearchViewModel : PageViewModel
     public required IReadOnlyList<FilterOption> Topics { get; init; }
     public required IReadOnlyList<FilterOption> Types { get; init; }
     public required int Total { get; init; }
+
+    /// <summary>True when more summaries matched than a search reads; the page says so.</summary>
+    public bool Capped { get; init; }
     public required int Page { get; init; }
     public required int PageCount { get; init; }
     public int FirstNumber => (Page - 1) * SearchReader.PageSize + 1;

@@ -1,55 +1,114 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Seo;
 
+/// <summary>robots.txt and the sitemaps. The sitemap is an index (sitemaps.org protocol) of one
+/// file of pages (home, archive, topics, months) and files of summaries, each covering a fixed
+/// range of <see cref="SummariesPerFile"/> ids, so every file is one bounded index read and a
+/// summary stays in the same file for good.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class SeoController(ArchiveReader archive, SiteLinks links) : Controller
+public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks links) : Controller
 {
+    /// <summary>Well under the protocol's 50,000 URLs a file, so each file is quick to build.</summary>
+    public const int SummariesPerFile = 10_000;
+
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
     [HttpGet("/robots.txt")]
     public ContentResult Robots() => Content(
         $"User-agent: *\nDisallow: /admin\nSitemap: {links.Absolute(Request, "/sitemap.xml")}\n", "text/plain; charset=utf-8");
 
-    /// <summary>Every public page: home, archive, topics, each month, each published summary and
-    /// each topic with summaries, with the last time its content changed.</summary>
     [HttpGet("/sitemap.xml")]
-    public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var summaries = await archive.Published
-            .Select(s => new { s.Month, s.Slug, s.UpdatedAt, Topics = s.Topics.Select(t => t.Slug).ToList() })
-            .ToListAsync(cancellationToken);
-        var topics = summaries.SelectMany(s => s.Topics.Select(t => (Slug: t, s.UpdatedAt)))
-            .GroupBy(t => t.Slug).Select(g => (Slug: g.Key, UpdatedAt: g.Max(t => t.UpdatedAt))).ToList();
-        var newest = summaries.Count > 0 ? summaries.Max(s => s.UpdatedAt) : (DateTimeOffset?)null;
-
-        var entries = new List<(string Path, DateTimeOffset? Modified)> { ("/", newest), ("/blog", newest), ("/topics", newest) };
-        entries.AddRange(summaries.GroupBy(s => s.Month).OrderByDescending(g => g.Key).Select(g => (BlogUrls.Month(g.Key), (DateTimeOffset?)g.Max(s => s.UpdatedAt))));
-        entries.AddRange(summaries.OrderByDescending(s => s.Month).Select(s => (BlogUrls.Summary(s.Month, s.Slug), (DateTimeOffset?)s.UpdatedAt)));
-        entries.AddRange(topics.OrderBy(t => t.Slug).Select(t => (BlogUrls.Topic(t.Slug), (DateTimeOffset?)t.UpdatedAt)));
-
-        using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        var highest = await db.Summaries.MaxAsync(s => (int?)s.Id, cancellationToken) ?? 0;
+        var files = (highest + SummariesPerFile - 1) / SummariesPerFile;
+        HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
+        return Xml(xml =>
         {
-            const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            xml.WriteStartElement("urlset", ns);
-            foreach (var (path, modified) in entries)
+            xml.WriteStartElement("sitemapindex", Namespace);
+            foreach (var path in new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(1, files).Select(SummariesPath)))
             {
-                xml.WriteStartElement("url", ns);
-                xml.WriteElementString("loc", ns, links.Absolute(Request, path));
-                if (modified is { } at)
-                {
-                    xml.WriteElementString("lastmod", ns, at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
-                }
-
+                xml.WriteStartElement("sitemap", Namespace);
+                xml.WriteElementString("loc", Namespace, links.Absolute(Request, path));
                 xml.WriteEndElement();
             }
 
             xml.WriteEndElement();
+        });
+    }
+
+    public static string SummariesPath(int file) => $"/sitemaps/summaries-{file}.xml";
+
+    /// <summary>Home, archive, topics, every month and every topic with public summaries.</summary>
+    [HttpGet("/sitemaps/pages.xml")]
+    public async Task<IActionResult> Pages(CancellationToken cancellationToken)
+    {
+        var scheduled = await facets.ScheduledAsync(cancellationToken);
+        var months = (await db.MonthCounts.AsNoTracking().Where(m => m.Count > 0).OrderByDescending(m => m.Month).ToListAsync(cancellationToken))
+            .Where(m => m.Count > scheduled.Count(s => s.Month == m.Month)).Select(m => BlogUrls.Month(m.Month));
+        var taxonomy = await facets.TaxonomyAsync(cancellationToken);
+        var counts = await facets.CountsAsync(cancellationToken);
+        var topics = taxonomy.Topics.Where(t => counts.Count(t.Id, null) > 0).OrderBy(t => t.Slug, StringComparer.Ordinal).Select(t => BlogUrls.Topic(t.Slug));
+        HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
+        return UrlSet(new[] { "/", "/blog", "/topics" }.Concat(months).Concat(topics).Select(path => (path, (DateTimeOffset?)null)));
+    }
+
+    /// <summary>The public summaries whose ids fall in the file's range, with their last change.</summary>
+    [HttpGet("/sitemaps/summaries-{file:int}.xml")]
+    public async Task<IActionResult> Summaries(int file, CancellationToken cancellationToken)
+    {
+        if (file < 1 || file > int.MaxValue / SummariesPerFile)
+        {
+            return NotFound();
+        }
+
+        var (first, last) = ((file - 1) * SummariesPerFile + 1, file * SummariesPerFile);
+        var rows = await db.Summaries.AsNoTracking().Published(facets.Today)
+            .Where(s => s.Id >= first && s.Id <= last)
+            .Select(s => new { s.Month, s.Slug, s.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
+        return UrlSet(rows.Select(r => (BlogUrls.Summary(r.Month, r.Slug), (DateTimeOffset?)r.UpdatedAt)));
+    }
+
+    private FileContentResult UrlSet(IEnumerable<(string Path, DateTimeOffset? Modified)> entries) => Xml(xml =>
+    {
+        xml.WriteStartElement("urlset", Namespace);
+        foreach (var (path, modified) in entries)
+        {
+            xml.WriteStartElement("url", Namespace);
+            xml.WriteElementString("loc", Namespace, links.Absolute(Request, path));
+            if (modified is { } at)
+            {
+                xml.WriteElementString("lastmod", Namespace, at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    });
+
+    private FileContentResult Xml(Action<XmlWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            write(xml);
         }
 
         return File(buffer.ToArray(), "application/xml; charset=utf-8");

@@ -22,19 +22,21 @@ public static class BlogServices
             .ReadFrom.Services(services));
 
         builder.Services.Configure<ContentOptions>(builder.Configuration.GetSection(ContentOptions.Section));
-        // Resolved when first needed, so settings that tests or hosts add late still apply.
-        builder.Services.AddDbContext<BlogDbContext>((services, options) => options
+        // Built once, when first needed (so settings that tests or hosts add late still apply),
+        // and pooled: a request does not rebuild options or resolve the database path again.
+        builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(SqliteConnectionString(
                 services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
                 services.GetRequiredService<IWebHostEnvironment>().ContentRootPath))
             .AddInterceptors(services.GetRequiredService<PPRNet.Web.Shared.PublicPageCacheEviction>()));
-        builder.Services.AddPublicPageCache(builder.Configuration);
+        builder.Services.AddPublicPageCache();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<PPRNet.Web.Shared.SiteLinks>();
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
+        builder.Services.AddScoped<Facets>();
         builder.Services.AddScoped<ArchiveReader>();
         builder.Services.AddScoped<PPRNet.Web.Search.SearchReader>();
         builder.Services.AddScoped<PPRNet.Web.Feeds.FeedWriter>();

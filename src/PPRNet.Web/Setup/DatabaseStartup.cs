@@ -21,6 +21,7 @@ public static partial class DatabaseStartup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
         await SearchIndex.EnsureAsync(db, loggers.CreateLogger(typeof(SearchIndex)), CancellationToken.None);
+        await ArchiveTallies.EnsureAsync(db, loggers.CreateLogger(typeof(ArchiveTallies)), CancellationToken.None);
         await RenderUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<SummaryWriter>(),
             scope.ServiceProvider.GetRequiredService<MarkdownRenderer>(),
             loggers.CreateLogger(typeof(RenderUpgrade)), CancellationToken.None);

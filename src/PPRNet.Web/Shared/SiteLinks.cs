@@ -17,5 +17,3 @@ public sealed class SiteLinks(IConfiguration configuration)
 
     public string Absolute(HttpRequest request, string path) => Base(request) + path;
 }
-
-public sealed record FeedLink(string Title, string RssUrl, string AtomUrl);

@@ -16,10 +16,19 @@ public sealed class SeoTests(PublicSite fixture)
     [Fact]
     public async Task The_sitemap_lists_every_published_summary_with_its_last_change_and_no_draft()
     {
-        var sitemap = XDocument.Parse(await TextAsync("/sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var index = XDocument.Parse(await TextAsync("/sitemap.xml"));
+        Assert.Equal(ns + "sitemapindex", index.Root!.Name);
+        var files = index.Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
+        Assert.Equal(["/sitemaps/pages.xml", "/sitemaps/summaries-1.xml"], files);
 
-        var urls = sitemap.Descendants(ns + "url").ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
+        var entries = new List<XElement>();
+        foreach (var file in files)
+        {
+            entries.AddRange(XDocument.Parse(await TextAsync(file)).Descendants(ns + "url"));
+        }
+
+        var urls = entries.ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
         var summaries = urls.Keys.Where(u => u.Count(c => c == '/') == 6).ToList(); // http://localhost/blog/yyyy/mm/slug
         Assert.Equal(PublicSite.PublishedCount, summaries.Count);
         Assert.Contains("http://localhost/blog/2021/04/mindful-empathy", summaries);

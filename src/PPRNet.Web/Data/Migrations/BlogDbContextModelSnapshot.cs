@@ -260,6 +260,22 @@ namespace PPRNet.Web.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PPRNet.Web.Data.FacetCount", b =>
+                {
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResearchTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TopicId", "ResearchTypeId");
+
+                    b.ToTable("FacetCounts");
+                });
+
             modelBuilder.Entity("PPRNet.Web.Data.ImportConflict", b =>
                 {
                     b.Property<int>("Id")
@@ -296,6 +312,20 @@ namespace PPRNet.Web.Data.Migrations
                     b.HasIndex("SummaryId");
 
                     b.ToTable("ImportConflicts");
+                });
+
+            modelBuilder.Entity("PPRNet.Web.Data.MonthCount", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("MonthCounts");
                 });
 
             modelBuilder.Entity("PPRNet.Web.Data.MonthIssue", b =>
@@ -544,9 +574,15 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnOrder(2);
 
+                    b.Property<long?>("SourceLength")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourcePath")
                         .HasColumnType("TEXT")
                         .HasColumnOrder(21);
+
+                    b.Property<long?>("SourceWrittenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -586,10 +622,20 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.HasIndex("ResearchTypeId");
 
+                    b.HasIndex("SourcePath");
+
                     b.HasIndex("Month", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("Month", "Status", "PublishedOn", "DeletedAt", "ResearchTypeId", "Title");
+                    b.HasIndex(new[] { "Status", "DeletedAt", "Month", "PublishedOn", "Title" }, "IX_Summaries_Archive")
+                        .IsDescending(false, false, true, true, false);
+
+                    b.HasIndex(new[] { "Status", "DeletedAt", "ResearchTypeId", "Month", "PublishedOn", "Title" }, "IX_Summaries_ArchiveByType")
+                        .IsDescending(false, false, false, true, true, false);
+
+                    b.HasIndex(new[] { "Status", "DeletedAt", "PublishedOn" }, "IX_Summaries_Published");
+
+                    b.HasIndex(new[] { "Status", "DeletedAt", "ResearchTypeId", "PublishedOn" }, "IX_Summaries_PublishedByType");
 
                     b.ToTable("Summaries");
                 });
@@ -656,6 +702,50 @@ namespace PPRNet.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("PPRNet.Web.Data.TopicListing", b =>
+                {
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SummaryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResearchTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TopicId", "SummaryId");
+
+                    b.HasIndex("SummaryId");
+
+                    b.HasIndex(new[] { "TopicId", "Month", "PublishedOn", "Title", "SummaryId" }, "IX_TopicListings_Archive")
+                        .IsDescending(false, true, true, false, false);
+
+                    b.HasIndex(new[] { "TopicId", "ResearchTypeId", "Month", "PublishedOn", "Title", "SummaryId" }, "IX_TopicListings_ArchiveByType")
+                        .IsDescending(false, false, true, true, false, false);
+
+                    b.HasIndex(new[] { "TopicId", "PublishedOn", "SummaryId" }, "IX_TopicListings_Published");
+
+                    b.ToTable("TopicListings");
                 });
 
             modelBuilder.Entity("SummaryTopics", b =>

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+
+namespace PPRNet.Web.Archive;
+
+/// <summary>The archive's order (newest month, newest publish date, title, id) as SQL for finding
+/// a summary's neighbours: used by the summary page for its previous/next links, and by cache
+/// eviction to find the pages whose links a save changes.</summary>
+public static class ArchiveOrder
+{
+    /// <summary>Six index seeks in one statement: the rest of the summary's day, of its month, and
+    /// the months around it, in each direction. Rank 1-3 are older (the first found wins), 4-6 newer.
+    /// Parameters: $today, $month, $published, $title, $id.</summary>
+    public const string NeighboursSql = """
+        SELECT * FROM (SELECT 1 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn = $published AND (Title, Id) > ($title, $id)
+          ORDER BY Title, Id LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT 2 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn < $published
+          ORDER BY PublishedOn DESC, Title, Id LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT 3 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month < $month
+          ORDER BY Month DESC, PublishedOn DESC, Title, Id LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT 4 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn = $published AND (Title, Id) < ($title, $id)
+          ORDER BY Title DESC, Id DESC LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT 5 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn > $published
+          ORDER BY PublishedOn, Title DESC, Id DESC LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT 6 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month > $month
+          ORDER BY Month, PublishedOn, Title DESC, Id DESC LIMIT 1)
+        """;
+
+    public static SqliteParameter[] NeighbourParameters(DateOnly today, string month, DateOnly published, string title, int id) =>
+    [
+        new("$today", Day(today)),
+        new("$month", month),
+        new("$published", Day(published)),
+        new("$title", title),
+        new("$id", id),
+    ];
+
+    /// <summary>Dates as EF Core stores them in SQLite.</summary>
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

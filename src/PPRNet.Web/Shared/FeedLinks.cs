@@ -1,0 +1,21 @@
+using PPRNet.Web.Archive;
+
+namespace PPRNet.Web.Shared;
+
+public sealed record FeedLink(string Title, string RssUrl, string AtomUrl);
+
+/// <summary>The feed addresses of a topic or research type, for pages that advertise them.</summary>
+public static class FeedLinks
+{
+    public static FeedLink ForTopic(TaxonomyLink topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return new($"{SiteLinks.SiteName}: {topic.Name}", $"/feeds/topics/{topic.Slug}.rss", $"/feeds/topics/{topic.Slug}.atom");
+    }
+
+    public static FeedLink ForType(TaxonomyLink type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return new($"{SiteLinks.SiteName}: {type.Name}", $"/feeds/types/{type.Slug}.rss", $"/feeds/types/{type.Slug}.atom");
+    }
+}

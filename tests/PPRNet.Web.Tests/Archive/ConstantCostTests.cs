@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Archive;
+
+/// <summary>Two sites with the same pages, one with a few dozen summaries and one with thousands
+/// more: each public page must send the same SQL to both, and no statement may scan the archive
+/// or sort it in a temporary b-tree. Checked by counting commands and reading SQLite's query
+/// plans, not by timing.</summary>
+public sealed partial class ConstantCostTests(ConstantCostTests.Archives archives) : IClassFixture<ConstantCostTests.Archives>
+{
+    /// <summary>Tables whose size grows with the archive; a full scan of any of them is a bug.</summary>
+    private static readonly string[] ArchiveTables = ["Summaries", "SummaryTopics", "TopicListings", "Revisions", "SummarySearch_content"];
+
+    public static TheoryData<string> PublicPages => new(
+        "/",
+        "/blog",
+        "/blog?page=2",
+        "/blog?topic=empathy",
+        "/blog?topic=depression&page=2",
+        "/blog?type=meta-analysis",
+        "/blog?topic=empathy&type=meta-analysis",
+        "/blog/2021/04",
+        "/blog/2021/04/mindful-empathy",
+        "/blog/2021/04/mindful-empathy/cite.ris",
+        "/topics",
+        "/search?q=therapy",
+        "/search?q=mindful",
+        "/search?q=therapy&topic=empathy&type=meta-analysis",
+        "/feeds/all.rss",
+        "/feeds/topics/empathy.atom",
+        "/feeds/types/meta-analysis.rss",
+        "/sitemap.xml",
+        "/sitemaps/pages.xml",
+        "/sitemaps/summaries-1.xml");
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task A_page_sends_the_same_sql_to_a_small_and_a_large_archive(string url)
+    {
+        var large = await archives.Large.MeasureAsync(url);
+        var small = await archives.Small.MeasureAsync(url);
+
+        Assert.Equal(small.Count, large.Count);
+        Assert.True(small.Count > 0, "the page reads the database");
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task No_statement_of_a_page_scans_or_sorts_the_archive(string url)
+    {
+        var commands = await archives.Large.MeasureAsync(url);
+
+        var problems = new List<string>();
+        foreach (var command in commands)
+        {
+            var plan = archives.Large.Plan(command);
+            var aliases = Aliases(command.Sql);
+            foreach (var line in plan)
+            {
+                var scanned = ScanOf().Match(line);
+                if (scanned.Success && ArchiveTables.Contains(aliases.GetValueOrDefault(scanned.Groups[1].Value, scanned.Groups[1].Value)))
+                {
+                    problems.Add($"{line}\n  in: {command.Sql}");
+                }
+
+                if (line.Contains("USE TEMP B-TREE", StringComparison.Ordinal))
+                {
+                    problems.Add($"{line}\n  in: {command.Sql}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_large_archive_really_is_large_and_its_counts_add_up()
+    {
+        var (_, page) = await archives.Large.Site.GetPageAsync("/blog?topic=depression");
+
+        var applied = page.QuerySelector(".applied")?.TextContent ?? "";
+        Assert.Contains($"of {Archives.Bulk / 2 + 30} summaries", applied, StringComparison.Ordinal);
+    }
+
+    /// <summary>Table name for each alias in a statement ("Summaries" AS "s").</summary>
+    private static Dictionary<string, string> Aliases(string sql) =>
+        AliasOf().Matches(sql).GroupBy(m => m.Groups[2].Value).ToDictionary(g => g.Key, g => g.First().Groups[1].Value);
+
+    [GeneratedRegex(@"(?:FROM|JOIN)\s+""?(\w+)""?(?:\s+AS)?\s+""?(\w+)""?", RegexOptions.IgnoreCase)]
+    private static partial Regex AliasOf();
+
+    [GeneratedRegex(@"\bSCAN (\w+)")]
+    private static partial Regex ScanOf();
+
+    public sealed class Archives : IAsyncLifetime
+    {
+        public const int Bulk = 6_000;
+
+        private readonly TestContent content = new();
+
+        public MeasuredSite Small { get; private set; } = null!;
+        public MeasuredSite Large { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            content.WriteSummary("2021-04", "mindful-empathy", new Dictionary<string, string?>
+            {
+                ["title"] = "\"Mindful Therapists\"",
+                ["topics"] = "[empathy, training]",
+            }, body: "Mindful therapy and empathy.");
+            content.WriteSummary("2021-04", "alliance-voices", new Dictionary<string, string?>
+            {
+                ["research_type"] = "qualitative",
+                ["topics"] = "[alliance, empathy]",
+            }, body: "Clients talk about therapy.");
+            content.WriteSummary("2021-05", "scheduled", new Dictionary<string, string?> { ["published"] = "2999-01-01" });
+            for (var i = 0; i < 30; i++)
+            {
+                var month = new DateOnly(2018, 1, 1).AddMonths(i / 2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                content.WriteSummary(month, $"filler-{i:D2}", new Dictionary<string, string?>
+                {
+                    ["research_type"] = i % 5 == 0 ? "randomized-controlled-trial" : "meta-analysis",
+                    ["topics"] = i % 3 == 0 ? "[depression, empathy]" : "[depression]",
+                }, body: "A therapy study.");
+            }
+
+            Small = new MeasuredSite(content.Root);
+            Large = new MeasuredSite(content.Root);
+            _ = Small.Server;
+            _ = Large.Server;
+            await Large.AddBulkSummariesAsync(Bulk);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Small.DisposeAsync();
+            await Large.DisposeAsync();
+            content.Dispose();
+        }
+    }
+
+    /// <summary>A site with the output cache off and every SQL command recorded.</summary>
+    public sealed class MeasuredSite : BlogSite
+    {
+        private readonly SqlRecorder recorder;
+        private readonly SemaphoreSlim one = new(1, 1);
+
+        public MeasuredSite(string contentPath)
+            : base(contentPath)
+        {
+            recorder = new SqlRecorder(DatabasePath);
+        }
+
+        public BlogSite Site => this;
+
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = base.Settings;
+                settings["OutputCache:Enabled"] = "false";
+                return settings;
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            recorder.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public async Task<IReadOnlyList<RecordedCommand>> MeasureAsync(string url)
+        {
+            await one.WaitAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                recorder.Clear();
+                var response = await Browser().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return recorder.Commands;
+            }
+            finally
+            {
+                one.Release();
+            }
+        }
+
+        public IReadOnlyList<string> Plan(RecordedCommand command)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+            connection.Open();
+            using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+            foreach (var (name, value) in command.Parameters)
+            {
+                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            var lines = new List<string>();
+            using var reader = explain.ExecuteReader();
+            while (reader.Read())
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            return lines;
+        }
+
+        /// <summary>Old summaries written straight into the database, half on depression and half
+        /// on empathy, so the triggers keep listings and counts as any other write would.</summary>
+        public async Task AddBulkSummariesAsync(int count)
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
+                INSERT INTO Summaries (Month, Slug, Status, PublishedOn, ResearchTypeId, Version, EditedOnWeb, WordCount, RenderedWith,
+                    CreatedAt, UpdatedAt, Title, Excerpt, CitationText, CitationHtml, CitationMarkdown, BodyText, ImplicationsText,
+                    ImplicationsHtml, ImplicationsMarkdown, BodyHtml, BodyMarkdown)
+                SELECT printf('%04d-%02d', 1900 + i / 600, (i / 50) % 12 + 1), 'bulk-' || i, 'Published',
+                    printf('%04d-%02d-01', 1900 + i / 600, (i / 50) % 12 + 1),
+                    (SELECT Id FROM ResearchTypes WHERE Slug = 'meta-analysis'), 1, 0, 300, 1, 0, 0,
+                    'Bulk study ' || i, 'An excerpt.', 'Author, A. (1900).', '<p>Author</p>', 'Author', 'A therapy study number ' || i,
+                    'Implications.', '<p>Implications.</p>', 'Implications.', '<p>Body.</p>', 'Body.'
+                FROM n;
+                INSERT INTO SummaryTopics (SummariesId, TopicsId)
+                SELECT s.Id, t.Id FROM Summaries s JOIN Topics t
+                  ON t.Slug = CASE WHEN CAST(substr(s.Slug, 6) AS INTEGER) % 2 = 0 THEN 'depression' ELSE 'empathy' END
+                WHERE s.Slug LIKE 'bulk-%';
+                """;
+            command.Parameters.AddWithValue("$count", count);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+    }
+}

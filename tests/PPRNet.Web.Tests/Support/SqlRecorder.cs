@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace PPRNet.Web.Tests.Support;
+
+/// <summary>Every SQL command EF Core runs on one database file, with its parameters, so a test
+/// can count them and ask SQLite for each one's query plan. It listens to EF Core's diagnostic
+/// events and keeps only the commands on its own database, as other tests run at the same time.</summary>
+public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly string databasePath;
+    private readonly Lock gate = new();
+    private readonly List<RecordedCommand> commands = [];
+    private readonly List<IDisposable> subscriptions = [];
+
+    public SqlRecorder(string databasePath)
+    {
+        this.databasePath = Path.GetFullPath(databasePath);
+        subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    public IReadOnlyList<RecordedCommand> Commands
+    {
+        get
+        {
+            lock (gate)
+            {
+                return commands.ToList();
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            commands.Clear();
+        }
+    }
+
+    public void OnNext(DiagnosticListener value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+        {
+            lock (gate)
+            {
+                subscriptions.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData data
+            || data.Command.Connection is not SqliteConnection connection
+            || !string.Equals(Path.GetFullPath(connection.DataSource), databasePath, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var parameters = data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
+        lock (gate)
+        {
+            commands.Add(new RecordedCommand(data.Command.CommandText, parameters));
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+}
+
+public sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
