@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a large synthetic archive in the content/ format, for the benchmark only (never for the
-site): N summaries over many months with realistic lengths, using the shipped taxonomy."""
+site): N summaries, 60 a month, the newest month December 2025, with realistic lengths, using the
+shipped taxonomy. Deterministic: the same N gives the same files."""
 import os, random, re, shutil, sys
 
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
@@ -20,8 +21,12 @@ shutil.copy(taxonomy, os.path.join(out, "taxonomy.yml"))
 def sentence(n):
     return " ".join(random.choice(words) for _ in range(n)).capitalize() + "."
 
+per_month = 60
+months = (count + per_month - 1) // per_month
+first = 2025 * 12 + 11 - (months - 1)   # months counted from year 0, so the last is 2025-12
 for i in range(count):
-    year, month = 2000 + (i // 3) // 12 % 26, (i // 3) % 12 + 1
+    index = first + i // per_month
+    year, month = index // 12, index % 12 + 1
     folder = os.path.join(out, "summaries", str(year))
     os.makedirs(folder, exist_ok=True)
     body = "\n\n".join(" ".join(sentence(random.randint(8, 20)) for _ in range(5)) for _ in range(3))

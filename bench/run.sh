@@ -1,53 +1,193 @@
 #!/usr/bin/env bash
-# Benchmark: import speed and request throughput of a Release build over a 2,000-summary archive.
-# Usage: bench/run.sh [summaries] [seconds per URL]. Needs wrk (apt-get install wrk); loopback only.
+# Benchmark of the read path and the importer, side by side with two reference points measured in
+# the same run: nginx serving one of our own rendered summary pages from a file (the ceiling), and
+# a stock `dotnet new mvc` app (the framework's floor: a one-line action and its Razor home page).
+#
+# Usage: bench/run.sh [sizes] [seconds per URL]     e.g. bench/run.sh "1000 10000 100000" 8
+# Needs wrk and nginx (apt-get install wrk nginx); loopback only. Writes bench/out/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=${1:-2000}
-seconds=${2:-10}
-out=bench/out
+sizes=${1:-"1000 10000 100000"}
+seconds=${2:-8}
+out=$PWD/bench/out
 port=5077
+refport=5078
+nginxport=5079
 mkdir -p "$out"
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-
-echo "== build (Release, published)"
-dotnet publish src/PPRNet.Web -c Release -o "$out/app" --nologo -v q >/dev/null
-python3 bench/make-archive.py "$count" "$out/content"
-rm -f "$out"/bench.db*
-
-export ConnectionStrings__Blog="Data Source=$PWD/$out/bench.db"
-export Content__Path="$PWD/$out/content"
-export Serilog__MinimumLevel__Default=Warning   # request logging at Information halves throughput
-export ASPNETCORE_ENVIRONMENT=Production
-
-echo "== import of $count summaries"
-start=$(date +%s.%N)
-(cd "$out/app" && dotnet PPRNet.Web.dll import "$PWD/../content" >/dev/null)
-echo "first import: $(echo "$(date +%s.%N) - $start" | bc) s"
-start=$(date +%s.%N)
-(cd "$out/app" && dotnet PPRNet.Web.dll import "$PWD/../content" | tail -1)
-echo "second import (nothing changed): $(echo "$(date +%s.%N) - $start" | bc) s (includes process start)"
-
-serve() { # $1: true|false for the output cache
-    (cd "$out/app" && Content__ImportOnStartup=false OutputCache__Enabled=$1 exec dotnet PPRNet.Web.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
-    server=$!
-    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/robots.txt" >/dev/null && break; sleep 0.5; done
-}
-trap 'kill $server 2>/dev/null || true' EXIT
-
-for cache in false true; do
-    echo "== serving on 127.0.0.1:$port, output cache enabled: $cache (wrk -t2 -c16, ${seconds}s per URL)"
-    serve $cache
-    summary=$(curl -s "http://127.0.0.1:$port/blog" | grep -o 'href="/blog/[0-9]*/[0-9]*/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
-    printf "%-46s %12s %10s %10s\n" "URL" "requests/s" "p50" "p99"
-    for path in / /blog "/blog?topic=empathy&type=meta-analysis" "$summary" /topics "/search?q=relapse%20feedback" /feeds/all.rss /sitemap.xml; do
-        status=$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port$path")   # warm up
-        [ "$status" = 200 ] || { printf "%-46s status %s\n" "$path" "$status"; continue; }
-        result=$(wrk -t2 -c16 -d"${seconds}s" --latency "http://127.0.0.1:$port$path")
-        rps=$(awk '/Requests\/sec/ {print $2}' <<<"$result")
-        p50=$(awk '$1 == "50%" {print $2}' <<<"$result")
-        p99=$(awk '$1 == "99%" {print $2}' <<<"$result")
-        printf "%-46s %12s %10s %10s\n" "$path" "$rps" "$p50" "$p99"
-    done
-    kill $server; wait $server 2>/dev/null || true
+for tool in wrk nginx python3 curl; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install wrk nginx" >&2; exit 1; }
 done
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+results=$out/results.md
+: >"$results"
+note() { echo "$*" | tee -a "$results"; }
+
+echo "== build (Release, published, ReadyToRun: compiled ahead, so a command starts without JIT)"
+dotnet publish src/PPRNet.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" --nologo -v q >/dev/null
+
+echo "== stock dotnet new mvc app (the framework's floor)"
+rm -rf "$out/stock"
+dotnet new mvc -o "$out/stock/src" -n Stock --no-https >/dev/null
+sed -i 's|public IActionResult Index()|[HttpGet("/ping")] public string Ping() => "pong";\n\n    public IActionResult Index()|' "$out/stock/src/Controllers/HomeController.cs"
+dotnet publish "$out/stock/src" -c Release -o "$out/stock/app" --nologo -v q >/dev/null
+
+export Serilog__MinimumLevel__Default=Warning   # request logging at Information halves throughput
+export Logging__LogLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=Production
+export Site__BaseUrl="http://127.0.0.1:$port"
+
+server=""
+stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; server=""; }
+trap 'stop; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null; true' EXIT
+wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
+
+# wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200).
+load() {
+    local url=$1 script=${2:-}
+    local status
+    status=$(curl -s -o /dev/null -w "%{http_code}" "$url")
+    [ "$status" = 200 ] || { echo "status-$status -"; return; }
+    local result
+    if [ -n "$script" ]; then
+        result=$(wrk -t1 -c8 -d"${seconds}s" --latency -s "$script" "$url")
+    else
+        result=$(wrk -t1 -c8 -d"${seconds}s" --latency "$url")
+    fi
+    echo "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result") $(awk '$1 == "50%" {print $2}' <<<"$result")"
+}
+
+rss_of() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1 / 1024}'; }
+
+# Reference points: the stock app, and nginx serving a file.
+(cd "$out/stock/app" && exec dotnet Stock.dll --urls "http://127.0.0.1:$refport" >/dev/null 2>&1) &
+server=$!
+wait_for "http://127.0.0.1:$refport/ping"
+read -r stock_ping stock_ping_p50 <<<"$(load "http://127.0.0.1:$refport/ping")"
+read -r stock_home stock_home_p50 <<<"$(load "http://127.0.0.1:$refport/")"
+stop
+
+echo "== sizes: $sizes; wrk -t1 -c8, ${seconds}s per URL"
+note "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; wrk -t1 -c8, ${seconds}s per URL; logging at Warning"
+note ""
+note "Reference points: stock \`dotnet new mvc\` one-line action $stock_ping req/s (p50 $stock_ping_p50), its Razor home page $stock_home req/s (p50 $stock_home_p50)."
+
+for n in $sizes; do
+    content=$out/content-$n
+    db=$out/bench-$n.db
+    export ConnectionStrings__Blog="Data Source=$db"
+    export Content__Path="$content"
+    python3 bench/make-archive.py "$n" "$content" >/dev/null
+    rm -f "$db" "$db-wal" "$db-shm"
+
+    note ""
+    note "## $n summaries"
+    note ""
+    timed() { # prints "seconds peak-MiB" of one import run
+        /usr/bin/time -f "%e %M" -o "$out/time.txt" bash -c "cd '$out/app' && dotnet PPRNet.Web.dll import '$content' >/dev/null" || true
+        awk '{printf "%s s, peak %.0f MiB", $1, $2 / 1024}' "$out/time.txt"
+    }
+    cold=$(timed)
+    again=$(timed)
+    # 1% of the files changed: one more sentence in each.
+    python3 - "$content" "$n" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, "summaries")) for f in fs)
+for path in files[:: 100]:
+    with open(path, "a") as f:
+        f.write("\nA sentence added for the benchmark.\n")
+PY
+    changed=$(timed)
+    bytes=$(stat -c %s "$db")
+    note "| import | time, peak RSS |"
+    note "| --- | --- |"
+    note "| cold | $cold |"
+    note "| again, nothing changed (with process start) | $again |"
+    note "| again, 1% of files changed | $changed |"
+    note ""
+    note "Database: $((bytes / 1024 / 1024)) MiB, $((bytes / n)) bytes per summary."
+    note ""
+
+    pages=$(( (n + 19) / 20 ))
+    deep=$(( n / 500 > 1 ? n / 500 : 2 ))
+    [ "$deep" -le "$pages" ] || deep=$pages
+    # Every summary address, shuffled the same way each run, for the long tail.
+    python3 - "$content" "$out/urls-$n.txt" <<'PY'
+import os, random, sys
+root, target = sys.argv[1], sys.argv[2]
+urls = []
+for d, _, fs in os.walk(os.path.join(root, "summaries")):
+    for f in fs:
+        year = os.path.basename(d)
+        urls.append(f"/blog/{year}/{f[:2]}/{f[3:-3]}")
+random.seed(11)
+random.shuffle(urls)
+open(target, "w").write("\n".join(urls) + "\n")
+PY
+    summary_url=$(head -1 "$out/urls-$n.txt")
+    urls=("/robots.txt" "/" "/blog" "/blog?topic=empathy" "/blog?topic=empathy&type=meta-analysis" "/blog?page=$deep"
+          "$summary_url" "/topics" "/search?q=therapy" "/search?q=study%2000042" "/feeds/all.rss" "/sitemap.xml")
+
+    cat >"$out/longtail.lua" <<LUA
+local paths = {}
+for line in io.lines("$out/urls-$n.txt") do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+
+    declare -A uncached=() cached=()
+    for cache in false true; do
+        (cd "$out/app" && Content__ImportOnStartup=false OutputCache__Enabled=$cache exec dotnet PPRNet.Web.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
+        server=$!
+        wait_for "http://127.0.0.1:$port/robots.txt"
+        for url in "${urls[@]}"; do
+            if [ $cache = false ]; then uncached[$url]=$(load "http://127.0.0.1:$port$url"); else cached[$url]=$(load "http://127.0.0.1:$port$url"); fi
+        done
+        if [ $cache = true ]; then
+            longtail=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
+        else
+            longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
+            curl -s "http://127.0.0.1:$port$summary_url" >"$out/summary.html"
+        fi
+        serving_rss=$(rss_of "$server")
+        stop
+    done
+
+    # The ceiling: nginx serving the same bytes of our summary page from a file.
+    mkdir -p "$out/nginx"
+    cp "$out/summary.html" "$out/nginx/summary.html"
+    cat >"$out/nginx.conf" <<NGINX
+worker_processes auto;
+pid $out/nginx.pid;
+error_log $out/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server { listen 127.0.0.1:$nginxport; root $out/nginx; location / { default_type text/html; } }
+}
+NGINX
+    nginx -c "$out/nginx.conf"
+    wait_for "http://127.0.0.1:$nginxport/summary.html"
+    read -r ceiling ceiling_p50 <<<"$(load "http://127.0.0.1:$nginxport/summary.html")"
+    kill "$(cat "$out/nginx.pid")"; sleep 0.5
+
+    note "nginx serving our summary page from a file: $ceiling req/s (p50 $ceiling_p50). Server RSS after the cached run: $serving_rss MiB."
+    note ""
+    note "| URL | uncached req/s | p50 | cached req/s | p50 | cached / nginx |"
+    note "| --- | ---: | ---: | ---: | ---: | ---: |"
+    for url in "${urls[@]}"; do
+        read -r u up <<<"${uncached[$url]}"
+        read -r c cp <<<"${cached[$url]}"
+        ratio=$(awk -v c="$c" -v m="$ceiling" 'BEGIN { if (m > 0 && c ~ /^[0-9]+$/) printf "%.2f", c / m; else print "-" }')
+        note "| \`$url\` | $u | $up | $c | $cp | $ratio |"
+    done
+    read -r lu lup <<<"$longtail_uncached"
+    read -r lc lcp <<<"$longtail"
+    note "| long tail: a different summary each request | $lu | $lup | $lc | $lcp | $(awk -v c="$lc" -v m="$ceiling" 'BEGIN { printf "%.2f", c / m }') |"
+done
+
+echo
+cat "$results"

@@ -8,20 +8,21 @@ namespace PPRNet.Web.Archive;
 public static class ArchiveOrder
 {
     /// <summary>Six index seeks in one statement: the rest of the summary's day, of its month, and
-    /// the months around it, in each direction. Rank 1-3 are older (the first found wins), 4-6 newer.
+    /// the months around it, in each direction (its own day and earlier days are public already, so
+    /// only later ones are checked against today). Rank 1-3 are older (the first found wins), 4-6 newer.
     /// Parameters: $today, $month, $published, $title, $id.</summary>
     public const string NeighboursSql = """
         SELECT * FROM (SELECT 1 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
-          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn = $published AND (Title, Id) > ($title, $id)
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND Month = $month AND PublishedOn = $published AND (Title, Id) > ($title, $id)
           ORDER BY Title, Id LIMIT 1)
         UNION ALL SELECT * FROM (SELECT 2 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
-          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn < $published
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND Month = $month AND PublishedOn < $published
           ORDER BY PublishedOn DESC, Title, Id LIMIT 1)
         UNION ALL SELECT * FROM (SELECT 3 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
           WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month < $month
           ORDER BY Month DESC, PublishedOn DESC, Title, Id LIMIT 1)
         UNION ALL SELECT * FROM (SELECT 4 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
-          WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn = $published AND (Title, Id) < ($title, $id)
+          WHERE Status = 'Published' AND DeletedAt IS NULL AND Month = $month AND PublishedOn = $published AND (Title, Id) < ($title, $id)
           ORDER BY Title DESC, Id DESC LIMIT 1)
         UNION ALL SELECT * FROM (SELECT 5 AS Rank, Id, Month, Slug, Title, ResearchTypeId FROM Summaries
           WHERE Status = 'Published' AND DeletedAt IS NULL AND PublishedOn <= $today AND Month = $month AND PublishedOn > $published

@@ -130,7 +130,15 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
             return null;
         }
 
-        var summary = await Published.InMonth(key).Where(s => s.Slug == slug).FirstOrDefaultAsync(cancellationToken);
+        // What the page shows, without the Markdown and plain text kept for editing and search.
+        var summary = await Published.InMonth(key).Where(s => s.Slug == slug).Select(s => new Summary
+        {
+            Id = s.Id, Month = s.Month, Slug = s.Slug, Title = s.Title, Excerpt = s.Excerpt,
+            CitationMarkdown = s.CitationMarkdown, CitationText = s.CitationText, CitationHtml = s.CitationHtml, Doi = s.Doi,
+            AuthorEmail = s.AuthorEmail, BodyHtml = s.BodyHtml, ImplicationsHtml = s.ImplicationsHtml, BodyMarkdown = "", ImplicationsMarkdown = "",
+            Studies = s.Studies, Participants = s.Participants, Effect = s.Effect, ResearchTypeId = s.ResearchTypeId,
+            PublishedOn = s.PublishedOn, UpdatedAt = s.UpdatedAt, WordCount = s.WordCount,
+        }).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;

@@ -70,12 +70,37 @@ public sealed class ScheduledSummary
         (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(topicId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
+/// <summary>The taxonomy as last read: a few dozen rows every page needs and editors rarely
+/// change. Dropped by <see cref="Shared.PublicPageCacheEviction"/> when a term is saved.</summary>
+public sealed class TaxonomyCache
+{
+    private Taxonomy? current;
+
+    public Taxonomy? Current => Volatile.Read(ref current);
+
+    public void Set(Taxonomy taxonomy) => Volatile.Write(ref current, taxonomy);
+
+    public void Clear() => Volatile.Write(ref current, null);
+}
+
 /// <summary>The filter choices of the archive and search pages and the counts beside them.</summary>
-public sealed class Facets(BlogDbContext db, TimeProvider clock)
+public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache cache)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<Taxonomy> TaxonomyAsync(CancellationToken cancellationToken)
+    {
+        if (cache.Current is { } known)
+        {
+            return known;
+        }
+
+        var taxonomy = await ReadTaxonomyAsync(cancellationToken);
+        cache.Set(taxonomy);
+        return taxonomy;
+    }
+
+    private async Task<Taxonomy> ReadTaxonomyAsync(CancellationToken cancellationToken)
     {
         // Sorted here rather than in SQL: a few dozen rows, and no sort step in the query plan.
         var topics = await db.Topics.AsNoTracking().Select(t => new Term(t.Id, t.Slug, t.Name, t.Retired)).ToListAsync(cancellationToken);

@@ -62,6 +62,8 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.HasIndex(s => new { s.Status, s.DeletedAt, s.PublishedOn }, "IX_Summaries_Published");
         builder.HasIndex(s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.PublishedOn }, "IX_Summaries_PublishedByType");
         builder.HasIndex(s => s.SourcePath);
+        // Start-up finds rows rendered by an older pipeline without reading every row.
+        builder.HasIndex(s => s.RenderedWith);
         builder.HasOne(s => s.ResearchType).WithMany(t => t.Summaries)
             .HasForeignKey(s => s.ResearchTypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Topics).WithMany(t => t.Summaries).UsingEntity("SummaryTopics");

@@ -59,10 +59,10 @@ public class Summary
     /// <summary>Hash of the imported file (and the render version), so unchanged files are skipped.</summary>
     public string? ContentHash { get; set; }
 
-    /// <summary>Length and last-write time of the file when it was imported: while both are the
-    /// same, the importer skips the file without reading it.</summary>
+    /// <summary>Length and last-write time (UTC ticks, kept exact) of the file when it was imported:
+    /// while both are the same, the importer skips the file without reading it.</summary>
     public long? SourceLength { get; set; }
-    public DateTimeOffset? SourceWrittenAt { get; set; }
+    public long? SourceWrittenTicks { get; set; }
 
     /// <summary>True once an editor has saved the summary on the web after its last import, so
     /// a later change to its file is reported as a conflict instead of overwriting the web edit.</summary>

@@ -41,6 +41,7 @@ public sealed partial class ContentImporter(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lookup = await UpsertTaxonomyAsync(taxonomy, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await ImportSummariesAsync(root, lookup, report, cancellationToken);
         await ImportIntrosAsync(root, report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -82,91 +83,165 @@ public sealed partial class ContentImporter(
             return;
         }
 
-        var rows = await db.Summaries
-            .Select(s => new ExistingRow(s.Id, s.Month, s.Slug, s.SourcePath, s.ContentHash, s.EditedOnWeb))
+        var rows = await db.Summaries.AsNoTracking()
+            .Select(s => new ExistingRow(s.Id, s.Month, s.Slug, s.SourcePath, s.ContentHash, s.EditedOnWeb, s.SourceLength, s.SourceWrittenTicks))
             .ToListAsync(cancellationToken);
         var byKey = rows.ToDictionary(r => (r.Month, r.Slug));
         var bySource = rows.Where(r => r.SourcePath is not null).GroupBy(r => r.SourcePath!).ToDictionary(g => g.Key, g => g.First());
         var purged = (await db.PurgedSources.Select(p => p.SourcePath).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var claimed = new Dictionary<(string, string), string>();
 
-        foreach (var path in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(path => (Path: path, Display: Path.GetRelativePath(root, path).Replace('\\', '/')))
+            .Where(file => !purged.Contains(file.Display) || SkipPurged(report));
+        foreach (var batch in files.Chunk(BatchSize))
         {
-            var display = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (purged.Contains(display))
+            // Reading, parsing and rendering are pure work on each file: both cores share them.
+            // Writing stays in file order, one batch at a time, inside the run's one transaction.
+            var prepared = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .Select(file => Prepare(file.Path, file.Display, bySource.GetValueOrDefault(file.Display), lookup))
+                .ToList();
+            foreach (var file in prepared)
             {
-                report.SkippedPurged++;
-                continue;
+                await WriteAsync(file, byKey, bySource, claimed, report, cancellationToken);
             }
 
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var text = Encoding.UTF8.GetString(bytes);
-            SummaryContent? content;
-            try
-            {
-                content = SummaryFileParser.Parse(display, text, lookup, report.Errors);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One unreadable file is reported like any other bad file; the rest still import.
-                report.Errors.Add(new ImportError(display, 0, "file", $"could not be read: {e.Message}"));
-                continue;
-            }
-
-            if (content is null)
-            {
-                continue;
-            }
-
-            var key = (content.Month, content.Slug);
-            if (claimed.TryGetValue(key, out var first))
-            {
-                report.Errors.Add(new ImportError(display, 1, "slug",
-                    $"\"{content.Slug}\" is already used in {content.Month} by {first}; slugs must be unique within a month"));
-                continue;
-            }
-
-            claimed[key] = display;
-            var hash = Hash(bytes);
-            // The same file may have moved its summary to another month or slug: it is still that summary.
-            var row = byKey.GetValueOrDefault(key) ?? bySource.GetValueOrDefault(display);
-            if (row is null)
-            {
-                var summary = writer.Create(content);
-                summary.SourcePath = display;
-                summary.ContentHash = hash;
-                summary.UpdatedBy = UserName;
-                summary.Version = 1;
-                db.Summaries.Add(summary);
-                await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
-                audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"added from {display}");
-                report.Added++;
-            }
-            else if (row.ContentHash == hash)
-            {
-                report.Unchanged++;
-            }
-            else if (row.EditedOnWeb)
-            {
-                await RecordConflictAsync(row.Id, display, hash, text, report, cancellationToken);
-            }
-            else
-            {
-                var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
-                    .SingleAsync(s => s.Id == row.Id, cancellationToken);
-                writer.Apply(summary, content);
-                summary.SourcePath = display;
-                summary.ContentHash = hash;
-                summary.UpdatedBy = UserName;
-                summary.Version++;
-                await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
-                audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"updated from {display}");
-                report.Updated++;
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            // Tracked rows of earlier batches are not needed again; forgetting them keeps memory flat.
+            db.ChangeTracker.Clear();
+            lookup.AttachTo(db);
         }
     }
 
-    private sealed record ExistingRow(int Id, string Month, string Slug, string? SourcePath, string? ContentHash, bool EditedOnWeb);
+    /// <summary>How many files are read and written together; bounds the memory an import holds.</summary>
+    private const int BatchSize = 256;
+
+    private static bool SkipPurged(ImportReport report)
+    {
+        report.SkippedPurged++;
+        return false;
+    }
+
+    /// <summary>A file as read: unchanged (by its length and time, or its hash), or parsed and rendered.</summary>
+    private sealed record PreparedFile(
+        string Display, long Length, long WrittenAt, bool UnchangedOnDisk, bool SameHash, string? Hash, string? Text,
+        SummaryContent? Content, RenderedSummary? Rendered, List<ImportError> Errors);
+
+    private PreparedFile Prepare(string path, string display, ExistingRow? known, TaxonomyLookup lookup)
+    {
+        var errors = new List<ImportError>();
+        var info = new FileInfo(path);
+        var writtenAt = info.LastWriteTimeUtc.Ticks;
+        if (known is { ContentHash: not null } && known.SourceLength == info.Length && known.SourceWrittenTicks == writtenAt)
+        {
+            return new PreparedFile(display, info.Length, writtenAt, true, true, known.ContentHash, null, null, null, errors);
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var hash = Hash(bytes);
+            var text = Encoding.UTF8.GetString(bytes);
+            if (known?.ContentHash == hash)
+            {
+                return new PreparedFile(display, info.Length, writtenAt, false, true, hash, text, null, null, errors);
+            }
+
+            var content = SummaryFileParser.Parse(display, text, lookup, errors);
+            return new PreparedFile(display, info.Length, writtenAt, false, false, hash, text, content, content is null ? null : writer.Render(content), errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            // One unreadable file is reported like any other bad file; the rest still import.
+            errors.Add(new ImportError(display, 0, "file", $"could not be read: {e.Message}"));
+            return new PreparedFile(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
+        }
+    }
+
+    private async Task WriteAsync(PreparedFile file, Dictionary<(string, string), ExistingRow> byKey, Dictionary<string, ExistingRow> bySource,
+        Dictionary<(string, string), string> claimed, ImportReport report, CancellationToken cancellationToken)
+    {
+        report.Errors.AddRange(file.Errors);
+        var display = file.Display;
+        if (file.SameHash)
+        {
+            // Same bytes as last time: nothing to parse; a new file time is remembered so the next
+            // run can skip the file without reading it.
+            report.Unchanged++;
+            var row = bySource[display];
+            if (!claimed.TryAdd((row.Month, row.Slug), display))
+            {
+                report.Errors.Add(new ImportError(display, 1, "slug",
+                    $"\"{row.Slug}\" is already used in {row.Month} by {claimed[(row.Month, row.Slug)]}; slugs must be unique within a month"));
+            }
+
+            if (!file.UnchangedOnDisk)
+            {
+                await db.Summaries.Where(s => s.Id == row.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.SourceLength, file.Length).SetProperty(s => s.SourceWrittenTicks, file.WrittenAt), cancellationToken);
+            }
+
+            return;
+        }
+
+        if (file.Content is not { } content)
+        {
+            return;
+        }
+
+        var key = (content.Month, content.Slug);
+        if (claimed.TryGetValue(key, out var first))
+        {
+            report.Errors.Add(new ImportError(display, 1, "slug",
+                $"\"{content.Slug}\" is already used in {content.Month} by {first}; slugs must be unique within a month"));
+            return;
+        }
+
+        claimed[key] = display;
+        // The same file may have moved its summary to another month or slug: it is still that summary.
+        var existing = byKey.GetValueOrDefault(key) ?? bySource.GetValueOrDefault(display);
+        if (existing is null)
+        {
+            var summary = writer.Create(content, file.Rendered);
+            Remember(summary, file);
+            summary.Version = 1;
+            db.Summaries.Add(summary);
+            await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
+            audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"added from {display}");
+            report.Added++;
+        }
+        else if (existing.ContentHash == file.Hash)
+        {
+            report.Unchanged++;
+        }
+        else if (existing.EditedOnWeb)
+        {
+            await RecordConflictAsync(existing.Id, display, file.Hash!, file.Text!, report, cancellationToken);
+        }
+        else
+        {
+            var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
+                .SingleAsync(s => s.Id == existing.Id, cancellationToken);
+            writer.Apply(summary, content, file.Rendered);
+            Remember(summary, file);
+            summary.Version++;
+            await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
+            audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"updated from {display}");
+            report.Updated++;
+        }
+    }
+
+    private static void Remember(Summary summary, PreparedFile file)
+    {
+        summary.SourcePath = file.Display;
+        summary.ContentHash = file.Hash;
+        summary.SourceLength = file.Length;
+        summary.SourceWrittenTicks = file.WrittenAt;
+        summary.UpdatedBy = UserName;
+    }
+
+    private sealed record ExistingRow(int Id, string Month, string Slug, string? SourcePath, string? ContentHash, bool EditedOnWeb,
+        long? SourceLength, long? SourceWrittenTicks);
 
     /// <summary>The web version stays; the file's text is kept beside it for an editor to merge.
     /// The same file version is recorded once, however often it is imported again.</summary>

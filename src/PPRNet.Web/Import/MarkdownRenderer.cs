@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
 
 namespace PPRNet.Web.Import;
 
@@ -22,18 +23,41 @@ public sealed class MarkdownRenderer
     // extension ever lets markup through.
     private readonly HtmlSanitizer sanitizer = new();
 
-    public string ToHtml(string markdown) =>
-        sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    public string ToHtml(string markdown) => Render(markdown).Html;
 
-    /// <summary>Renders one line (a citation, say) without the paragraph around it.</summary>
-    public string ToInlineHtml(string markdown)
+    /// <summary>Sanitized HTML and plain text of the Markdown, from one parse.</summary>
+    public RenderedMarkdown Render(string markdown)
     {
-        var html = ToHtml(markdown.ReplaceLineEndings(" ")).Trim();
-        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
-            ? html[3..^4]
-            : html;
+        var document = Markdown.Parse(markdown, pipeline);
+        var html = new StringWriter();
+        var htmlRenderer = new HtmlRenderer(html);
+        pipeline.Setup(htmlRenderer);
+        htmlRenderer.Render(document);
+        html.Flush();
+
+        // What Markdig's ToPlainText does, on the document already parsed.
+        var text = new StringWriter();
+        var textRenderer = new HtmlRenderer(text) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        pipeline.Setup(textRenderer);
+        textRenderer.Render(document);
+        text.Flush();
+        return new RenderedMarkdown(sanitizer.Sanitize(html.ToString()), System.Net.WebUtility.HtmlDecode(text.ToString()).Trim());
     }
 
-    public string ToPlainText(string markdown) =>
-        System.Net.WebUtility.HtmlDecode(Markdown.ToPlainText(markdown, pipeline)).Trim();
+    /// <summary>Renders one line (a citation, say) without the paragraph around it.</summary>
+    public RenderedMarkdown RenderInline(string markdown)
+    {
+        var rendered = Render(markdown.ReplaceLineEndings(" "));
+        var html = rendered.Html.Trim();
+        return rendered with
+        {
+            Html = html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html,
+        };
+    }
+
+    public string ToInlineHtml(string markdown) => RenderInline(markdown).Html;
+
+    public string ToPlainText(string markdown) => Render(markdown).Text;
 }
+
+public sealed record RenderedMarkdown(string Html, string Text);

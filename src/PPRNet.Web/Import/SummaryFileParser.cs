@@ -19,6 +19,24 @@ public sealed class TaxonomyLookup
         this.types = Index(types, aliases, TermKind.ResearchType);
     }
 
+    /// <summary>Tracks the terms again after the import forgot its tracked rows between batches,
+    /// without the summaries EF had linked to them.</summary>
+    public void AttachTo(BlogDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var topic in topics.Values.Distinct())
+        {
+            topic.Summaries.Clear();
+            db.Attach(topic);
+        }
+
+        foreach (var type in types.Values.Distinct())
+        {
+            type.Summaries.Clear();
+            db.Attach(type);
+        }
+    }
+
     public Topic? Topic(string? key) => string.IsNullOrWhiteSpace(key) ? null : topics.GetValueOrDefault(key.Trim());
     public ResearchType? ResearchType(string? key) => string.IsNullOrWhiteSpace(key) ? null : types.GetValueOrDefault(key.Trim());
 

@@ -9,7 +9,17 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
 {
     private const int ExcerptLength = 280;
 
-    public Summary Create(SummaryContent content)
+    /// <summary>The rendered fields of a summary: pure work, so an import renders many at once.</summary>
+    public RenderedSummary Render(SummaryContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Render(content.Citation.Trim(), content.BodyMarkdown.Trim(), content.ImplicationsMarkdown.Trim());
+    }
+
+    private RenderedSummary Render(string citation, string body, string implications) =>
+        new(renderer.RenderInline(citation), renderer.Render(body), renderer.Render(implications));
+
+    public Summary Create(SummaryContent content, RenderedSummary? rendered = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var now = clock.GetUtcNow();
@@ -28,11 +38,11 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
             Excerpt = "",
             CreatedAt = now,
         };
-        Apply(summary, content);
+        Apply(summary, content, rendered);
         return summary;
     }
 
-    public void Apply(Summary summary, SummaryContent content)
+    public void Apply(Summary summary, SummaryContent content, RenderedSummary? rendered = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(content);
@@ -44,7 +54,7 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.AuthorEmail = content.AuthorEmail;
         summary.BodyMarkdown = content.BodyMarkdown.Trim();
         summary.ImplicationsMarkdown = content.ImplicationsMarkdown.Trim();
-        Rerender(summary);
+        Store(summary, rendered ?? Render(content));
         summary.Studies = content.Studies;
         summary.Participants = content.Participants;
         summary.Effect = content.Effect;
@@ -61,12 +71,17 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     public void Rerender(Summary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        summary.CitationHtml = renderer.ToInlineHtml(summary.CitationMarkdown);
-        summary.CitationText = renderer.ToPlainText(summary.CitationMarkdown);
-        summary.BodyHtml = renderer.ToHtml(summary.BodyMarkdown);
-        summary.ImplicationsHtml = renderer.ToHtml(summary.ImplicationsMarkdown);
-        summary.BodyText = renderer.ToPlainText(summary.BodyMarkdown);
-        summary.ImplicationsText = renderer.ToPlainText(summary.ImplicationsMarkdown);
+        Store(summary, Render(summary.CitationMarkdown, summary.BodyMarkdown, summary.ImplicationsMarkdown));
+    }
+
+    private static void Store(Summary summary, RenderedSummary rendered)
+    {
+        summary.CitationHtml = rendered.Citation.Html;
+        summary.CitationText = rendered.Citation.Text;
+        summary.BodyHtml = rendered.Body.Html;
+        summary.ImplicationsHtml = rendered.Implications.Html;
+        summary.BodyText = rendered.Body.Text;
+        summary.ImplicationsText = rendered.Implications.Text;
         summary.Excerpt = Excerpt(summary.BodyText);
         summary.WordCount = CountWords(summary.BodyText) + CountWords(summary.ImplicationsText);
         summary.RenderedWith = MarkdownRenderer.RenderVersion;
@@ -89,3 +104,5 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
+
+public sealed record RenderedSummary(RenderedMarkdown Citation, RenderedMarkdown Body, RenderedMarkdown Implications);

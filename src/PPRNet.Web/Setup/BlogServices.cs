@@ -28,7 +28,7 @@ public static class BlogServices
             .UseSqlite(SqliteConnectionString(
                 services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
                 services.GetRequiredService<IWebHostEnvironment>().ContentRootPath))
-            .AddInterceptors(services.GetRequiredService<PPRNet.Web.Shared.PublicPageCacheEviction>()));
+            .AddInterceptors(services.GetRequiredService<PPRNet.Web.Shared.PublicPageCacheEviction>(), new SqliteTuning()));
         builder.Services.AddPublicPageCache();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -36,6 +36,7 @@ public static class BlogServices
         builder.Services.AddSingleton<PPRNet.Web.Shared.SiteLinks>();
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
+        builder.Services.AddSingleton<TaxonomyCache>();
         builder.Services.AddScoped<Facets>();
         builder.Services.AddScoped<ArchiveReader>();
         builder.Services.AddScoped<PPRNet.Web.Search.SearchReader>();

@@ -77,7 +77,7 @@ public static class CacheTags
 /// its place in the archive (status, trash, date, month, slug, title, type, topics) also evicts
 /// the pages that list or count the archive, its old and new month and the months beside them,
 /// and the summary pages that relate to it by topic. Taxonomy changes evict everything.</summary>
-public sealed class PublicPageCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.TaxonomyCache taxonomy) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Past this many changed summaries (an import), evicting everything is cheaper.</summary>
     private const int MaxTracked = 200;
@@ -139,6 +139,11 @@ public sealed class PublicPageCacheEviction(IOutputCacheStore store) : SaveChang
         if (pending.TryGetValue(context, out var tags))
         {
             pending.Remove(context);
+            if (tags.Contains(CacheTags.All))
+            {
+                taxonomy.Clear();
+            }
+
             foreach (var tag in tags.Contains(CacheTags.All) ? [CacheTags.All] : tags)
             {
                 await store.EvictByTagAsync(tag, cancellationToken);

@@ -581,7 +581,7 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnOrder(21);
 
-                    b.Property<long?>("SourceWrittenAt")
+                    b.Property<long?>("SourceWrittenTicks")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -619,6 +619,8 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnOrder(9);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RenderedWith");
 
                     b.HasIndex("ResearchTypeId");
 

@@ -11,7 +11,7 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261127185255_ConstantTimeListings")]
+    [Migration("20261127191931_ConstantTimeListings")]
     partial class ConstantTimeListings
     {
         /// <inheritdoc />
@@ -584,7 +584,7 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnOrder(21);
 
-                    b.Property<long?>("SourceWrittenAt")
+                    b.Property<long?>("SourceWrittenTicks")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -622,6 +622,8 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnOrder(9);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RenderedWith");
 
                     b.HasIndex("ResearchTypeId");
 

@@ -22,7 +22,7 @@ namespace PPRNet.Web.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
-                name: "SourceWrittenAt",
+                name: "SourceWrittenTicks",
                 table: "Summaries",
                 type: "INTEGER",
                 nullable: true);
@@ -92,6 +92,11 @@ namespace PPRNet.Web.Data.Migrations
                 columns: new[] { "Status", "DeletedAt", "ResearchTypeId", "PublishedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Summaries_RenderedWith",
+                table: "Summaries",
+                column: "RenderedWith");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Summaries_SourcePath",
                 table: "Summaries",
                 column: "SourcePath");
@@ -148,6 +153,10 @@ namespace PPRNet.Web.Data.Migrations
                 table: "Summaries");
 
             migrationBuilder.DropIndex(
+                name: "IX_Summaries_RenderedWith",
+                table: "Summaries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Summaries_SourcePath",
                 table: "Summaries");
 
@@ -156,7 +165,7 @@ namespace PPRNet.Web.Data.Migrations
                 table: "Summaries");
 
             migrationBuilder.DropColumn(
-                name: "SourceWrittenAt",
+                name: "SourceWrittenTicks",
                 table: "Summaries");
 
             migrationBuilder.CreateIndex(
