@@ -67,7 +67,8 @@ public static partial class ArchiveTallies
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the caller's transaction when there is one (a bulk import), else in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var name in stale)
         {
             var drop = $"DROP TRIGGER IF EXISTS {name};";
@@ -81,7 +82,11 @@ public static partial class ArchiveTallies
             await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         LogRebuilt(logger);
     }
 
@@ -99,6 +104,18 @@ public static partial class ArchiveTallies
             INSERT INTO MonthCounts(Month, Count)
               SELECT Month, COUNT(*) FROM Summaries s WHERE {IsLive("s")} GROUP BY Month;
             """;
+
+    /// <summary>Drops the triggers, for a bulk load that rebuilds everything once at its end with
+    /// <see cref="EnsureAsync"/>: cheaper than keeping the tallies row by row.</summary>
+    public static async Task SuspendAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var (name, _) in Triggers)
+        {
+            var drop = $"DROP TRIGGER IF EXISTS {name};";
+            await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the archive's listings and counts")]
     private static partial void LogRebuilt(ILogger logger);

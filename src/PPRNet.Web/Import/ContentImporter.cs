@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Search;
 
 namespace PPRNet.Web.Import;
 
@@ -93,7 +94,18 @@ public sealed partial class ContentImporter(
 
         var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(path => (Path: path, Display: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .Where(file => !purged.Contains(file.Display) || SkipPurged(report));
+            .Where(file => !purged.Contains(file.Display) || SkipPurged(report))
+            .ToList();
+
+        // Loading a large archive into an empty database: the search index and the archive's
+        // tallies are built once at the end, in this same transaction, not row by row.
+        var bulk = rows.Count == 0 && files.Count >= BulkThreshold;
+        if (bulk)
+        {
+            await SearchIndex.SuspendAsync(db, cancellationToken);
+            await ArchiveTallies.SuspendAsync(db, cancellationToken);
+        }
+
         foreach (var batch in files.Chunk(BatchSize))
         {
             // Reading, parsing and rendering are pure work on each file: both cores share them.
@@ -111,7 +123,16 @@ public sealed partial class ContentImporter(
             db.ChangeTracker.Clear();
             lookup.AttachTo(db);
         }
+
+        if (bulk)
+        {
+            await SearchIndex.EnsureAsync(db, logger, cancellationToken);
+            await ArchiveTallies.EnsureAsync(db, logger, cancellationToken);
+        }
     }
+
+    /// <summary>From how many files a first import builds the derived indexes in one pass.</summary>
+    private const int BulkThreshold = 1000;
 
     /// <summary>How many files are read and written together; bounds the memory an import holds.</summary>
     private const int BatchSize = 256;

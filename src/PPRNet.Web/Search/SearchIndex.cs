@@ -53,6 +53,18 @@ public static partial class SearchIndex
         }
     }
 
+    /// <summary>Drops the triggers, for a bulk load: <see cref="EnsureAsync"/> then rebuilds the
+    /// index in one pass, which is several times cheaper than indexing row by row.</summary>
+    public static async Task SuspendAsync(BlogDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var name in new[] { "Summaries_search_insert", "Summaries_search_delete", "Summaries_search_update" })
+        {
+            var drop = $"DROP TRIGGER IF EXISTS {name};";
+            await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
+        }
+    }
+
     private static async Task<int> CountObjectsAsync(BlogDbContext db, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<int>($"""
             SELECT COUNT(*) AS Value FROM sqlite_master

@@ -55,6 +55,31 @@ public sealed class ArchiveTalliesTests : IDisposable
         await AssertMatchesRecountAsync(expectedLive: 3);
     }
 
+    [Fact]
+    public async Task A_large_first_import_builds_listings_counts_and_search_in_one_pass_that_later_writes_keep()
+    {
+        for (var i = 0; i < 1_000; i++)
+        {
+            content.WriteSummary($"{2000 + i / 120:D4}-{i / 10 % 12 + 1:D2}", $"bulk-{i:D4}", new Dictionary<string, string?>
+            {
+                ["topics"] = i % 3 == 0 ? "[empathy, training]" : "[depression]",
+                ["research_type"] = i % 2 == 0 ? "meta-analysis" : "qualitative",
+            }, body: $"Bulk study number {i} about therapy.");
+        }
+
+        Assert.Empty((await database.ImportAsync(content.Root)).Errors);
+        await AssertMatchesRecountAsync(expectedLive: 1_000);
+        await using (var db = database.NewContext())
+        {
+            var found = await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM SummarySearch WHERE SummarySearch MATCH 'therapy'")
+                .SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(1_000, found);
+        }
+
+        await ChangeAsync("bulk-0001", (s, _) => s.Status = SummaryStatus.Draft);
+        await AssertMatchesRecountAsync(expectedLive: 999);
+    }
+
     private async Task ChangeAsync(string slug, Action<Summary, BlogDbContext> change)
     {
         await using var db = database.NewContext();
