@@ -64,6 +64,16 @@ public sealed partial record ApaCitation
                 last = pages.Groups["last"].Success ? pages.Groups["last"].Value : null;
             }
         }
+        else if (head.Success && PlainSource().Match(rest) is { Success: true } plain)
+        {
+            // A journal citation pasted as plain text: "Title. Journal, 55(4), 303–315."
+            title = Clean(plain.Groups["title"].Value).TrimEnd('.');
+            journal = Clean(plain.Groups["journal"].Value);
+            volume = plain.Groups["volume"].Value;
+            issue = plain.Groups["issue"].Success ? plain.Groups["issue"].Value : null;
+            first = plain.Groups["first"].Success ? plain.Groups["first"].Value : null;
+            last = plain.Groups["last"].Success ? plain.Groups["last"].Value : null;
+        }
         else if (head.Success)
         {
             title = Clean(rest).Trim().TrimEnd('.');
@@ -129,6 +139,12 @@ public sealed partial record ApaCitation
 
     [GeneratedRegex(@"^(?<title>.+?[.?!])\s*\*(?<italic>[^*]+)\*(?<after>.*)$")]
     private static partial Regex Source();
+
+    /// <summary>The end of a plain-text journal citation: the title up to its last full stop,
+    /// question or exclamation mark, then "Journal, volume(issue), pages." and perhaps a DOI. A book
+    /// chapter ("In ... (Ed.), Book (pp. 1–20). Publisher.") or a report does not end this way.</summary>
+    [GeneratedRegex(@"^(?<title>.+[.?!])\s+(?<journal>[^.?!()]+?),\s*(?<volume>\d+)\s*(?:\((?<issue>[^)]+)\))?(?:,\s*(?:[Aa]rticle\s+)?(?<first>[A-Za-z]?\d+)\s*(?:[–—-]\s*(?<last>[A-Za-z]?\d+))?)?\.?\s*(?:(?:https?://|doi:)\S+)?\s*$")]
+    private static partial Regex PlainSource();
 
     [GeneratedRegex(@",?\s*(?<volume>\d+)\s*$")]
     private static partial Regex VolumeAtEnd();

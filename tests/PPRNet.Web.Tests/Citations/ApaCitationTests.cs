@@ -53,4 +53,32 @@ public sealed class ApaCitationTests
         Assert.Empty(citation.Authors);
         Assert.Equal("Some report without the usual shape", citation.Text);
     }
+
+    [Fact]
+    public void A_journal_citation_pasted_without_italics_is_still_read_as_an_article()
+    {
+        var citation = ApaCitation.Parse(
+            "Norcross, J. C., & Lambert, M. J. (2018). Psychotherapy relationships that work III. Psychotherapy, 55(4), 303–315. https://doi.org/10.1037/pst0000193",
+            "", "10.1037/pst0000193");
+        var question = ApaCitation.Parse(
+            "Swift, J. K., & Callahan, J. L. (2009). Does it work? A meta-analysis of preferences. Journal of Clinical Psychology, 65, 368-381.", "", null);
+
+        Assert.True(citation.IsJournalArticle);
+        Assert.Equal(("Psychotherapy relationships that work III", "Psychotherapy", "55", "4", "303", "315"),
+            (citation.Title, citation.Journal, citation.Volume, citation.Issue, citation.FirstPage, citation.LastPage));
+        Assert.Equal(["Norcross, J. C.", "Lambert, M. J."], citation.Authors);
+        Assert.Equal(("Does it work? A meta-analysis of preferences", "Journal of Clinical Psychology", "65", null, "368", "381"),
+            (question.Title, question.Journal, question.Volume, question.Issue, question.FirstPage, question.LastPage));
+    }
+
+    [Theory]
+    [InlineData("Elliott, R. (2011). Empathy. In J. C. Norcross (Ed.), Psychotherapy relationships that work (pp. 132–152). Oxford University Press.")]
+    [InlineData("National Institute for Health and Care Excellence. (2022). Depression in adults: Treatment and management. NICE.")]
+    public void A_book_chapter_or_a_report_is_not_mistaken_for_a_journal_article(string text)
+    {
+        var citation = ApaCitation.Parse(text, text, null);
+
+        Assert.False(citation.IsJournalArticle);
+        Assert.Equal(text, citation.Text);
+    }
 }
