@@ -51,6 +51,28 @@ public sealed class SummaryEditor(
             return new SaveOutcome.Invalid();
         }
 
+        try
+        {
+            return await SaveContentAsync(summary, content, form.Version, user, cancellationToken);
+        }
+        catch (ContentRejectedException e)
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError($"{FormPrefix}.{FormField(e.Field)}", $"The {e.Field} {e.Problem}.");
+            return new SaveOutcome.Invalid();
+        }
+    }
+
+    private static string FormField(string field) => field switch
+    {
+        "citation" => nameof(SummaryForm.Citation),
+        "Practice Implications" => nameof(SummaryForm.Implications),
+        _ => nameof(SummaryForm.Body),
+    };
+
+    private async Task<SaveOutcome> SaveContentAsync(Summary? summary, SummaryContent content, int formVersion, string user, CancellationToken cancellationToken)
+    {
+
         if (summary is null)
         {
             summary = writer.Create(content);
@@ -69,7 +91,7 @@ public sealed class SummaryEditor(
             return new SaveOutcome.Saved(summary.Id, $"Created \"{summary.Title}\".");
         }
 
-        if (form.Version != summary.Version)
+        if (formVersion != summary.Version)
         {
             return new SaveOutcome.Conflict(summary, content);
         }
@@ -208,7 +230,7 @@ public sealed class SummaryEditor(
     public async Task<string> SaveIntroAsync(string month, string? markdown, string user, CancellationToken cancellationToken)
     {
         var issue = await db.MonthIssues.FirstOrDefaultAsync(m => m.Month == month, cancellationToken);
-        markdown = markdown?.Trim() ?? "";
+        markdown = ContentLimits.RemoveControlCharacters(markdown?.Trim() ?? "");
         // A removed intro stays as an empty, web-edited row, so a later import does not bring it back.
         issue ??= db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
         issue.IntroMarkdown = markdown;

@@ -99,6 +99,12 @@ public sealed partial class ContentImporter(
                 continue;
             }
 
+            if (ContentLimits.FileProblem(path, display) is { } tooLarge)
+            {
+                report.Errors.Add(tooLarge);
+                continue;
+            }
+
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             var text = Encoding.UTF8.GetString(bytes);
             SummaryContent? content;
@@ -130,39 +136,52 @@ public sealed partial class ContentImporter(
             var hash = Hash(bytes);
             // The same file may have moved its summary to another month or slug: it is still that summary.
             var row = byKey.GetValueOrDefault(key) ?? bySource.GetValueOrDefault(display);
-            if (row is null)
+            try
             {
-                var summary = writer.Create(content);
-                summary.SourcePath = display;
-                summary.ContentHash = hash;
-                summary.UpdatedBy = UserName;
-                summary.Version = 1;
-                db.Summaries.Add(summary);
-                await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
-                audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"added from {display}");
-                report.Added++;
+                await SaveSummaryAsync(row, content, display, hash, text, report, cancellationToken);
             }
-            else if (row.ContentHash == hash)
+            catch (ContentRejectedException e)
             {
-                report.Unchanged++;
+                // The writer refused a field the parser's checks let through: this file only.
+                report.Errors.Add(new ImportError(display, 1, e.Field, e.Problem));
             }
-            else if (row.EditedOnWeb)
-            {
-                await RecordConflictAsync(row.Id, display, hash, text, report, cancellationToken);
-            }
-            else
-            {
-                var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
-                    .SingleAsync(s => s.Id == row.Id, cancellationToken);
-                writer.Apply(summary, content);
-                summary.SourcePath = display;
-                summary.ContentHash = hash;
-                summary.UpdatedBy = UserName;
-                summary.Version++;
-                await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
-                audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"updated from {display}");
-                report.Updated++;
-            }
+        }
+    }
+
+    private async Task SaveSummaryAsync(ExistingRow? row, SummaryContent content, string display, string hash, string text, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (row is null)
+        {
+            var summary = writer.Create(content);
+            summary.SourcePath = display;
+            summary.ContentHash = hash;
+            summary.UpdatedBy = UserName;
+            summary.Version = 1;
+            db.Summaries.Add(summary);
+            await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
+            audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"added from {display}");
+            report.Added++;
+        }
+        else if (row.ContentHash == hash)
+        {
+            report.Unchanged++;
+        }
+        else if (row.EditedOnWeb)
+        {
+            await RecordConflictAsync(row.Id, display, hash, text, report, cancellationToken);
+        }
+        else
+        {
+            var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
+                .SingleAsync(s => s.Id == row.Id, cancellationToken);
+            writer.Apply(summary, content);
+            summary.SourcePath = display;
+            summary.ContentHash = hash;
+            summary.UpdatedBy = UserName;
+            summary.Version++;
+            await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
+            audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"updated from {display}");
+            report.Updated++;
         }
     }
 
@@ -209,11 +228,23 @@ public sealed partial class ContentImporter(
                 continue;
             }
 
+            if (ContentLimits.FileProblem(path, display) is { } tooLarge)
+            {
+                report.Errors.Add(tooLarge);
+                continue;
+            }
+
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var markdown = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Trim();
+            var markdown = ContentLimits.RemoveControlCharacters(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Trim());
             if (markdown.Length == 0)
             {
                 report.Errors.Add(new ImportError(display, 1, "intro", "the file is empty"));
+                continue;
+            }
+
+            if (ContentLimits.MarkdownProblem(markdown) is { } problem)
+            {
+                report.Errors.Add(new ImportError(display, problem.Line + 1, "intro", problem.Problem));
                 continue;
             }
 

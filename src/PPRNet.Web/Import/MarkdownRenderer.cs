@@ -8,8 +8,9 @@ namespace PPRNet.Web.Import;
 public sealed class MarkdownRenderer
 {
     // Raised whenever the rendering rules change; rows rendered with an older version are
-    // rendered again from their stored Markdown at start-up.
-    public const int RenderVersion = 2;
+    // rendered again from their stored Markdown at start-up. Version 3 removes control
+    // characters that rows saved before the save path removed them still hold.
+    public const int RenderVersion = 3;
 
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseEmphasisExtras()
@@ -22,8 +23,10 @@ public sealed class MarkdownRenderer
     // extension ever lets markup through.
     private readonly HtmlSanitizer sanitizer = new();
 
+    /// <summary>Throws <see cref="ContentRejectedException"/> (field left blank for the caller to
+    /// name) for Markdown over the limits, checked before Markdig spends time on it.</summary>
     public string ToHtml(string markdown) =>
-        sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+        sanitizer.Sanitize(Guarded(markdown, text => Markdown.ToHtml(text, pipeline)));
 
     /// <summary>Renders one line (a citation, say) without the paragraph around it.</summary>
     public string ToInlineHtml(string markdown)
@@ -35,5 +38,23 @@ public sealed class MarkdownRenderer
     }
 
     public string ToPlainText(string markdown) =>
-        System.Net.WebUtility.HtmlDecode(Markdown.ToPlainText(markdown, pipeline)).Trim();
+        System.Net.WebUtility.HtmlDecode(Guarded(markdown, text => Markdown.ToPlainText(text, pipeline))).Trim();
+
+    private static string Guarded(string markdown, Func<string, string> render)
+    {
+        if (ContentLimits.MarkdownProblem(markdown) is { } problem)
+        {
+            throw new ContentRejectedException("", problem.Problem);
+        }
+
+        try
+        {
+            return render(markdown);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's "too deeply nested" for shapes the line check above does not foresee.
+            throw new ContentRejectedException("", "is nested too deeply for the Markdown renderer; flatten its quotes, lists or brackets", e);
+        }
+    }
 }

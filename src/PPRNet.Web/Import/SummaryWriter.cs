@@ -36,18 +36,20 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(content);
+        // Rendered before anything is assigned: a field the pipeline refuses leaves the row as it was.
+        var rendered = Render(
+            ContentLimits.RemoveControlCharacters(content.Citation.Trim()),
+            ContentLimits.RemoveControlCharacters(content.BodyMarkdown.Trim()),
+            ContentLimits.RemoveControlCharacters(content.ImplicationsMarkdown.Trim()));
         summary.Month = content.Month;
         summary.Slug = content.Slug;
-        summary.Title = content.Title.Trim();
-        summary.CitationMarkdown = content.Citation.Trim();
+        summary.Title = ContentLimits.RemoveControlCharacters(content.Title.Trim());
         summary.Doi = content.Doi;
         summary.AuthorEmail = content.AuthorEmail;
-        summary.BodyMarkdown = content.BodyMarkdown.Trim();
-        summary.ImplicationsMarkdown = content.ImplicationsMarkdown.Trim();
-        Rerender(summary);
+        Store(summary, rendered);
         summary.Studies = content.Studies;
         summary.Participants = content.Participants;
-        summary.Effect = content.Effect;
+        summary.Effect = ContentLimits.RemoveControlCharactersOrNull(content.Effect);
         summary.Status = content.Status;
         summary.PublishedOn = content.PublishedOn;
         summary.ResearchType = content.ResearchType;
@@ -57,18 +59,63 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     }
 
     /// <summary>Renders the summary's Markdown into its stored HTML and text; also used to bring
-    /// rows up to date after the pipeline changed.</summary>
+    /// rows up to date after the pipeline changed.
+    /// Control characters stored before they were removed on save go here too.
+    /// Throws <see cref="ContentRejectedException"/> naming the field the pipeline refused.</summary>
     public void Rerender(Summary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        summary.CitationHtml = renderer.ToInlineHtml(summary.CitationMarkdown);
-        summary.CitationText = renderer.ToPlainText(summary.CitationMarkdown);
-        summary.BodyHtml = renderer.ToHtml(summary.BodyMarkdown);
-        summary.ImplicationsHtml = renderer.ToHtml(summary.ImplicationsMarkdown);
-        summary.BodyText = renderer.ToPlainText(summary.BodyMarkdown);
-        summary.ImplicationsText = renderer.ToPlainText(summary.ImplicationsMarkdown);
-        summary.Excerpt = Excerpt(summary.BodyText);
-        summary.WordCount = CountWords(summary.BodyText) + CountWords(summary.ImplicationsText);
+        var rendered = Render(
+            ContentLimits.RemoveControlCharacters(summary.CitationMarkdown),
+            ContentLimits.RemoveControlCharacters(summary.BodyMarkdown),
+            ContentLimits.RemoveControlCharacters(summary.ImplicationsMarkdown));
+        summary.Title = ContentLimits.RemoveControlCharacters(summary.Title);
+        summary.Effect = ContentLimits.RemoveControlCharactersOrNull(summary.Effect);
+        Store(summary, rendered);
+    }
+
+    private sealed record Rendered(string Citation, string CitationHtml, string CitationText, string Body, string BodyHtml, string BodyText,
+        string Implications, string ImplicationsHtml, string ImplicationsText);
+
+    private Rendered Render(string citation, string body, string implications)
+    {
+        string Field(string field, Func<string> render)
+        {
+            try
+            {
+                return render();
+            }
+            catch (ContentRejectedException e)
+            {
+                throw new ContentRejectedException(field, e.Problem, e);
+            }
+        }
+
+        return new Rendered(
+            citation,
+            Field("citation", () => renderer.ToInlineHtml(citation)),
+            Field("citation", () => renderer.ToPlainText(citation)),
+            body,
+            Field("summary", () => renderer.ToHtml(body)),
+            Field("summary", () => renderer.ToPlainText(body)),
+            implications,
+            Field("Practice Implications", () => renderer.ToHtml(implications)),
+            Field("Practice Implications", () => renderer.ToPlainText(implications)));
+    }
+
+    private static void Store(Summary summary, Rendered rendered)
+    {
+        summary.CitationMarkdown = rendered.Citation;
+        summary.CitationHtml = rendered.CitationHtml;
+        summary.CitationText = rendered.CitationText;
+        summary.BodyMarkdown = rendered.Body;
+        summary.BodyHtml = rendered.BodyHtml;
+        summary.BodyText = rendered.BodyText;
+        summary.ImplicationsMarkdown = rendered.Implications;
+        summary.ImplicationsHtml = rendered.ImplicationsHtml;
+        summary.ImplicationsText = rendered.ImplicationsText;
+        summary.Excerpt = Excerpt(rendered.BodyText);
+        summary.WordCount = CountWords(rendered.BodyText) + CountWords(rendered.ImplicationsText);
         summary.RenderedWith = MarkdownRenderer.RenderVersion;
     }
 
