@@ -1,6 +1,11 @@
 using PPRNet.Web.Setup;
 using Serilog;
 
+if (Commands.Answer(args) is int answered)
+{
+    return answered;
+}
+
 var builder = WebApplication.CreateBuilder(Commands.HostArgs(args));
 builder.AddBlog();
 var app = builder.Build();

@@ -44,6 +44,8 @@ public static class BlogServices
         builder.Services.AddScoped<AdminReader>();
         builder.Services.AddScoped<TaxonomyEditor>();
         builder.Services.AddScoped<ArchiveExporter>();
+        builder.Services.AddScoped<SignInGuard>();
+        builder.Services.AddSingleton<FailedSignIns>();
 
         builder.AddAccounts();
 
@@ -74,11 +76,17 @@ public static class BlogServices
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Short and growing (SignInGuard), and more failures than one address may try in a
+                // rate-limit window, so a stranger cannot keep an admin out for long.
+                options.Lockout.MaxFailedAccessAttempts = SignInGuard.FailuresBeforeLockout;
+                options.Lockout.DefaultLockoutTimeSpan = SignInGuard.FirstLockout;
             })
             .AddEntityFrameworkStores<BlogDbContext>()
             .AddDefaultTokenProviders();
+
+        // Every request checks the account's security stamp, so a role change, a new password,
+        // signing out, or disabling or deleting an account ends its other sessions at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
