@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
@@ -45,7 +46,7 @@ public sealed class SignInPage : PageViewModel
 }
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
+public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, SignInLimiter limiter, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {
     [HttpGet("/admin/sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(Page(new SignInForm { ReturnUrl = returnUrl }, null));
@@ -57,6 +58,13 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         if (!ModelState.IsValid)
         {
             return View(Page(form, null));
+        }
+
+        using var lease = limiter.Acquire(form.Email!);
+        if (!lease.IsAcquired)
+        {
+            RateLimits.SetRetryAfter(Response, lease);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         var signedIn = await guard.SignInAsync(form.Email!.Trim(), form.Password!, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "an unknown address");

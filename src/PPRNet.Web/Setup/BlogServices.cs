@@ -48,6 +48,7 @@ public static class BlogServices
         builder.Services.AddSingleton<FailedSignIns>();
 
         builder.AddAccounts();
+        builder.AddRateLimits();
 
         builder.Services.AddControllersWithViews();
         // Room for a long pasted search (10,000 characters, percent-encoded) in the request line.

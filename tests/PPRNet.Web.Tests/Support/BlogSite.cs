@@ -42,6 +42,12 @@ public class BlogSite : WebApplicationFactory<Program>
         ["Content:Path"] = ContentPath,
         ["Content:ImportOnStartup"] = "true",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // Every test client shares one address here, so the limits are out of the way unless a
+        // test sets its own (see RateLimitTests).
+        ["RateLimits:SignInPerAddress:PermitLimit"] = "100000",
+        ["RateLimits:SignInPerAccount:PermitLimit"] = "100000",
+        ["RateLimits:SearchPerAddress:PermitLimit"] = "100000",
+        ["RateLimits:PostPerAddress:PermitLimit"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
