@@ -1,4 +1,5 @@
 using PPRNet.Web.Setup;
+using PPRNet.Web.Shared;
 using Serilog;
 
 if (Commands.Answer(args) is int answered)
@@ -21,7 +22,13 @@ await app.PrepareDatabaseAsync(importContent: true);
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error/exception",
+        StatusCodeSelector = ErrorController.StatusFor,
+        // ErrorController logs each exception once, with its request id.
+        SuppressDiagnosticsCallback = _ => true,
+    });
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
