@@ -31,14 +31,17 @@ if (!app.Environment.IsDevelopment())
     });
 }
 
+app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseOutputCache();
-app.MapControllers();
+app.MapStaticAssets();
+app.MapHealth();
+app.MapControllers().WithStaticAssets();
 
 await app.RunAsync();
 return 0;

@@ -49,13 +49,25 @@ public static class BlogServices
 
         builder.AddAccounts();
         builder.AddRateLimits();
+        builder.AddHealth();
 
         builder.Services.AddControllersWithViews();
+        // Fingerprinted, precompressed static files (MapStaticAssets) are found through the build's
+        // manifest when the app runs from its build output in any environment, not only in
+        // Development; a published app has them in wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        // From a build manifest MapStaticAssets would send no-cache on everything; the manifest's own
+        // answer (immutable for fingerprinted URLs, revalidate for the rest) is right anywhere, as a
+        // changed file gets a new fingerprint.
+        builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
+        // Nor a catch-all route that answers a POST to an unknown address with 405 instead of 404.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] ??= "true";
         // Room for a long pasted search (10,000 characters, percent-encoded) in the request line.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+            kestrel.AddServerHeader = false;
         });
         // Accented names and en dashes in citations are written as themselves, not as entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
