@@ -16,7 +16,15 @@ if (Commands.IsCommand(args))
     return await Commands.RunAsync(app, args);
 }
 
+if (ProxySupport.MissingSetting(app) is { } missing)
+{
+    Console.Error.WriteLine($"Not starting: {missing}");
+    return 1;
+}
+
 await app.PrepareDatabaseAsync(importContent: true);
+
+app.UseForwardedHeaders();
 
 // Logged first so that a re-executed error page still counts as one request line.
 app.UseSerilogRequestLogging();
@@ -29,6 +37,11 @@ if (!app.Environment.IsDevelopment())
         // ErrorController logs each exception once, with its request id.
         SuppressDiagnosticsCallback = _ => true,
     });
+}
+
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
 }
 
 app.UseSecurityHeaders();

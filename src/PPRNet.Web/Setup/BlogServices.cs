@@ -50,6 +50,7 @@ public static class BlogServices
         builder.AddAccounts();
         builder.AddRateLimits();
         builder.AddHealth();
+        builder.AddProxySupport();
 
         builder.Services.AddControllersWithViews();
         // Fingerprinted, precompressed static files (MapStaticAssets) are found through the build's

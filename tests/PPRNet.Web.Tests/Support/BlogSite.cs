@@ -42,6 +42,8 @@ public class BlogSite : WebApplicationFactory<Program>
         ["Content:Path"] = ContentPath,
         ["Content:ImportOnStartup"] = "true",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // Required in Production, which these sites run as.
+        ["Site:BaseUrl"] = "http://localhost",
         // Every test client shares one address here, so the limits are out of the way unless a
         // test sets its own (see RateLimitTests).
         ["RateLimits:SignInPerAddress:PermitLimit"] = "100000",

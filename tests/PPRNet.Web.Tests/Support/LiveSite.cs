@@ -37,6 +37,7 @@ public sealed class LiveSite : IAsyncLifetime
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
         start.Environment["Content__Path"] = ShippedContentTests.ContentFolder();
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Site__BaseUrl"] = BaseUrl;
         server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, _) => { };
