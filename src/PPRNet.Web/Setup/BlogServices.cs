@@ -124,7 +124,12 @@ public static class BlogServices
         {
             options.Cookie.Name = "pprnet.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the original request was HTTPS (behind a proxy too); plain-HTTP
+            // loopback runs keep working.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Keys live in the database, so sign-ins and form tokens survive restarts and redeploys.
         builder.Services.AddDataProtection()
