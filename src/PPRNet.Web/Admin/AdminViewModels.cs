@@ -117,7 +117,7 @@ public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatab
     {
         if (Import.ContentLimits.MarkdownProblem(Markdown) is { } problem)
         {
-            yield return new($"The intro {problem.Problem} (line {problem.Line + 1}).", [nameof(Markdown)]);
+            yield return new($"The intro {problem.Problem}{Import.ContentLimits.LineNote(problem.Line)}.", [nameof(Markdown)]);
         }
     }
 }

@@ -128,7 +128,7 @@ public sealed class SummaryForm
         {
             if (ContentLimits.MarkdownProblem(text) is { } problem)
             {
-                yield return (field, $"{label} {problem.Problem} (line {problem.Line + 1}).");
+                yield return (field, $"{label} {problem.Problem}{ContentLimits.LineNote(problem.Line)}.");
             }
         }
     }

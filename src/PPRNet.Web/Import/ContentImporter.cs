@@ -244,7 +244,7 @@ public sealed partial class ContentImporter(
 
             if (ContentLimits.MarkdownProblem(markdown) is { } problem)
             {
-                report.Errors.Add(new ImportError(display, problem.Line + 1, "intro", problem.Problem));
+                report.Errors.Add(new ImportError(display, Math.Max(0, problem.Line) + 1, "intro", problem.Problem));
                 continue;
             }
 

@@ -23,7 +23,11 @@ public static class ContentLimits
     /// Markdig itself gives up at 128 levels, after a long time at a few thousand.</summary>
     public const int MaxNesting = 32;
 
-    /// <summary>The first problem of a Markdown field with the 0-based line it is on, or null.</summary>
+    /// <summary>" (line N)" for a problem on one line of a form field; nothing for the field as a whole.</summary>
+    public static string LineNote(int line) => line >= 0 ? $" (line {line + 1})" : "";
+
+    /// <summary>The first problem of a Markdown field with the 0-based line it is on (-1 for the
+    /// field as a whole), or null.</summary>
     public static (int Line, string Problem)? MarkdownProblem(string? markdown)
     {
         if (string.IsNullOrEmpty(markdown))
@@ -33,7 +37,7 @@ public static class ContentLimits
 
         if (markdown.Length > MaxMarkdownLength)
         {
-            return (0, $"is {markdown.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is {MaxMarkdownLength.ToString("N0", CultureInfo.InvariantCulture)} (about 100 KB)");
+            return (-1, $"is {markdown.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is {MaxMarkdownLength.ToString("N0", CultureInfo.InvariantCulture)} (about 100 KB)");
         }
 
         var line = 0;

@@ -354,7 +354,7 @@ public static partial class SummaryFileParser
         {
             if (ContentLimits.MarkdownProblem(text) is { } problem)
             {
-                error(firstLine + offset + problem.Line, field, problem.Problem);
+                error(firstLine + offset + Math.Max(0, problem.Line), field, problem.Problem);
                 return (null, null);
             }
         }

@@ -65,6 +65,13 @@ public static class RateLimits
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
+                // An error page re-executed for a request was counted as that request already.
+                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+                    || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
                 var address = Address(context);
                 var request = context.Request;
                 if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/admin/sign-in", StringComparison.OrdinalIgnoreCase))

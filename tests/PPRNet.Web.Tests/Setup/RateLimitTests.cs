@@ -4,7 +4,7 @@ using PPRNet.Web.Tests.Support;
 namespace PPRNet.Web.Tests.Setup;
 
 /// <summary>A site whose limits are set low, as an operator could in RateLimits.</summary>
-public sealed class LowLimitSite(string contentPath, int signInPerAddress, int signInPerAccount, int search) : BlogSite(contentPath)
+public sealed class LowLimitSite(string contentPath, int signInPerAddress, int signInPerAccount, int search, int posts = 100) : BlogSite(contentPath)
 {
     protected override IDictionary<string, string?> Settings
     {
@@ -14,6 +14,7 @@ public sealed class LowLimitSite(string contentPath, int signInPerAddress, int s
             settings["RateLimits:SignInPerAddress:PermitLimit"] = signInPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:SignInPerAccount:PermitLimit"] = signInPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:SearchPerAddress:PermitLimit"] = search.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["RateLimits:PostPerAddress:PermitLimit"] = posts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return settings;
         }
     }
@@ -77,5 +78,21 @@ public sealed class RateLimitTests : IDisposable
         var (response, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = BlogSite.AdminEmail, ["Form.Password"] = BlogSite.Password });
         AssertTooMany(response, page);
         await site.SignedInAsync(BlogSite.EditorEmail);
+    }
+
+    [Fact]
+    public async Task Anonymous_posts_past_the_limit_get_a_429_page_before_anything_reads_them()
+    {
+        await using var site = new LowLimitSite(content.Root, 100, 100, 100, posts: 2);
+        var browser = site.Anonymous();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await browser.PostRawAsync("/blog", new() { ["q"] = "x" })).StatusCode);
+        }
+
+        var response = await browser.PostRawAsync("/admin/summaries/new", new() { ["Form.Title"] = "x" });
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        AssertTooMany(response, page);
     }
 }
