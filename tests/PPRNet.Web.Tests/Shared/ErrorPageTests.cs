@@ -26,7 +26,7 @@ public sealed class ErrorPageTests(PublicSite fixture)
         var (status, heading) = await PostAsync(url, body);
 
         Assert.Equal(expected, status);
-        Assert.NotEqual("", heading);
+        Assert.Equal(expected == HttpStatusCode.NotFound ? "Page not found" : "That address cannot take this request", heading);
     }
 
     [Fact]
