@@ -1,5 +1,11 @@
 using PPRNet.Web.Setup;
+using PPRNet.Web.Shared;
 using Serilog;
+
+if (Commands.Answer(args) is int answered)
+{
+    return answered;
+}
 
 var builder = WebApplication.CreateBuilder(Commands.HostArgs(args));
 builder.AddBlog();
@@ -10,22 +16,45 @@ if (Commands.IsCommand(args))
     return await Commands.RunAsync(app, args);
 }
 
+if (ProxySupport.MissingSetting(app) is { } missing)
+{
+    Console.Error.WriteLine($"Not starting: {missing}");
+    return 1;
+}
+
 await app.PrepareDatabaseAsync(importContent: true);
+
+app.UseForwardedHeaders();
 
 // Logged first so that a re-executed error page still counts as one request line.
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error/exception",
+        StatusCodeSelector = ErrorController.StatusFor,
+        // ErrorController logs each exception once, with its request id.
+        SuppressDiagnosticsCallback = _ => true,
+    });
 }
 
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseOutputCache();
-app.MapControllers();
+app.MapStaticAssets();
+app.MapHealth();
+app.MapControllers().WithStaticAssets();
 
 await app.RunAsync();
 return 0;

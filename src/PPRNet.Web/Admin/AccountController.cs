@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
@@ -45,7 +46,7 @@ public sealed class SignInPage : PageViewModel
 }
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
+public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, SignInLimiter limiter, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {
     [HttpGet("/admin/sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(Page(new SignInForm { ReturnUrl = returnUrl }, null));
@@ -59,20 +60,19 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, UserMa
             return View(Page(form, null));
         }
 
-        var result = await signIn.PasswordSignInAsync(form.Email!, form.Password!, isPersistent: false, lockoutOnFailure: true);
-        var (action, error) = result switch
+        using var lease = limiter.Acquire(form.Email!);
+        if (!lease.IsAcquired)
         {
-            { Succeeded: true } => (AuditActions.SignIn, null),
-            { IsLockedOut: true } => (AuditActions.SignInLockedOut, "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an admin to unlock it."),
-            _ => (AuditActions.SignInFailed, "That email and password do not match an account."),
-        };
-        audit.Record(form.Email!, action, form.Email!, $"from {HttpContext.Connection.RemoteIpAddress}");
-        await db.SaveChangesAsync(cancellationToken);
+            RateLimits.SetRetryAfter(Response, lease);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
 
-        if (error is not null)
+        var signedIn = await guard.SignInAsync(form.Email!.Trim(), form.Password!, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "an unknown address");
+        await db.SaveChangesAsync(cancellationToken);
+        if (!signedIn)
         {
             form.Password = null;
-            return View(Page(form, error));
+            return View(Page(form, SignInMessages.Failed));
         }
 
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
@@ -83,6 +83,12 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, UserMa
     {
         audit.Record(User.Identity?.Name ?? "unknown", AuditActions.SignOut, User.Identity?.Name ?? "unknown");
         await db.SaveChangesAsync(cancellationToken);
+        // A new security stamp ends every session of this account, a copied cookie included.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return Redirect("/");
     }

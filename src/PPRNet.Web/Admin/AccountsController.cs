@@ -8,7 +8,7 @@ using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
-public sealed record AccountRow(string Id, string Email, string Role, bool LockedOut);
+public sealed record AccountRow(string Id, string Email, string Role, bool LockedOut, bool Disabled);
 
 public sealed class AccountsViewModel : PageViewModel
 {
@@ -18,8 +18,9 @@ public sealed class AccountsViewModel : PageViewModel
     public string? Email { get; init; }
 }
 
-/// <summary>Admins create accounts for editors (with a first password to pass on), change roles
-/// and lift lockouts.</summary>
+/// <summary>Admins create accounts for editors (with a first password to pass on), change roles,
+/// lift lockouts, and disable or delete accounts. Every change to what an account may do renews
+/// its security stamp, which is checked on every request, so its open sessions end at once.</summary>
 [Route("admin/accounts"), Authorize(Roles = Roles.Admin)]
 public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db, TimeProvider clock) : AdminControllerBase
 {
@@ -73,12 +74,77 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
             return NotFound();
         }
 
+        if (role != Roles.Admin && await IsLastAdminAsync(user))
+        {
+            return RedirectWithMessage("/admin/accounts", LastAdminMessage(user, "made an Editor"));
+        }
+
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
         await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, $"role set to {role}");
         await db.SaveChangesAsync(cancellationToken);
         return RedirectWithMessage("/admin/accounts", $"{user.Email} is now {role}.");
     }
+
+    /// <summary>A disabled account keeps its history but cannot sign in, and its sessions end.</summary>
+    [HttpPost("{id}/disable"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Disable(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (await IsLastAdminAsync(user))
+        {
+            return RedirectWithMessage("/admin/accounts", LastAdminMessage(user, "disabled"));
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, Accounts.DisabledUntil);
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "disabled");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectWithMessage("/admin/accounts", $"Disabled {user.Email}. Their sessions have ended.");
+    }
+
+    [HttpPost("{id}/delete"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (await IsLastAdminAsync(user))
+        {
+            return RedirectWithMessage("/admin/accounts", LastAdminMessage(user, "deleted"));
+        }
+
+        await users.DeleteAsync(user);
+        audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "deleted");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectWithMessage("/admin/accounts", $"Deleted {user.Email}. Their sessions have ended; the audit log keeps their name.");
+    }
+
+    /// <summary>True when the user is the only Admin who can still sign in: without them nobody
+    /// could manage accounts from the web.</summary>
+    private async Task<bool> IsLastAdminAsync(IdentityUser user)
+    {
+        if (!await users.IsInRoleAsync(user, Roles.Admin) || Accounts.IsDisabled(user))
+        {
+            return false;
+        }
+
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return admins.Count(a => !Accounts.IsDisabled(a)) <= 1;
+    }
+
+    private static string LastAdminMessage(IdentityUser user, string what) =>
+        $"{user.Email} is the last Admin and cannot be {what}. Make another account an Admin first.";
 
     [HttpPost("{id}/unlock"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken)
@@ -89,11 +155,12 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
             return NotFound();
         }
 
+        var wasDisabled = Accounts.IsDisabled(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "unlocked");
+        audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, wasDisabled ? "enabled" : "unlocked");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage("/admin/accounts", $"Unlocked {user.Email}.");
+        return RedirectWithMessage("/admin/accounts", wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}.");
     }
 
     private async Task<AccountsViewModel> PageAsync(string? message, string? error, string? email, CancellationToken cancellationToken)
@@ -106,7 +173,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         {
             Accounts = accounts.Select(u => new AccountRow(u.Id, u.Email ?? u.UserName ?? u.Id,
                 string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
-                u.LockoutEnd is { } end && end > now)).ToList(),
+                u.LockoutEnd is { } end && end > now && !Accounts.IsDisabled(u), Accounts.IsDisabled(u))).ToList(),
             Message = message,
             Error = error,
             Email = email,

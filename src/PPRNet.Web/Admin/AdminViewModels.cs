@@ -106,12 +106,20 @@ public sealed class MonthsViewModel : PageViewModel
     public required IReadOnlyList<MonthRow> Months { get; init; }
 }
 
-public sealed class IntroForm
+public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public string? Month { get; set; }
 
     [System.ComponentModel.DataAnnotations.Display(Name = "\"This month...\" intro (Markdown)")]
     public string? Markdown { get; set; }
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        if (Import.ContentLimits.MarkdownProblem(Markdown) is { } problem)
+        {
+            yield return new($"The intro {problem.Problem}{Import.ContentLimits.LineNote(problem.Line)}.", [nameof(Markdown)]);
+        }
+    }
 }
 
 public sealed class IntroFormPage : PageViewModel

@@ -34,7 +34,7 @@ public sealed class MonthsController(AdminReader reader, SummaryEditor editor) :
         form.Month = valid;
         if (intent == "preview" || !ModelState.IsValid)
         {
-            return View(await reader.IntroPageAsync(form, valid, preview: intent == "preview", null, cancellationToken));
+            return View(await reader.IntroPageAsync(form, valid, preview: intent == "preview" && ModelState.IsValid, null, cancellationToken));
         }
 
         var message = await editor.SaveIntroAsync(valid, form.Markdown, UserName, cancellationToken);

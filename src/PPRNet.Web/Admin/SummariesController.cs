@@ -44,7 +44,13 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     {
         if (intent == PreviewIntent)
         {
-            return View("Edit", await reader.FormPageAsync(form, preview: true, message: null, cancellationToken));
+            // Over a limit, the preview would be refused (or slow): say why beside the field instead.
+            foreach (var (field, message) in form.LimitProblems())
+            {
+                ModelState.AddModelError($"{SummaryEditor.FormPrefix}.{field}", message);
+            }
+
+            return View("Edit", await reader.FormPageAsync(form, preview: ModelState.IsValid, message: null, cancellationToken));
         }
 
         var outcome = await editor.SaveAsync(form, UserName, ModelState, cancellationToken);

@@ -51,6 +51,27 @@ public sealed class SummaryEditor(
             return new SaveOutcome.Invalid();
         }
 
+        try
+        {
+            return await SaveContentAsync(summary, content, form.Version, user, modelState, cancellationToken);
+        }
+        catch (ContentRejectedException e)
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError($"{FormPrefix}.{FormField(e.Field)}", $"The {e.Field} {e.Problem}.");
+            return new SaveOutcome.Invalid();
+        }
+    }
+
+    private static string FormField(string field) => field switch
+    {
+        "citation" => nameof(SummaryForm.Citation),
+        "Practice Implications" => nameof(SummaryForm.Implications),
+        _ => nameof(SummaryForm.Body),
+    };
+
+    private async Task<SaveOutcome> SaveContentAsync(Summary? summary, SummaryContent content, int formVersion, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
         if (summary is null)
         {
             summary = writer.Create(content);
@@ -65,11 +86,23 @@ public sealed class SummaryEditor(
                 audit.Record(user, AuditActions.Publish, content.Title, $"publish date {content.PublishedOn:yyyy-MM-dd}");
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (RevisionLog.IsUniqueViolation(e))
+            {
+                // Another editor took the same month and slug a moment ago.
+                db.ChangeTracker.Clear();
+                modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.Slug)}",
+                    $"Another summary in {SummaryRules.MonthLabel(content.Month)} was just saved with \"{content.Slug}\"; choose another slug.");
+                return new SaveOutcome.Invalid();
+            }
+
             return new SaveOutcome.Saved(summary.Id, $"Created \"{summary.Title}\".");
         }
 
-        if (form.Version != summary.Version)
+        if (formVersion != summary.Version)
         {
             return new SaveOutcome.Conflict(summary, content);
         }
@@ -90,9 +123,10 @@ public sealed class SummaryEditor(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || RevisionLog.IsUniqueViolation(e))
         {
-            // Someone saved between our read and our write: show them the version that won.
+            // Someone saved between our read and our write (their revision may have taken our
+            // revision's number before our version check ran): show them the version that won.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(summary.Id, cancellationToken);
             return current is null ? new SaveOutcome.Missing() : new SaveOutcome.Conflict(current, content);
@@ -128,7 +162,17 @@ public sealed class SummaryEditor(
         summary.UpdatedBy = user;
         await revisions.AddAsync(summary, user, $"Restored revision {number}", cancellationToken);
         audit.Record(user, AuditActions.Restore, summary.Title, $"revision {number}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || RevisionLog.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError("", $"Someone saved this summary at the same moment, so revision {number} was not restored. Check the history and restore it again if it is still wanted.");
+            return new SaveOutcome.Invalid();
+        }
+
         return new SaveOutcome.Saved(summary.Id, $"Restored revision {number} of \"{summary.Title}\".");
     }
 
@@ -208,7 +252,7 @@ public sealed class SummaryEditor(
     public async Task<string> SaveIntroAsync(string month, string? markdown, string user, CancellationToken cancellationToken)
     {
         var issue = await db.MonthIssues.FirstOrDefaultAsync(m => m.Month == month, cancellationToken);
-        markdown = markdown?.Trim() ?? "";
+        markdown = ContentLimits.RemoveControlCharacters(markdown?.Trim() ?? "");
         // A removed intro stays as an empty, web-edited row, so a later import does not bring it back.
         issue ??= db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
         issue.IntroMarkdown = markdown;

@@ -109,6 +109,28 @@ public sealed class SummaryForm
                 yield return (field, "Leave out the \"## Practice Implications\" heading; the form adds it.");
             }
         }
+
+        foreach (var problem in LimitProblems())
+        {
+            yield return problem;
+        }
+    }
+
+    /// <summary>The size and nesting limits alone: checked before a preview renders anything.</summary>
+    public IEnumerable<(string Field, string Message)> LimitProblems()
+    {
+        if (ChosenTopics.Count > ContentLimits.MaxTopics)
+        {
+            yield return (nameof(Topics), $"Choose at most {ContentLimits.MaxTopics} topics.");
+        }
+
+        foreach (var (text, field, label) in new[] { (Body, nameof(Body), "The summary"), (Implications, nameof(Implications), "The Practice Implications"), (Citation, nameof(Citation), "The citation") })
+        {
+            if (ContentLimits.MarkdownProblem(text) is { } problem)
+            {
+                yield return (field, $"{label} {problem.Problem}{ContentLimits.LineNote(problem.Line)}.");
+            }
+        }
     }
 
     public static SummaryForm From(Summary summary)

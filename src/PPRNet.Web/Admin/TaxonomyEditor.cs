@@ -43,7 +43,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     /// <summary>Returns an error to show, or null when the change was made.</summary>
     public async Task<string?> AddAsync(TermKind kind, string? name, string? slug, string user, CancellationToken cancellationToken)
     {
-        name = name?.Trim();
+        // Names go into feeds (categories), which XML cannot carry control characters in.
+        name = ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
         if (string.IsNullOrEmpty(name))
         {
             return "Enter a name.";
@@ -74,7 +75,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     public async Task<string?> RenameAsync(TermKind kind, int id, string? name, string? slug, string user, CancellationToken cancellationToken)
     {
         var term = await FindAsync(kind, id, cancellationToken);
-        name = name?.Trim();
+        name = ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
         slug = slug?.Trim();
         if (term is null)
         {

@@ -48,11 +48,15 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
         request.HttpContext.TagPage(CacheTags.Summaries(ids));
 
         var site = links.Base(request);
+        var rss = format == FeedFormat.Rss;
+        // RSS readers take titles, categories and descriptions as HTML, so text goes in escaped
+        // as HTML, and the XML writer escapes that once more; Atom says type="text" and needs neither.
+        string Text(string value) => rss ? HtmlText(value) : value;
         var scope = topic is not null ? $": {topic.Name}" : type is not null ? $": {type.Name}" : "";
         var page = BlogUrls.Archive(topicSlug, typeSlug, 1);
         var feed = new SyndicationFeed(
-            SiteLinks.SiteName + scope,
-            "Practice-oriented summaries of published psychotherapy research" + (scope.Length > 0 ? scope.Replace(": ", " on ", StringComparison.Ordinal) : "") + ".",
+            Text(SiteLinks.SiteName + scope),
+            Text("Practice-oriented summaries of published psychotherapy research" + (scope.Length > 0 ? scope.Replace(": ", " on ", StringComparison.Ordinal) : "") + "."),
             new Uri(site + page))
         {
             Id = site + page,
@@ -66,17 +70,18 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
             var html = $"<p>{r.CitationHtml}</p>{r.BodyHtml}<h2>Practice Implications</h2>{r.ImplicationsHtml}";
             var item = new SyndicationItem
             {
-                Title = new TextSyndicationContent(r.Title),
+                Title = new TextSyndicationContent(Text(r.Title)),
                 Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html),
                 Id = $"urn:pprnet:summary:{r.Id}",
                 LastUpdatedTime = r.UpdatedAt,
                 PublishDate = new DateTimeOffset(r.PublishedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                Summary = new TextSyndicationContent(r.Excerpt),
+                // RSS has one place for the text, its description: the whole summary as HTML.
+                Summary = rss ? new TextSyndicationContent(html, TextSyndicationContentKind.Html) : new TextSyndicationContent(r.Excerpt),
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(url));
             foreach (var name in r.Topics)
             {
-                item.Categories.Add(new SyndicationCategory(name));
+                item.Categories.Add(new SyndicationCategory(Text(name)));
             }
 
             return item;
@@ -112,4 +117,11 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
         return summaries.OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id)
             .Take(Size).Select(s => s.Id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Text as HTML shows it: only the characters HTML gives meaning to are escaped,
+    /// so accented names stay readable in readers that show the raw text.</summary>
+    private static string HtmlText(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -30,7 +30,6 @@ public static class AuditActions
 {
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
-    public const string SignInLockedOut = "sign-in-locked-out";
     public const string SignOut = "sign-out";
     public const string Create = "create";
     public const string Edit = "edit";

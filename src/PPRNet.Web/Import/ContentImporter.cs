@@ -158,6 +158,13 @@ public sealed partial class ContentImporter(
             return new PreparedFile(display, info.Length, writtenAt, true, true, known.ContentHash, null, null, null, errors);
         }
 
+        // Too large a file is refused from its length, before a byte of it is read.
+        if (ContentLimits.FileProblem(path, display) is { } tooLarge)
+        {
+            errors.Add(tooLarge);
+            return new PreparedFile(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
+        }
+
         try
         {
             var bytes = File.ReadAllBytes(path);
@@ -170,6 +177,12 @@ public sealed partial class ContentImporter(
 
             var content = SummaryFileParser.Parse(display, text, lookup, errors);
             return new PreparedFile(display, info.Length, writtenAt, false, false, hash, text, content, content is null ? null : writer.Render(content), errors);
+        }
+        catch (ContentRejectedException e)
+        {
+            // The writer refused a field the parser's checks let through: this file only.
+            errors.Add(new ImportError(display, 1, e.Field, e.Problem));
+            return new PreparedFile(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
@@ -305,11 +318,23 @@ public sealed partial class ContentImporter(
                 continue;
             }
 
+            if (ContentLimits.FileProblem(path, display) is { } tooLarge)
+            {
+                report.Errors.Add(tooLarge);
+                continue;
+            }
+
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var markdown = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Trim();
+            var markdown = ContentLimits.RemoveControlCharacters(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Trim());
             if (markdown.Length == 0)
             {
                 report.Errors.Add(new ImportError(display, 1, "intro", "the file is empty"));
+                continue;
+            }
+
+            if (ContentLimits.MarkdownProblem(markdown) is { } problem)
+            {
+                report.Errors.Add(new ImportError(display, Math.Max(0, problem.Line) + 1, "intro", problem.Problem));
                 continue;
             }
 

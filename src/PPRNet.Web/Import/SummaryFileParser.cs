@@ -227,6 +227,19 @@ public static partial class SummaryFileParser
             return null;
         }
 
+        foreach (var (key, value, max) in new[] { ("title", title, ContentLimits.MaxTitleLength), ("citation", citation, ContentLimits.MaxCitationLength), ("effect", effect, ContentLimits.MaxEffectLength) })
+        {
+            if (ContentLimits.LengthProblem(value, max) is { } tooLong)
+            {
+                Error(LineOf(key), key, tooLong);
+            }
+        }
+
+        if (topics.Count > ContentLimits.MaxTopics)
+        {
+            Error(LineOf("topics"), "topics", ContentLimits.TopicsProblem);
+        }
+
         var bodyStartLine = close + 2;
         var (body, implications) = SplitBody(lines[(close + 1)..], bodyStartLine, lines.Length, Error);
 
@@ -354,6 +367,16 @@ public static partial class SummaryFileParser
         }
 
         var at = headings[0].i;
+        // Checked on the untrimmed text, so that the line of a problem is the line in the file.
+        foreach (var (field, text, offset) in new[] { ("summary", string.Join('\n', bodyLines[..at]), 0), ("Practice Implications", string.Join('\n', bodyLines[(at + 1)..]), at + 1) })
+        {
+            if (ContentLimits.MarkdownProblem(text) is { } problem)
+            {
+                error(firstLine + offset + Math.Max(0, problem.Line), field, problem.Problem);
+                return (null, null);
+            }
+        }
+
         var body = string.Join('\n', bodyLines[..at]).Trim();
         var implications = string.Join('\n', bodyLines[(at + 1)..]).Trim();
         if (body.Length == 0)

@@ -9,15 +9,38 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
 {
     private const int ExcerptLength = 280;
 
-    /// <summary>The rendered fields of a summary: pure work, so an import renders many at once.</summary>
+    /// <summary>The rendered fields of a summary: pure work, so an import renders many at once.
+    /// Control characters are removed first; a field the pipeline refuses throws
+    /// <see cref="ContentRejectedException"/> naming the field.</summary>
     public RenderedSummary Render(SummaryContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Render(content.Citation.Trim(), content.BodyMarkdown.Trim(), content.ImplicationsMarkdown.Trim());
+        return Render(
+            ContentLimits.RemoveControlCharacters(content.Citation.Trim()),
+            ContentLimits.RemoveControlCharacters(content.BodyMarkdown.Trim()),
+            ContentLimits.RemoveControlCharacters(content.ImplicationsMarkdown.Trim()));
     }
 
-    private RenderedSummary Render(string citation, string body, string implications) =>
-        new(renderer.RenderInline(citation), renderer.Render(body), renderer.Render(implications));
+    private RenderedSummary Render(string citation, string body, string implications)
+    {
+        RenderedField Field(string field, string markdown, Func<string, RenderedMarkdown> render)
+        {
+            try
+            {
+                var rendered = render(markdown);
+                return new RenderedField(markdown, rendered.Html, rendered.Text);
+            }
+            catch (ContentRejectedException e)
+            {
+                throw new ContentRejectedException(field, e.Problem, e);
+            }
+        }
+
+        return new RenderedSummary(
+            Field("citation", citation, renderer.RenderInline),
+            Field("summary", body, renderer.Render),
+            Field("Practice Implications", implications, renderer.Render));
+    }
 
     public Summary Create(SummaryContent content, RenderedSummary? rendered = null)
     {
@@ -46,18 +69,17 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(content);
+        // Rendered before anything is assigned: a field the pipeline refuses leaves the row as it was.
+        rendered ??= Render(content);
         summary.Month = content.Month;
         summary.Slug = content.Slug;
-        summary.Title = content.Title.Trim();
-        summary.CitationMarkdown = content.Citation.Trim();
+        summary.Title = ContentLimits.RemoveControlCharacters(content.Title.Trim());
         summary.Doi = content.Doi;
         summary.AuthorEmail = content.AuthorEmail;
-        summary.BodyMarkdown = content.BodyMarkdown.Trim();
-        summary.ImplicationsMarkdown = content.ImplicationsMarkdown.Trim();
-        Store(summary, rendered ?? Render(content));
+        Store(summary, rendered);
         summary.Studies = content.Studies;
         summary.Participants = content.Participants;
-        summary.Effect = content.Effect;
+        summary.Effect = ContentLimits.RemoveControlCharactersOrNull(content.Effect);
         summary.Status = content.Status;
         summary.PublishedOn = content.PublishedOn;
         summary.ResearchType = content.ResearchType;
@@ -71,19 +93,28 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     public void Rerender(Summary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        Store(summary, Render(summary.CitationMarkdown, summary.BodyMarkdown, summary.ImplicationsMarkdown));
+        var rendered = Render(
+            ContentLimits.RemoveControlCharacters(summary.CitationMarkdown),
+            ContentLimits.RemoveControlCharacters(summary.BodyMarkdown),
+            ContentLimits.RemoveControlCharacters(summary.ImplicationsMarkdown));
+        summary.Title = ContentLimits.RemoveControlCharacters(summary.Title);
+        summary.Effect = ContentLimits.RemoveControlCharactersOrNull(summary.Effect);
+        Store(summary, rendered);
     }
 
     private static void Store(Summary summary, RenderedSummary rendered)
     {
+        summary.CitationMarkdown = rendered.Citation.Markdown;
         summary.CitationHtml = rendered.Citation.Html;
         summary.CitationText = rendered.Citation.Text;
+        summary.BodyMarkdown = rendered.Body.Markdown;
         summary.BodyHtml = rendered.Body.Html;
-        summary.ImplicationsHtml = rendered.Implications.Html;
         summary.BodyText = rendered.Body.Text;
+        summary.ImplicationsMarkdown = rendered.Implications.Markdown;
+        summary.ImplicationsHtml = rendered.Implications.Html;
         summary.ImplicationsText = rendered.Implications.Text;
-        summary.Excerpt = Excerpt(summary.BodyText);
-        summary.WordCount = CountWords(summary.BodyText) + CountWords(summary.ImplicationsText);
+        summary.Excerpt = Excerpt(rendered.Body.Text);
+        summary.WordCount = CountWords(rendered.Body.Text) + CountWords(rendered.Implications.Text);
         summary.RenderedWith = MarkdownRenderer.RenderVersion;
     }
 
@@ -105,4 +136,7 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
     private static partial Regex Whitespace();
 }
 
-public sealed record RenderedSummary(RenderedMarkdown Citation, RenderedMarkdown Body, RenderedMarkdown Implications);
+/// <summary>One Markdown field as stored: its (cleaned) Markdown, sanitized HTML and plain text.</summary>
+public sealed record RenderedField(string Markdown, string Html, string Text);
+
+public sealed record RenderedSummary(RenderedField Citation, RenderedField Body, RenderedField Implications);

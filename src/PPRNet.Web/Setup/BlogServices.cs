@@ -47,15 +47,31 @@ public static class BlogServices
         builder.Services.AddScoped<AdminReader>();
         builder.Services.AddScoped<TaxonomyEditor>();
         builder.Services.AddScoped<ArchiveExporter>();
+        builder.Services.AddScoped<SignInGuard>();
+        builder.Services.AddSingleton<FailedSignIns>();
 
         builder.AddAccounts();
+        builder.AddRateLimits();
+        builder.AddHealth();
+        builder.AddProxySupport();
 
         builder.Services.AddControllersWithViews();
+        // Fingerprinted, precompressed static files (MapStaticAssets) are found through the build's
+        // manifest when the app runs from its build output in any environment, not only in
+        // Development; a published app has them in wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        // From a build manifest MapStaticAssets would send no-cache on everything; the manifest's own
+        // answer (immutable for fingerprinted URLs, revalidate for the rest) is right anywhere, as a
+        // changed file gets a new fingerprint.
+        builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
+        // Nor a catch-all route that answers a POST to an unknown address with 405 instead of 404.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] ??= "true";
         // Room for a long pasted search (10,000 characters, percent-encoded) in the request line.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+            kestrel.AddServerHeader = false;
         });
         // Accented names and en dashes in citations are written as themselves, not as entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -77,11 +93,17 @@ public static class BlogServices
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Short and growing (SignInGuard), and more failures than one address may try in a
+                // rate-limit window, so a stranger cannot keep an admin out for long.
+                options.Lockout.MaxFailedAccessAttempts = SignInGuard.FailuresBeforeLockout;
+                options.Lockout.DefaultLockoutTimeSpan = SignInGuard.FirstLockout;
             })
             .AddEntityFrameworkStores<BlogDbContext>()
             .AddDefaultTokenProviders();
+
+        // Every request checks the account's security stamp, so a role change, a new password,
+        // signing out, or disabling or deleting an account ends its other sessions at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -105,7 +127,12 @@ public static class BlogServices
         {
             options.Cookie.Name = "pprnet.antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the original request was HTTPS (behind a proxy too); plain-HTTP
+            // loopback runs keep working.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Keys live in the database, so sign-ins and form tokens survive restarts and redeploys.
         builder.Services.AddDataProtection()

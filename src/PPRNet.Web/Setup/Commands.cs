@@ -7,22 +7,69 @@ using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Setup;
 
-/// <summary>The operator's commands, run through the same app: `import [folder]`,
-/// `export [folder]` and `create-admin --email E`.</summary>
+/// <summary>The operator's commands, run through the same app. Anything on the command line that
+/// is not a host option (`--urls ...`) is a command: an unknown one, or one missing its argument,
+/// prints the list and exits 2 without starting the site.</summary>
 public static class Commands
 {
     public const string PasswordVariable = "PPRNET_ADMIN_PASSWORD";
 
-    public static bool IsCommand(string[] args) => args is ["import" or "export" or "create-admin", ..];
+    /// <summary>Every command with its arguments, as `help` prints it.</summary>
+    public const string Help = """
+        usage: PPRNet.Web [COMMAND]          (no command: serve the site)
+
+        commands:
+          import [folder]            import Markdown content (default: Content:Path)
+          export [folder]            write every summary, intro and the taxonomy back out (default: Content:Path)
+          create-admin --email E     create an Admin; password from PPRNET_ADMIN_PASSWORD or typed at a prompt
+          unlock --email E           lift a sign-in lockout and re-enable a disabled account
+          backup FILE                a consistent copy of the database while the site serves, verified
+          restore FILE               replace the database with a backup (stop the site first)
+          help, --help, -h           this list
+        """;
+
+    /// <summary>True for anything that is not a host option: a command, known or not.</summary>
+    public static bool IsCommand(string[] args) => args is [var first, ..] && (!first.StartsWith('-') || IsHelp(first));
+
+    private static bool IsHelp(string arg) => arg is "help" or "--help" or "-h";
 
     /// <summary>Configuration sees none of a command's arguments, so a folder or an email is never
     /// mistaken for a setting.</summary>
     public static string[] HostArgs(string[] args) => IsCommand(args) ? [] : args;
 
+    /// <summary>Answers `help` and malformed command lines before anything is built; null when
+    /// the command line names a command to run.</summary>
+    public static int? Answer(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is [var first, ..] && IsHelp(first))
+        {
+            Console.WriteLine(Help);
+            return 0;
+        }
+
+        if (!IsCommand(args) || args is ["import" or "export"] or ["import" or "export", _] or ["create-admin" or "unlock", "--email", _] or ["backup" or "restore", _])
+        {
+            return null;
+        }
+
+        Console.Error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
+        Console.Error.WriteLine(Help);
+        return 2;
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
+        switch (args)
+        {
+            case ["backup", var file]:
+                return await DatabaseBackup.BackupAsync(app, file);
+            case ["restore", var file]:
+                return await DatabaseBackup.RestoreAsync(app, file);
+        }
+
         await app.PrepareDatabaseAsync(importContent: false);
         return args switch
         {
@@ -31,8 +78,29 @@ public static class Commands
             ["export"] => await ExportAsync(app, null),
             ["export", var folder] => await ExportAsync(app, folder),
             ["create-admin", "--email", var email] => await CreateAdminAsync(app, email),
-            _ => Usage(),
+            ["unlock", "--email", var email] => await UnlockAsync(app, email),
+            _ => Answer(args) ?? 2,
         };
+    }
+
+    /// <summary>The way back in when every admin is locked out or disabled.</summary>
+    private static async Task<int> UnlockAsync(WebApplication app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            Console.Error.WriteLine($"No account for {email}.");
+            return 1;
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record("command line", AuditActions.Accounts, email, "unlocked by the unlock command");
+        await scope.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync();
+        Console.WriteLine($"Unlocked {email}. Sign in at /admin/sign-in.");
+        return 0;
     }
 
     private static async Task<int> ImportAsync(WebApplication app, string? folder)
@@ -141,11 +209,5 @@ public static class Commands
                 password.Append(key.KeyChar);
             }
         }
-    }
-
-    private static int Usage()
-    {
-        Console.Error.WriteLine("usage: PPRNet.Web [import [folder] | export [folder] | create-admin --email EMAIL]");
-        return 2;
     }
 }

@@ -1,7 +1,9 @@
 namespace PPRNet.Web.Shared;
 
 /// <summary>Absolute links for feeds, sitemaps, canonical and Open Graph tags. `Site:BaseUrl`
-/// pins the public address (behind a proxy, say); without it the request's own host is used.</summary>
+/// pins the public address, and is required in Production (the site will not start without it),
+/// so there a forged Host header never reaches a link. Elsewhere, without it, the request's own
+/// host is used, for convenience on a developer's machine.</summary>
 public sealed class SiteLinks(IConfiguration configuration)
 {
     public const string SiteName = "PPRNet Research Blog";

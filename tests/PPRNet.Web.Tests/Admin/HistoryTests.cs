@@ -19,6 +19,28 @@ public sealed class HistoryTests(StaffSite fixture)
     }
 
     [Fact]
+    public async Task Fifty_pairs_of_simultaneous_saves_each_give_one_save_and_one_conflict_page_and_no_500()
+    {
+        var first = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var second = await Site.SignedInAsync(BlogSite.SecondEditorEmail);
+        var editUrl = await CreateAsync(first, "Simultaneous Saves", "2020-05");
+
+        for (var round = 0; round < 50; round++)
+        {
+            var (_, firstForm) = await first.GetAsync(editUrl);
+            var (_, secondForm) = await second.GetAsync(editUrl);
+            var saves = await Task.WhenAll(
+                first.SubmitAsync(firstForm, "form.summary-form", new() { ["Form.Body"] = $"First editor, round {round}." }, button: "intent=save"),
+                second.SubmitAsync(secondForm, "form.summary-form", new() { ["Form.Body"] = $"Second editor, round {round}." }, button: "intent=save"));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect], saves.Select(s => s.Response.StatusCode).Order());
+            var loser = saves.Single(s => s.Response.StatusCode == HttpStatusCode.OK).Html;
+            Assert.Equal("Someone else saved this summary while you were editing", loser.QuerySelector("h1").Text());
+            Assert.EndsWith($"editor, round {round}.", loser.Value("#Form_Body"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_second_of_two_concurrent_saves_gets_a_conflict_page_with_both_versions_and_loses_nothing()
     {
         var first = await Site.SignedInAsync(BlogSite.EditorEmail);

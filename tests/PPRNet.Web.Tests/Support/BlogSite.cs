@@ -42,6 +42,14 @@ public class BlogSite : WebApplicationFactory<Program>
         ["Content:Path"] = ContentPath,
         ["Content:ImportOnStartup"] = "true",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // Required in Production, which these sites run as.
+        ["Site:BaseUrl"] = "http://localhost",
+        // Every test client shares one address here, so the limits are out of the way unless a
+        // test sets its own (see RateLimitTests).
+        ["RateLimits:SignInPerAddress:PermitLimit"] = "100000",
+        ["RateLimits:SignInPerAccount:PermitLimit"] = "100000",
+        ["RateLimits:SearchPerAddress:PermitLimit"] = "100000",
+        ["RateLimits:PostPerAddress:PermitLimit"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,6 +74,42 @@ public class BlogSite : WebApplicationFactory<Program>
                 (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
             }
         }
+    }
+
+    /// <summary>An account that belongs to one test, with <see cref="Password"/>.</summary>
+    public async Task<string> AddAccountAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        return email;
+    }
+
+    public async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(email);
+        return user?.Id ?? throw new InvalidOperationException($"No account {email}");
+    }
+
+    /// <summary>Signs in and returns the raw authentication cookie, as someone who copied it would hold it.</summary>
+    public async Task<(Browser Browser, string Cookie)> SignedInWithCookieAsync(string email)
+    {
+        var browser = Anonymous();
+        var (response, _) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = Password });
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal));
+        return (browser, cookie.Split(';')[0]);
+    }
+
+    /// <summary>A request from another device carrying only the given cookie.</summary>
+    public async Task<HttpResponseMessage> GetWithCookieAsync(string url, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await Browser().SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>A browser with its own cookie jar, signed in as the given account.</summary>

@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Setup;
+
+/// <summary>`backup FILE` (SQLite's VACUUM INTO: a consistent snapshot while the site keeps
+/// writing) and `restore FILE` (the online backup API, into the stopped site's database). Both
+/// check the copy (integrity_check, row counts) before calling it good.</summary>
+public static class DatabaseBackup
+{
+    private static readonly string[] CountedTables = ["Summaries", "Revisions", "Topics", "ResearchTypes", "MonthIssues", "AspNetUsers", "AuditEntries"];
+
+    public static async Task<int> BackupAsync(WebApplication app, string file)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var target = Path.GetFullPath(file, Environment.CurrentDirectory);
+        if (File.Exists(target))
+        {
+            Console.Error.WriteLine($"{target} already exists; choose a new file name.");
+            return 1;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            await using (var source = new SqliteConnection(DatabaseConnectionString(app)))
+            {
+                await source.OpenAsync();
+                // VACUUM INTO reads one snapshot (WAL included) and, as a statement, waits out a
+                // busy database like any other, where the backup API gives up at once.
+                await using var vacuum = source.CreateCommand();
+                vacuum.CommandText = "VACUUM INTO $target;";
+                vacuum.Parameters.AddWithValue("$target", target);
+                await vacuum.ExecuteNonQueryAsync();
+            }
+
+            // One self-contained file: the copy needs no -wal beside it.
+            await using var copy = new SqliteConnection(FileConnectionString(target));
+            await copy.OpenAsync();
+            await Execute(copy, "PRAGMA journal_mode=DELETE;");
+        }
+        catch (SqliteException e)
+        {
+            Console.Error.WriteLine($"Backup failed: {e.Message}");
+            return 1;
+        }
+
+        return await VerifyAsync(target, $"Backed up to {target}") ? 0 : 1;
+    }
+
+    /// <summary>Only with the site stopped: the running site would keep writing to the old pages.</summary>
+    public static async Task<int> RestoreAsync(WebApplication app, string file)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var backup = Path.GetFullPath(file, Environment.CurrentDirectory);
+        if (!File.Exists(backup))
+        {
+            Console.Error.WriteLine($"{backup} does not exist.");
+            return 1;
+        }
+
+        if (!await VerifyAsync(backup, $"Checked {backup}"))
+        {
+            Console.Error.WriteLine("The backup failed its checks; the database was not touched.");
+            return 1;
+        }
+
+        await using (var source = new SqliteConnection(FileConnectionString(backup, readOnly: true)))
+        await using (var database = new SqliteConnection(DatabaseConnectionString(app)))
+        {
+            await source.OpenAsync();
+            source.BackupDatabase(database);
+            await database.OpenAsync();
+            await Execute(database, "PRAGMA journal_mode=WAL;");
+        }
+
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine("Restored. Start the site; it applies any newer migrations at start-up.");
+        return 0;
+    }
+
+    private static async Task<bool> VerifyAsync(string path, string headline)
+    {
+        await using var connection = new SqliteConnection(FileConnectionString(path, readOnly: true));
+        await connection.OpenAsync();
+        await using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check;";
+        var integrity = (string?)await check.ExecuteScalarAsync();
+        if (integrity != "ok")
+        {
+            Console.Error.WriteLine($"{path}: integrity check failed: {integrity}");
+            return false;
+        }
+
+        var counts = new List<string>();
+        foreach (var table in CountedTables)
+        {
+            await using var count = connection.CreateCommand();
+            // Table names come from the list above, never from input.
+#pragma warning disable CA2100
+            count.CommandText = $"SELECT count(*) FROM \"{table}\";";
+#pragma warning restore CA2100
+            counts.Add($"{table} {(long)(await count.ExecuteScalarAsync() ?? 0L)}");
+        }
+
+        Console.WriteLine(headline);
+        Console.WriteLine($"  integrity ok; {string.Join(", ", counts)}");
+        return true;
+    }
+
+    private static string DatabaseConnectionString(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database.GetConnectionString()
+            ?? throw new InvalidOperationException("ConnectionStrings:Blog is not set");
+    }
+
+    private static string FileConnectionString(string path, bool readOnly = false) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        Pooling = false,
+    }.ToString();
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using PPRNet.Web.Tests.Import;
+
+namespace PPRNet.Web.Tests.Support;
+
+/// <summary>The built app as its own process in Production on a loopback port, serving the shipped
+/// content from a database of its own, as an operator runs it.</summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly Process server;
+
+    private AppServer(Process server, string database, int port)
+    {
+        this.server = server;
+        Database = database;
+        Port = port;
+    }
+
+    public string Database { get; }
+
+    public int Port { get; }
+
+    public string LocalUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Starts the app with <paramref name="publicAddress"/> as Site:BaseUrl (its own
+    /// loopback address when null) and waits until it answers.</summary>
+    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null)
+    {
+        var port = FreePort();
+        database ??= AppCommand.NewDatabasePath();
+        var app = typeof(Program).Assembly.Location;
+        var project = Path.Combine(Path.GetDirectoryName(ShippedContentTests.ContentFolder())!, "src", "PPRNet.Web");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = project, // its wwwroot and appsettings.json, as in production
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(app);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
+        start.Environment["Content__Path"] = ShippedContentTests.ContentFolder();
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Site__BaseUrl"] = publicAddress ?? $"http://127.0.0.1:{port}";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new AppServer(process, database, port);
+        await server.WaitUntilServingAsync();
+        return server;
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient();
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(LocalUrl + "/healthz"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"The site exited with code {server.ExitCode} before serving.");
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The site did not start within 30 seconds.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!server.HasExited)
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        server.Dispose();
+        AppCommand.DeleteDatabase(Database);
+    }
+}
