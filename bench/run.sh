@@ -35,6 +35,8 @@ export Serilog__MinimumLevel__Default=Warning   # request logging at Information
 export Logging__LogLevel__Default=Warning
 export ASPNETCORE_ENVIRONMENT=Production
 export Site__BaseUrl="http://127.0.0.1:$port"
+# wrk is one client address: lift the per-address search limit so the benchmark measures search.
+export RateLimits__SearchPerAddress__PermitLimit=1000000000
 
 server=""
 stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; server=""; }

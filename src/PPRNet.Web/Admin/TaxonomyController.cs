@@ -23,14 +23,41 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
     public Task<IActionResult> Retire(string kind, int id, bool retired, CancellationToken cancellationToken) =>
         Do(kind, k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken), retired ? "Retired." : "Brought back.", cancellationToken);
 
+    /// <summary>A term in use is deleted from its own page, which offers the other terms once;
+    /// the list page stays the size of the taxonomy however many terms there are.</summary>
+    [HttpGet("{kind}/{id:int}/delete")]
+    public async Task<IActionResult> ConfirmDelete(string kind, int id, CancellationToken cancellationToken) =>
+        Parse(kind) is { } parsed && await taxonomy.DeletePageAsync(parsed, kind, id, null, cancellationToken) is { } model
+            ? View("Delete", model)
+            : NotFound();
+
     [HttpPost("{kind}/{id:int}/delete"), ValidateAntiForgeryToken]
-    public Task<IActionResult> Delete(string kind, int id, int? moveTo, CancellationToken cancellationToken) =>
-        Do(kind, k => taxonomy.DeleteAsync(k, id, moveTo, UserName, cancellationToken), "Deleted.", cancellationToken);
+    public async Task<IActionResult> Delete(string kind, int id, int? moveTo, CancellationToken cancellationToken)
+    {
+        if (Parse(kind) is not { } parsed)
+        {
+            return NotFound();
+        }
+
+        var error = await taxonomy.DeleteAsync(parsed, id, moveTo, UserName, cancellationToken);
+        if (error is null)
+        {
+            return RedirectWithMessage("/admin/taxonomy", "Deleted.");
+        }
+
+        var page = await taxonomy.DeletePageAsync(parsed, kind, id, error, cancellationToken) is { } model
+            ? View("Delete", model)
+            : View("Index", await taxonomy.PageAsync(null, error, cancellationToken));
+        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return page;
+    }
+
+    private static TermKind? Parse(string kind) => kind switch { "topics" => TermKind.Topic, "types" => TermKind.ResearchType, _ => null };
 
     /// <summary>Post/redirect/get on success; on a refused change, the page again with the reason.</summary>
     private async Task<IActionResult> Do(string kind, Func<TermKind, Task<string?>> change, string success, CancellationToken cancellationToken)
     {
-        TermKind? parsed = kind switch { "topics" => TermKind.Topic, "types" => TermKind.ResearchType, _ => null };
+        var parsed = Parse(kind);
         if (parsed is null)
         {
             return NotFound();

@@ -16,6 +16,15 @@ public sealed class TaxonomyViewModel : PageViewModel
     public string? Error { get; init; }
 }
 
+/// <summary>The page that deletes a term in use: its summaries go to the term chosen here.</summary>
+public sealed class DeleteTermViewModel : PageViewModel
+{
+    public required string Kind { get; init; }
+    public required TermRow Term { get; init; }
+    public required IReadOnlyList<TermRow> Others { get; init; }
+    public string? Error { get; init; }
+}
+
 /// <summary>Admins add, rename, retire and delete topics and research types. A renamed or deleted
 /// slug becomes an alias, so old links redirect; a term in use is only deleted by moving its
 /// summaries to another term.</summary>
@@ -38,6 +47,24 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             Title = "Topics and research types",
             Description = "Manage the taxonomy.",
         };
+    }
+
+    /// <summary>Null when there is no such term.</summary>
+    public async Task<DeleteTermViewModel?> DeletePageAsync(TermKind kind, string kindSlug, int id, string? error, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(null, null, cancellationToken);
+        var rows = kind == TermKind.Topic ? page.Topics : page.Types;
+        return rows.FirstOrDefault(r => r.Id == id) is { } term
+            ? new DeleteTermViewModel
+            {
+                Kind = kindSlug,
+                Term = term,
+                Others = rows.Where(r => r.Id != id).ToList(),
+                Error = error,
+                Title = $"Delete {term.Name}",
+                Description = "Delete a term and move its summaries.",
+            }
+            : null;
     }
 
     /// <summary>Returns an error to show, or null when the change was made.</summary>

@@ -37,6 +37,7 @@ public static class BlogServices
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddSingleton<TaxonomyCache>();
+        builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddScoped<Facets>();
         builder.Services.AddScoped<ArchiveReader>();
         builder.Services.AddScoped<PPRNet.Web.Search.SearchReader>();

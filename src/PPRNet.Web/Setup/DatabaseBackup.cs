@@ -24,21 +24,7 @@ public static class DatabaseBackup
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         try
         {
-            await using (var source = new SqliteConnection(DatabaseConnectionString(app)))
-            {
-                await source.OpenAsync();
-                // VACUUM INTO reads one snapshot (WAL included) and, as a statement, waits out a
-                // busy database like any other, where the backup API gives up at once.
-                await using var vacuum = source.CreateCommand();
-                vacuum.CommandText = "VACUUM INTO $target;";
-                vacuum.Parameters.AddWithValue("$target", target);
-                await vacuum.ExecuteNonQueryAsync();
-            }
-
-            // One self-contained file: the copy needs no -wal beside it.
-            await using var copy = new SqliteConnection(FileConnectionString(target));
-            await copy.OpenAsync();
-            await Execute(copy, "PRAGMA journal_mode=DELETE;");
+            await SnapshotAsync(DatabaseConnectionString(app), target, CancellationToken.None);
         }
         catch (SqliteException e)
         {
@@ -47,6 +33,26 @@ public static class DatabaseBackup
         }
 
         return await VerifyAsync(target, $"Backed up to {target}") ? 0 : 1;
+    }
+
+    /// <summary>A consistent copy of the live database in one self-contained file.</summary>
+    public static async Task SnapshotAsync(string connectionString, string target, CancellationToken cancellationToken)
+    {
+        await using (var source = new SqliteConnection(connectionString))
+        {
+            await source.OpenAsync(cancellationToken);
+            // VACUUM INTO reads one snapshot (WAL included) and, as a statement, waits out a
+            // busy database like any other, where the backup API gives up at once.
+            await using var vacuum = source.CreateCommand();
+            vacuum.CommandText = "VACUUM INTO $target;";
+            vacuum.Parameters.AddWithValue("$target", target);
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // One self-contained file: the copy needs no -wal beside it.
+        await using var copy = new SqliteConnection(FileConnectionString(target));
+        await copy.OpenAsync(cancellationToken);
+        await Execute(copy, "PRAGMA journal_mode=DELETE;");
     }
 
     /// <summary>Only with the site stopped: the running site would keep writing to the old pages.</summary>
@@ -82,15 +88,29 @@ public static class DatabaseBackup
 
     private static async Task<bool> VerifyAsync(string path, string headline)
     {
+        var (ok, report) = await CheckAsync(path, CancellationToken.None);
+        if (!ok)
+        {
+            Console.Error.WriteLine($"{path}: {report}");
+            return false;
+        }
+
+        Console.WriteLine(headline);
+        Console.WriteLine($"  {report}");
+        return true;
+    }
+
+    /// <summary>PRAGMA integrity_check and the row counts of the main tables, as one line.</summary>
+    public static async Task<(bool Ok, string Report)> CheckAsync(string path, CancellationToken cancellationToken)
+    {
         await using var connection = new SqliteConnection(FileConnectionString(path, readOnly: true));
-        await connection.OpenAsync();
+        await connection.OpenAsync(cancellationToken);
         await using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check;";
-        var integrity = (string?)await check.ExecuteScalarAsync();
+        var integrity = (string?)await check.ExecuteScalarAsync(cancellationToken);
         if (integrity != "ok")
         {
-            Console.Error.WriteLine($"{path}: integrity check failed: {integrity}");
-            return false;
+            return (false, $"integrity check failed: {integrity}");
         }
 
         var counts = new List<string>();
@@ -101,12 +121,10 @@ public static class DatabaseBackup
 #pragma warning disable CA2100
             count.CommandText = $"SELECT count(*) FROM \"{table}\";";
 #pragma warning restore CA2100
-            counts.Add($"{table} {(long)(await count.ExecuteScalarAsync() ?? 0L)}");
+            counts.Add($"{table} {(long)(await count.ExecuteScalarAsync(cancellationToken) ?? 0L)}");
         }
 
-        Console.WriteLine(headline);
-        Console.WriteLine($"  integrity ok; {string.Join(", ", counts)}");
-        return true;
+        return (true, $"integrity ok; {string.Join(", ", counts)}");
     }
 
     private static string DatabaseConnectionString(WebApplication app)

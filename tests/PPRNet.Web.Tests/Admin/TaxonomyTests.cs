@@ -60,7 +60,8 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var training = IdOf(page, "topics", "training");
         var depression = IdOf(page, "topics", "depression");
 
-        var (refused, refusedPage) = await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
+        Assert.Null(page.QuerySelector($"form[action='/admin/taxonomy/topics/{training}/delete']"));
+        var (refused, refusedPage) = await admin.SubmitAsync($"/admin/taxonomy/topics/{training}/delete", $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
@@ -71,6 +72,28 @@ public sealed class TaxonomyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=depression")).Html.CardTitles());
         Assert.Equal(HttpStatusCode.MovedPermanently, (await site.Browser().GetAsync(new Uri("/blog?topic=training", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_taxonomy_page_stays_the_size_of_the_taxonomy_with_hundreds_of_topics()
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>();
+            db.Topics.AddRange(Enumerable.Range(0, 300).Select(i => new PPRNet.Web.Data.Topic { Slug = $"bulk-topic-{i:D3}", Name = $"Bulk topic {i:D3}" }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var depression = IdOf(page, "topics", "depression");
+        var (_, delete) = await admin.GetAsync($"/admin/taxonomy/topics/{depression}/delete");
+
+        Assert.Empty(page.QuerySelectorAll("option"));
+        Assert.Contains("Bulk topic 299", page.Body!.TextContent, StringComparison.Ordinal);
+        var options = delete.QuerySelectorAll("select[name=moveTo] option").Select(o => o.TextContent).ToList();
+        Assert.Contains("Bulk topic 000", options);
+        Assert.DoesNotContain("Depression and Depressive Symptoms", options);
     }
 
     [Fact]
