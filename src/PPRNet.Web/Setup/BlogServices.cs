@@ -27,7 +27,10 @@ public static class BlogServices
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(SqliteConnectionString(
                 services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
-                services.GetRequiredService<IWebHostEnvironment>().ContentRootPath))
+                services.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
+                // One summary with its topics as one joined statement made SQLite walk the whole
+                // join table (150 ms at 100,000 summaries); as two statements each is a key lookup.
+                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(services.GetRequiredService<PPRNet.Web.Shared.PublicPageCacheEviction>(), new SqliteTuning()));
         builder.Services.AddPublicPageCache();
 

@@ -624,8 +624,6 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.HasIndex("ResearchTypeId");
 
-                    b.HasIndex("SourcePath");
-
                     b.HasIndex("Month", "Slug")
                         .IsUnique();
 
@@ -638,6 +636,8 @@ namespace PPRNet.Web.Data.Migrations
                     b.HasIndex(new[] { "Status", "DeletedAt", "PublishedOn" }, "IX_Summaries_Published");
 
                     b.HasIndex(new[] { "Status", "DeletedAt", "ResearchTypeId", "PublishedOn" }, "IX_Summaries_PublishedByType");
+
+                    b.HasIndex(new[] { "SourcePath", "Month", "Slug", "ContentHash", "EditedOnWeb", "SourceLength", "SourceWrittenTicks" }, "IX_Summaries_Source");
 
                     b.ToTable("Summaries");
                 });
