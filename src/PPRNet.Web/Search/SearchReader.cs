@@ -7,9 +7,10 @@ namespace PPRNet.Web.Search;
 /// <summary>Full-text search over published summaries with SQLite FTS5: porter stemming, prefix
 /// words, bm25 ranking (a title match weighs most), highlighted snippets, and the archive's
 /// topic and type filters. The index is kept by triggers on the Summaries table, so every
-/// import, save, restore and delete is searchable at once. Each search runs its MATCH once, over
-/// at most the <see cref="MaxHits"/> newest matching summaries; ranking, filters, paging and
-/// the filter counts all work on that one result.</summary>
+/// import, save, restore and delete is searchable at once. Each search runs one MATCH (a second,
+/// with prefixes, only when whole words found nothing), over at most the <see cref="MaxHits"/>
+/// newest matching summaries; ranking, filters, paging and the filter counts all work on that
+/// one result.</summary>
 public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets facets)
 {
     public const int PageSize = 20;
@@ -55,14 +56,23 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         }
 
         var today = facets.Today;
-        var found = await db.Database.SqlQuery<Hit>($"""
+        Task<List<Hit>> MatchAsync(string expression) => db.Database.SqlQuery<Hit>($"""
             SELECT h.Id, h.Rank, s.ResearchTypeId,
                    (s.Status = 'Published' AND s.DeletedAt IS NULL AND s.PublishedOn <= {today}) AS IsPublic,
                    (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = h.Id) AS TopicIds
             FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
-                  FROM SummarySearch WHERE SummarySearch MATCH {match} ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
+                  FROM SummarySearch WHERE SummarySearch MATCH {expression} ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
             JOIN Summaries s ON s.Id = h.Id
             """).ToListAsync(cancellationToken);
+
+        // Whole words first: a word in most summaries then costs one posting list read from its
+        // newest end. Only when they find nothing is the search run again with every word a prefix.
+        var found = await MatchAsync(SearchTerms.ToMatch(words, prefixes: false)!);
+        if (found.Count == 0)
+        {
+            found = await MatchAsync(match);
+        }
+
         var capped = found.Count > MaxHits;
         var hits = found.OrderByDescending(h => h.Id).Take(MaxHits).Where(h => h.IsPublic).Select(h => h.Parse()).ToList();
 

@@ -19,11 +19,15 @@ public static partial class SearchTerms
                 .Take(MaxWords)
                 .ToList();
 
-    /// <summary>The FTS5 MATCH expression, or null when the query has no word to search for.</summary>
-    public static string? ToMatch(IReadOnlyList<string> words)
+    /// <summary>The FTS5 MATCH expression, or null when the query has no word to search for. Whole
+    /// words match by their stem ("depressive" finds "depression"); with <paramref name="prefixes"/>
+    /// every word is also a prefix ("empath" finds "empathic"), which FTS5 answers by merging the
+    /// posting lists of every term it starts, so it is kept for when whole words find nothing.</summary>
+    public static string? ToMatch(IReadOnlyList<string> words, bool prefixes = true)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        var star = prefixes ? "*" : "";
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\"{star}"));
     }
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
