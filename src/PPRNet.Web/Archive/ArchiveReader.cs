@@ -103,24 +103,11 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     {
         if (topicId is { } topic)
         {
-            var today = Today;
-            var listings = db.TopicListings.AsNoTracking().Where(l => l.TopicId == topic && l.PublishedOn <= today);
-            if (typeId is { } listedType)
-            {
-                listings = listings.Where(l => l.ResearchTypeId == listedType);
-            }
-
-            return listings.OrderByDescending(l => l.Month).ThenByDescending(l => l.PublishedOn).ThenBy(l => l.Title).ThenBy(l => l.SummaryId)
+            return db.TopicListings.AsNoTracking().PublicInTopic(topic, Today).OfType(typeId).NewestFirst()
                 .Skip(skip).Take(PageSize).Select(l => l.SummaryId).ToListAsync(cancellationToken);
         }
 
-        var summaries = Published;
-        if (typeId is { } type)
-        {
-            summaries = summaries.Where(s => s.ResearchTypeId == type);
-        }
-
-        return summaries.NewestFirst().Skip(skip).Take(PageSize).Select(s => s.Id).ToListAsync(cancellationToken);
+        return Published.OfType(typeId).NewestFirst().Skip(skip).Take(PageSize).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<SummaryViewModel?> SummaryAsync(int year, int month, string slug, CancellationToken cancellationToken)

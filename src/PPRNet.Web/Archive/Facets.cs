@@ -66,8 +66,12 @@ public sealed class ScheduledSummary
     public int ResearchTypeId { get; set; }
     public string? TopicIds { get; set; }
 
+    private HashSet<int>? topics;
+
+    // Parsed once: the counts ask this for every topic on the page.
     public bool HasTopic(int topicId) =>
-        (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(topicId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (topics ??= (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet()).Contains(topicId);
 }
 
 /// <summary>The taxonomy as last read: a few dozen rows every page needs and editors rarely

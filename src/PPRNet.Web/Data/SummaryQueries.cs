@@ -16,11 +16,8 @@ public static class SummaryQueries
     public static IQueryable<Summary> Trashed(this IQueryable<Summary> summaries) =>
         summaries.Where(s => s.DeletedAt != null);
 
-    public static IQueryable<Summary> WithTopic(this IQueryable<Summary> summaries, string? topicSlug) =>
-        topicSlug is null ? summaries : summaries.Where(s => s.Topics.Any(t => t.Slug == topicSlug));
-
-    public static IQueryable<Summary> OfType(this IQueryable<Summary> summaries, string? typeSlug) =>
-        typeSlug is null ? summaries : summaries.Where(s => s.ResearchType.Slug == typeSlug);
+    public static IQueryable<Summary> OfType(this IQueryable<Summary> summaries, int? typeId) =>
+        typeId is null ? summaries : summaries.Where(s => s.ResearchTypeId == typeId);
 
     public static IQueryable<Summary> InMonth(this IQueryable<Summary> summaries, string month) =>
         summaries.Where(s => s.Month == month);
@@ -31,6 +28,21 @@ public static class SummaryQueries
             .ThenByDescending(s => s.PublishedOn)
             .ThenBy(s => s.Title)
             .ThenBy(s => s.Id);
+
+    /// <summary>A topic's listing rows that readers may see. Listings hold only live summaries
+    /// (published status, not in the trash), so what remains is the publish date.</summary>
+    public static IQueryable<TopicListing> PublicInTopic(this IQueryable<TopicListing> listings, int topicId, DateOnly today) =>
+        listings.Where(l => l.TopicId == topicId && l.PublishedOn <= today);
+
+    public static IQueryable<TopicListing> OfType(this IQueryable<TopicListing> listings, int? typeId) =>
+        typeId is null ? listings : listings.Where(l => l.ResearchTypeId == typeId);
+
+    /// <summary>The archive order of <see cref="NewestFirst(IQueryable{Summary})"/>, on listing rows.</summary>
+    public static IOrderedQueryable<TopicListing> NewestFirst(this IQueryable<TopicListing> listings) =>
+        listings.OrderByDescending(l => l.Month)
+            .ThenByDescending(l => l.PublishedOn)
+            .ThenBy(l => l.Title)
+            .ThenBy(l => l.SummaryId);
 
     /// <summary>The topic ids of the given summaries, read from the join table's primary key.</summary>
     public static async Task<ILookup<int, int>> TopicIdsAsync(this BlogDbContext db, IReadOnlyList<int> summaryIds, CancellationToken cancellationToken) =>

@@ -103,17 +103,12 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
         var today = facets.Today;
         if (topicId is { } topic)
         {
-            return db.TopicListings.AsNoTracking().Where(l => l.TopicId == topic && l.PublishedOn <= today)
+            return db.TopicListings.AsNoTracking().PublicInTopic(topic, today)
                 .OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.SummaryId)
                 .Take(Size).Select(l => l.SummaryId).ToListAsync(cancellationToken);
         }
 
-        var summaries = db.Summaries.AsNoTracking().Published(today);
-        if (typeId is { } type)
-        {
-            summaries = summaries.Where(s => s.ResearchTypeId == type);
-        }
-
+        var summaries = db.Summaries.AsNoTracking().Published(today).OfType(typeId);
         return summaries.OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id)
             .Take(Size).Select(s => s.Id).ToListAsync(cancellationToken);
     }

@@ -12,24 +12,24 @@ public static partial class SearchIndex
 {
     private const string Columns = "Title, CitationText, BodyText, ImplicationsText";
 
-    private static readonly string[] Triggers =
+    private static readonly (string Name, string Sql)[] Triggers =
     [
-        $"""
+        ("Summaries_search_insert", $"""
         CREATE TRIGGER IF NOT EXISTS Summaries_search_insert AFTER INSERT ON Summaries BEGIN
           INSERT INTO SummarySearch(rowid, {Columns}) VALUES (new.Id, new.Title, new.CitationText, new.BodyText, new.ImplicationsText);
         END;
-        """,
-        $"""
+        """),
+        ("Summaries_search_delete", $"""
         CREATE TRIGGER IF NOT EXISTS Summaries_search_delete AFTER DELETE ON Summaries BEGIN
           INSERT INTO SummarySearch(SummarySearch, rowid, {Columns}) VALUES ('delete', old.Id, old.Title, old.CitationText, old.BodyText, old.ImplicationsText);
         END;
-        """,
-        $"""
+        """),
+        ("Summaries_search_update", $"""
         CREATE TRIGGER IF NOT EXISTS Summaries_search_update AFTER UPDATE OF {Columns} ON Summaries BEGIN
           INSERT INTO SummarySearch(SummarySearch, rowid, {Columns}) VALUES ('delete', old.Id, old.Title, old.CitationText, old.BodyText, old.ImplicationsText);
           INSERT INTO SummarySearch(rowid, {Columns}) VALUES (new.Id, new.Title, new.CitationText, new.BodyText, new.ImplicationsText);
         END;
-        """,
+        """),
     ];
 
     public static async Task EnsureAsync(BlogDbContext db, ILogger logger, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public static partial class SearchIndex
               {Columns}, content='Summaries', content_rowid='Id',
               tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
             """, cancellationToken);
-        foreach (var trigger in Triggers)
+        foreach (var (_, trigger) in Triggers)
         {
             await db.Database.ExecuteSqlRawAsync(trigger, cancellationToken);
         }
@@ -58,7 +58,7 @@ public static partial class SearchIndex
     public static async Task SuspendAsync(BlogDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var name in new[] { "Summaries_search_insert", "Summaries_search_delete", "Summaries_search_update" })
+        foreach (var (name, _) in Triggers)
         {
             var drop = $"DROP TRIGGER IF EXISTS {name};";
             await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);

@@ -77,7 +77,7 @@ public static class CacheTags
 /// its place in the archive (status, trash, date, month, slug, title, type, topics) also evicts
 /// the pages that list or count the archive, its old and new month and the months beside them,
 /// and the summary pages that relate to it by topic. Taxonomy changes evict everything.</summary>
-public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.TaxonomyCache taxonomy) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.TaxonomyCache taxonomy, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Past this many changed summaries (an import), evicting everything is cheaper.</summary>
     private const int MaxTracked = 200;
@@ -93,7 +93,7 @@ public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.Tax
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context)
         {
-            var tags = await ChangedTagsAsync(context, cancellationToken);
+            var tags = await ChangedTagsAsync(context, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (tags.Count > 0)
             {
                 pending.GetOrCreateValue(context).UnionWith(tags);
@@ -151,7 +151,7 @@ public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.Tax
         }
     }
 
-    private static async Task<HashSet<string>> ChangedTagsAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> ChangedTagsAsync(DbContext context, DateOnly today, CancellationToken cancellationToken)
     {
         var tags = new HashSet<string>(StringComparer.Ordinal);
         var changed = context.ChangeTracker.Entries()
@@ -216,7 +216,7 @@ public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.Tax
 
         if (restructured.Count > 0 || months.Count > 0)
         {
-            await AddNeighbourTagsAsync(context, restructured, placed, months, tags, cancellationToken);
+            await AddNeighbourTagsAsync(context, today, restructured, placed, months, tags, cancellationToken);
         }
 
         return tags;
@@ -225,7 +225,7 @@ public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.Tax
     /// <summary>What else a summary's new place changes: summary pages of its topics ("More on this
     /// topic"), the pages of the summaries it now sits between (their previous/next links; the
     /// pages that linked to it before carry its own tag), and the months beside its months.</summary>
-    private static async Task AddNeighbourTagsAsync(DbContext context, List<int> summaryIds, List<Summary> placed, HashSet<string> months, HashSet<string> tags, CancellationToken cancellationToken)
+    private static async Task AddNeighbourTagsAsync(DbContext context, DateOnly today, List<int> summaryIds, List<Summary> placed, HashSet<string> months, HashSet<string> tags, CancellationToken cancellationToken)
     {
         var connection = context.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -246,8 +246,6 @@ public sealed class PublicPageCacheEviction(IOutputCacheStore store, Archive.Tax
 
             foreach (var summary in placed)
             {
-                // A day ahead of UTC: a summary published today anywhere is already public somewhere.
-                var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
                 var rows = await ReadAsync(context, connection, Archive.ArchiveOrder.NeighboursSql, cancellationToken,
                     Archive.ArchiveOrder.NeighbourParameters(today, summary.Month, summary.PublishedOn, summary.Title, summary.Id));
                 foreach (var neighbour in rows.GroupBy(r => r.Rank <= 3).Select(g => g.MinBy(r => r.Rank)!))
