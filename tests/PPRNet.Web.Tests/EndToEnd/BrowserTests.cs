@@ -29,6 +29,8 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
 
         await button.ClickAsync();
 
+        // The label changes once the asynchronous clipboard write has finished, not at the click.
+        await page.WaitForFunctionAsync("() => document.querySelector('.copy-button').textContent.trim() !== 'Copy citation'", null, new() { Timeout = 5_000 });
         Assert.Equal("Copied", (await button.TextContentAsync())?.Trim());
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.StartsWith("Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018). Therapist empathy and client outcome", copied, StringComparison.Ordinal);
