@@ -72,6 +72,8 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         if (!signedIn)
         {
             form.Password = null;
+            // A form-wide problem: the error summary shows it and the title starts "Error:".
+            ModelState.AddModelError("", SignInMessages.Failed);
             return View(Page(form, SignInMessages.Failed));
         }
 

@@ -7,7 +7,7 @@ using PPRNet.Web.Import;
 namespace PPRNet.Web.Admin;
 
 /// <summary>Builds the editors' pages: dashboard, forms with their previews, history, trash, audit.</summary>
-public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, SummaryWriter writer, TimeProvider clock)
 {
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -98,33 +98,24 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Tim
         };
     }
 
-    /// <summary>Renders the form exactly as readers would see it, with the same pipeline and
-    /// the same partial view as the public summary page, whether or not it is valid yet.</summary>
-    private SummaryViewModel Preview(SummaryForm form, List<Topic> topics, List<ResearchType> types)
+    /// <summary>Renders the form exactly as readers would see it, through the same mapping and
+    /// pipeline as a save and the same page model and partial view as the public summary page,
+    /// whether or not it is valid yet; null when the pipeline refuses a field.</summary>
+    private SummaryViewModel? Preview(SummaryForm form, List<Topic> topics, List<ResearchType> types)
     {
         var month = SummaryRules.TryParseMonth(form.Month?.Trim(), out var valid) ? valid : clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var body = form.Body ?? "";
-        var implications = form.Implications ?? "";
-        var words = (renderer.ToPlainText(body) + " " + renderer.ToPlainText(implications))
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var type = types.Find(t => t.Slug == form.ResearchType);
-        return new SummaryViewModel
+        var type = types.Find(t => t.Slug == form.ResearchType) ?? new ResearchType { Slug = "", Name = "(no type yet)" };
+        var chosen = topics.Where(t => form.Topics.Contains(t.Slug)).ToList();
+        var content = form.ToContent(type, chosen, month, string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : null);
+        try
         {
-            Month = month,
-            Slug = form.EffectiveSlug,
-            Title = string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : form.Title.Trim(),
-            Description = "",
-            CitationHtml = renderer.ToInlineHtml(form.Citation ?? ""),
-            Doi = SummaryRules.NormalizeDoi(form.Doi),
-            AuthorEmail = SummaryRules.IsEmail(form.AuthorEmail?.Trim()) ? form.AuthorEmail!.Trim() : null,
-            BodyHtml = renderer.ToHtml(body),
-            ImplicationsHtml = renderer.ToHtml(implications),
-            Facts = new StudyFacts(form.Studies, form.Participants, string.IsNullOrWhiteSpace(form.Effect) ? null : form.Effect.Trim()),
-            ResearchType = new TaxonomyLink(type?.Slug ?? "", type?.Name ?? "(no type yet)"),
-            Topics = topics.Where(t => form.Topics.Contains(t.Slug)).Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList(),
-            ReadingMinutes = SummaryViewModel.MinutesToRead(words),
-            Citation = Citations.ApaCitation.Parse(form.Citation ?? "", renderer.ToPlainText(form.Citation ?? ""), SummaryRules.NormalizeDoi(form.Doi)),
-        };
+            var summary = writer.Create(content);
+            return SummaryViewModel.Create(summary, new TaxonomyLink(type.Slug, type.Name), chosen.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList());
+        }
+        catch (ContentRejectedException)
+        {
+            return null;
+        }
     }
 
     public async Task<ConflictViewModel> ConflictPageAsync(Summary current, SummaryContent yours, SummaryForm form, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace PPRNet.Web.Admin;
 
 [Route("admin")]
-public sealed class DashboardController(AdminReader reader, SummaryEditor editor) : AdminControllerBase
+public sealed class DashboardController(AdminReader reader, ImportConflictResolver conflicts) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? state, string? month, string? q, CancellationToken cancellationToken) =>
@@ -19,7 +19,7 @@ public sealed class DashboardController(AdminReader reader, SummaryEditor editor
 
     [HttpPost("conflicts/{id:int}/resolve"), ValidateAntiForgeryToken]
     public async Task<IActionResult> ResolveConflict(int id, CancellationToken cancellationToken) =>
-        await editor.ResolveConflictAsync(id, UserName, cancellationToken)
+        await conflicts.ResolveConflictAsync(id, UserName, cancellationToken)
             ? RedirectWithMessage("/admin", "Marked the import conflict as resolved.")
             : NotFound();
 

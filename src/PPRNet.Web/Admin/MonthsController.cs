@@ -4,7 +4,7 @@ using PPRNet.Web.Import;
 namespace PPRNet.Web.Admin;
 
 [Route("admin/months")]
-public sealed class MonthsController(AdminReader reader, SummaryEditor editor) : AdminControllerBase
+public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -37,7 +37,7 @@ public sealed class MonthsController(AdminReader reader, SummaryEditor editor) :
             return View(await reader.IntroPageAsync(form, valid, preview: intent == "preview" && ModelState.IsValid, null, cancellationToken));
         }
 
-        var message = await editor.SaveIntroAsync(valid, form.Markdown, UserName, cancellationToken);
+        var message = await intros.SaveIntroAsync(valid, form.Markdown, UserName, cancellationToken);
         return RedirectWithMessage($"/admin/months/{valid}/intro", message);
     }
 }

@@ -53,8 +53,15 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
             return View("Edit", await reader.FormPageAsync(form, preview: ModelState.IsValid, message: null, cancellationToken));
         }
 
-        var outcome = await editor.SaveAsync(form, UserName, ModelState, cancellationToken);
-        if (outcome is SaveOutcome.Missing)
+        var outcome = await editor.SaveAsync(form, UserName, BindingErrors(), cancellationToken);
+        if (outcome is SaveOutcome.Invalid invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{SummaryEditor.FormPrefix}.{error.Field}", error.Message);
+            }
+        }
+        else if (outcome is SaveOutcome.Missing)
         {
             // Trashed or purged by someone else meanwhile: keep every typed character on screen.
             ModelState.AddModelError("", "Someone moved this summary to the trash while you were editing. Your text is still below: restore the summary from the trash, then save again, or copy what you need.");
@@ -67,6 +74,14 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
             _ => View("Edit", await reader.FormPageAsync(form, preview: false, message: null, cancellationToken)),
         };
     }
+
+    /// <summary>What model binding found wrong, by form field, so the editor does not repeat it.</summary>
+    private List<FieldError> BindingErrors() =>
+        ModelState.Where(entry => entry.Value is { Errors.Count: > 0 })
+            .SelectMany(entry => entry.Value!.Errors.Select(e => new FieldError(
+                entry.Key.StartsWith(SummaryEditor.FormPrefix + ".", StringComparison.Ordinal) ? entry.Key[(SummaryEditor.FormPrefix.Length + 1)..] : entry.Key,
+                e.ErrorMessage)))
+            .ToList();
 
     private async Task<IActionResult> ConflictAsync(SaveOutcome.Conflict conflict, SummaryForm form, CancellationToken cancellationToken)
     {
@@ -91,11 +106,11 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
 
     [HttpPost("{id:int}/revisions/{number:int}/restore"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Restore(int id, int number, CancellationToken cancellationToken) =>
-        await editor.RestoreRevisionAsync(id, number, UserName, ModelState, cancellationToken) switch
+        await editor.RestoreRevisionAsync(id, number, UserName, cancellationToken) switch
         {
             SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
-            SaveOutcome.Missing => NotFound(),
-            _ => RedirectWithMessage($"/admin/summaries/{id}/history", string.Join(" ", ModelState[""]?.Errors.Select(e => e.ErrorMessage) ?? [])),
+            SaveOutcome.Invalid invalid => RedirectWithMessage($"/admin/summaries/{id}/history", string.Join(" ", invalid.Errors.Select(e => e.Message))),
+            _ => NotFound(),
         };
 
     [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]

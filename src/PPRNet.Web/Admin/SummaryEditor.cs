@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
@@ -6,12 +5,15 @@ using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Admin;
 
+/// <summary>A problem with what an editor typed, and the form field it belongs beside.</summary>
+public sealed record FieldError(string Field, string Message);
+
 public abstract record SaveOutcome
 {
     public sealed record Saved(int Id, string Message) : SaveOutcome;
 
-    /// <summary>Problems were added to the model state, next to their fields.</summary>
-    public sealed record Invalid : SaveOutcome;
+    /// <summary>Nothing was saved; each problem names the form field it belongs beside ("" for the whole form).</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SaveOutcome;
 
     public sealed record Conflict(Summary Current, SummaryContent Yours) : SaveOutcome;
 
@@ -24,17 +26,20 @@ public abstract record SaveOutcome
 public sealed class SummaryEditor(
     BlogDbContext db,
     SummaryWriter writer,
-    MarkdownRenderer renderer,
     RevisionLog revisions,
     AuditLog audit,
     TimeProvider clock)
 {
     public const string FormPrefix = "Form";
 
-    public async Task<SaveOutcome> SaveAsync(SummaryForm form, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <param name="bindingErrors">Problems model binding already found (required fields, lengths),
+    /// so that every message shows at once rather than in rounds.</param>
+    public async Task<SaveOutcome> SaveAsync(SummaryForm form, string user, IReadOnlyList<FieldError> bindingErrors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(bindingErrors);
         Summary? summary = null;
         if (form.Id is int id)
         {
@@ -45,32 +50,36 @@ public sealed class SummaryEditor(
             }
         }
 
-        var content = await ContentFromAsync(form, summary, modelState, cancellationToken);
+        var (content, errors) = await ContentFromAsync(form, summary, bindingErrors, cancellationToken);
         if (content is null)
         {
-            return new SaveOutcome.Invalid();
+            return new SaveOutcome.Invalid(errors);
         }
 
         try
         {
-            return await SaveContentAsync(summary, content, form.Version, user, modelState, cancellationToken);
+            return await SaveContentAsync(summary, content, form.Version, user, cancellationToken);
         }
         catch (ContentRejectedException e)
         {
             db.ChangeTracker.Clear();
-            modelState.AddModelError($"{FormPrefix}.{FormField(e.Field)}", $"The {e.Field} {e.Problem}.");
-            return new SaveOutcome.Invalid();
+            return Invalid(FormField(e.Field), $"The {e.Field} {e.Problem}.");
         }
     }
 
-    private static string FormField(string field) => field switch
+    private static SaveOutcome.Invalid Invalid(string field, string message) => new([new FieldError(field, message)]);
+
+    /// <summary>The form field of a section the rendering pipeline refused.</summary>
+    public static string FormField(string field) => field switch
     {
         "citation" => nameof(SummaryForm.Citation),
+        "bottom line" => nameof(SummaryForm.BottomLine),
         "Practice Implications" => nameof(SummaryForm.Implications),
+        "limitations" => nameof(SummaryForm.Limitations),
         _ => nameof(SummaryForm.Body),
     };
 
-    private async Task<SaveOutcome> SaveContentAsync(Summary? summary, SummaryContent content, int formVersion, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<SaveOutcome> SaveContentAsync(Summary? summary, SummaryContent content, int formVersion, string user, CancellationToken cancellationToken)
     {
         if (summary is null)
         {
@@ -94,9 +103,8 @@ public sealed class SummaryEditor(
             {
                 // Another editor took the same month and slug a moment ago.
                 db.ChangeTracker.Clear();
-                modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.Slug)}",
+                return Invalid(nameof(SummaryForm.Slug),
                     $"Another summary in {SummaryRules.MonthLabel(content.Month)} was just saved with \"{content.Slug}\"; choose another slug.");
-                return new SaveOutcome.Invalid();
             }
 
             return new SaveOutcome.Saved(summary.Id, $"Created \"{summary.Title}\".");
@@ -108,7 +116,7 @@ public sealed class SummaryEditor(
         }
 
         var wasPublished = summary.Status == SummaryStatus.Published;
-        writer.Apply(summary, content);
+        ApplyEdit(summary, content);
         summary.Version++;
         summary.EditedOnWeb = true;
         summary.UpdatedBy = user;
@@ -135,10 +143,18 @@ public sealed class SummaryEditor(
         return new SaveOutcome.Saved(summary.Id, $"Saved \"{summary.Title}\".");
     }
 
-    /// <summary>Restoring is itself a new revision, so it can be undone the same way.</summary>
-    public async Task<SaveOutcome> RestoreRevisionAsync(int summaryId, int number, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    /// <summary>An edit of a summary readers could already see is dated, so they know it changed.</summary>
+    private void ApplyEdit(Summary summary, SummaryContent content)
     {
-        ArgumentNullException.ThrowIfNull(modelState);
+        var wasPublic = summary.Status == SummaryStatus.Published && summary.PublishedOn < Today;
+        var revised = summary.RevisedOn;
+        writer.Apply(summary, content);
+        summary.RevisedOn = wasPublic && summary.Status == SummaryStatus.Published ? Today : content.RevisedOn ?? revised;
+    }
+
+    /// <summary>Restoring is itself a new revision, so it can be undone the same way.</summary>
+    public async Task<SaveOutcome> RestoreRevisionAsync(int summaryId, int number, string user, CancellationToken cancellationToken)
+    {
         var summary = await LoadAsync(summaryId, cancellationToken);
         var revision = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.SummaryId == summaryId && r.Number == number, cancellationToken);
         if (summary is null || summary.DeletedAt is not null || revision is null)
@@ -150,13 +166,12 @@ public sealed class SummaryEditor(
         var content = SummaryFileParser.Parse($"revision {number}", revision.Markdown, await LookupAsync(cancellationToken), errors);
         if (content is null || await SlugTakenAsync(content.Month, content.Slug, summaryId, cancellationToken))
         {
-            modelState.AddModelError("", content is null
+            return Invalid("", content is null
                 ? $"Revision {number} can no longer be restored: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}"
                 : $"Revision {number} used the address {content.Month}/{content.Slug}, which another summary now has.");
-            return new SaveOutcome.Invalid();
         }
 
-        writer.Apply(summary, content);
+        ApplyEdit(summary, content);
         summary.Version++;
         summary.EditedOnWeb = true;
         summary.UpdatedBy = user;
@@ -169,8 +184,7 @@ public sealed class SummaryEditor(
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || RevisionLog.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            modelState.AddModelError("", $"Someone saved this summary at the same moment, so revision {number} was not restored. Check the history and restore it again if it is still wanted.");
-            return new SaveOutcome.Invalid();
+            return Invalid("", $"Someone saved this summary at the same moment, so revision {number} was not restored. Check the history and restore it again if it is still wanted.");
         }
 
         return new SaveOutcome.Saved(summary.Id, $"Restored revision {number} of \"{summary.Title}\".");
@@ -231,41 +245,6 @@ public sealed class SummaryEditor(
         return true;
     }
 
-    public async Task<bool> ResolveConflictAsync(int conflictId, string user, CancellationToken cancellationToken)
-    {
-        var conflict = await db.ImportConflicts.Include(c => c.Summary).FirstOrDefaultAsync(c => c.Id == conflictId && c.ResolvedAt == null, cancellationToken);
-        if (conflict is null)
-        {
-            return false;
-        }
-
-        conflict.ResolvedAt = clock.GetUtcNow();
-        conflict.ResolvedBy = user;
-        // The editor has taken what they wanted from this file version: it is no longer news.
-        conflict.Summary.ContentHash = conflict.FileHash;
-        audit.Record(user, AuditActions.ImportConflict, conflict.SourcePath, $"marked resolved for \"{conflict.Summary.Title}\"");
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>Saves a month's intro; an empty text removes it.</summary>
-    public async Task<string> SaveIntroAsync(string month, string? markdown, string user, CancellationToken cancellationToken)
-    {
-        var issue = await db.MonthIssues.FirstOrDefaultAsync(m => m.Month == month, cancellationToken);
-        markdown = ContentLimits.RemoveControlCharacters(markdown?.Trim() ?? "");
-        // A removed intro stays as an empty, web-edited row, so a later import does not bring it back.
-        issue ??= db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
-        issue.IntroMarkdown = markdown;
-        issue.IntroHtml = markdown.Length == 0 ? "" : renderer.ToHtml(markdown);
-        issue.RenderedWith = MarkdownRenderer.RenderVersion;
-        issue.EditedOnWeb = true;
-        issue.UpdatedAt = clock.GetUtcNow();
-        issue.UpdatedBy = user;
-        audit.Record(user, AuditActions.EditIntro, month, markdown.Length == 0 ? "removed" : null);
-        await db.SaveChangesAsync(cancellationToken);
-        return markdown.Length == 0 ? $"Removed the intro of {SummaryRules.MonthLabel(month)}." : $"Saved the intro of {SummaryRules.MonthLabel(month)}.";
-    }
-
     private Task<Summary?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
@@ -278,17 +257,18 @@ public sealed class SummaryEditor(
         db.Summaries.AnyAsync(s => s.Month == month && s.Slug == slug && s.Id != exceptId, cancellationToken);
 
     /// <summary>Checks what needs the database and turns the form into content for the writer;
-    /// null, with each problem next to its field, when it cannot be saved.</summary>
-    private async Task<SummaryContent?> ContentFromAsync(SummaryForm form, Summary? existing, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    /// null, with each problem named by its field, when it cannot be saved.</summary>
+    private async Task<(SummaryContent? Content, List<FieldError> Errors)> ContentFromAsync(
+        SummaryForm form, Summary? existing, IReadOnlyList<FieldError> bindingErrors, CancellationToken cancellationToken)
     {
         // Every problem at once: the shape rules, then what needs the database, even when the
         // required-field checks have already failed, so an editor never fixes errors in rounds.
+        var errors = new List<FieldError>();
         foreach (var (field, message) in form.ShapeProblems())
         {
-            var key = $"{FormPrefix}.{field}";
-            if (modelState[key]?.Errors.Any(e => e.ErrorMessage == message) != true)
+            if (!bindingErrors.Contains(new FieldError(field, message)))
             {
-                modelState.AddModelError(key, message);
+                errors.Add(new FieldError(field, message));
             }
         }
 
@@ -296,7 +276,7 @@ public sealed class SummaryEditor(
         var type = lookup.ResearchType(form.ResearchType);
         if (form.ResearchType is not null && (type is null || (type.Retired && existing?.ResearchType != type)))
         {
-            modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.ResearchType)}", "Choose one of the listed types of research.");
+            errors.Add(new FieldError(nameof(SummaryForm.ResearchType), "Choose one of the listed types of research."));
         }
 
         var topics = new List<Topic>();
@@ -305,7 +285,7 @@ public sealed class SummaryEditor(
             var topic = lookup.Topic(slug);
             if (topic is null || (topic.Retired && existing?.Topics.Contains(topic) != true))
             {
-                modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.Topics)}", $"\"{slug}\" is not one of the listed topics.");
+                errors.Add(new FieldError(nameof(SummaryForm.Topics), $"\"{slug}\" is not one of the listed topics."));
             }
             else
             {
@@ -318,33 +298,16 @@ public sealed class SummaryEditor(
         if (SummaryRules.TryParseMonth(month, out _) && SummaryRules.IsSlug(slugText)
             && await SlugTakenAsync(month!, slugText, existing?.Id, cancellationToken))
         {
-            modelState.AddModelError($"{FormPrefix}.{nameof(SummaryForm.Slug)}",
-                $"Another summary in {SummaryRules.MonthLabel(month!)} already uses \"{slugText}\" (perhaps one in the trash); choose another slug.");
+            errors.Add(new FieldError(nameof(SummaryForm.Slug),
+                $"Another summary in {SummaryRules.MonthLabel(month!)} already uses \"{slugText}\" (perhaps one in the trash); choose another slug."));
         }
 
-        if (!modelState.IsValid || type is null || month is null)
+        if (errors.Count > 0 || bindingErrors.Count > 0 || type is null || month is null)
         {
-            return null;
+            return (null, errors);
         }
 
-        return new SummaryContent
-        {
-            Title = form.Title!.Trim(),
-            Month = month,
-            Slug = slugText,
-            ResearchType = type,
-            Topics = topics,
-            Citation = form.Citation!.Trim(),
-            Doi = SummaryRules.NormalizeDoi(form.Doi),
-            AuthorEmail = string.IsNullOrWhiteSpace(form.AuthorEmail) ? null : form.AuthorEmail.Trim(),
-            Status = form.Status,
-            PublishedOn = form.PublishedOn ?? SummaryRules.FirstDay(month),
-            Studies = form.Studies,
-            Participants = form.Participants,
-            Effect = string.IsNullOrWhiteSpace(form.Effect) ? null : form.Effect.Trim(),
-            BodyMarkdown = form.Body!,
-            ImplicationsMarkdown = form.Implications!,
-        };
+        return (form.ToContent(type, topics, month), errors);
     }
 
     private static string Where(SummaryContent content) =>

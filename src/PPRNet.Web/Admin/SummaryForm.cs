@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
 
@@ -42,16 +43,44 @@ public sealed class SummaryForm
     [Display(Name = "Author email (for reprint requests)")]
     public string? AuthorEmail { get; set; }
 
+    [StringLength(ContentLimits.MaxBottomLineLength, ErrorMessage = "Keep the bottom line to one to three sentences (under 600 characters).")]
+    [Display(Name = "Bottom line")]
+    public string? BottomLine { get; set; }
+
+    [StringLength(ContentLimits.MaxContributorLength, ErrorMessage = "Keep the contributor's name under 200 characters.")]
+    [Display(Name = "Written by")]
+    public string? Contributor { get; set; }
+
     [Range(0, 1_000_000, ErrorMessage = "Studies must be a whole number from 0 up.")]
     [Display(Name = "Number of studies (k)")]
     public int? Studies { get; set; }
+
+    [Range(0, 1_000_000, ErrorMessage = "Samples must be a whole number from 0 up.")]
+    [Display(Name = "Independent samples")]
+    public int? Samples { get; set; }
 
     [Range(0, 100_000_000, ErrorMessage = "Participants must be a whole number from 0 up.")]
     [Display(Name = "Number of participants (N)")]
     public int? Participants { get; set; }
 
-    [StringLength(300)]
-    [Display(Name = "Headline effect, as written")]
+    [Display(Name = "Effect statistic")]
+    public string? EffectStatistic { get; set; }
+
+    [Display(Name = "Effect value")]
+    public string? EffectValue { get; set; }
+
+    [Display(Name = "95% CI, lower end")]
+    public string? EffectCiLow { get; set; }
+
+    [Display(Name = "95% CI, upper end")]
+    public string? EffectCiHigh { get; set; }
+
+    [StringLength(ContentLimits.MaxOutcomeLength, ErrorMessage = "Keep the outcome under 200 characters.")]
+    [Display(Name = "What the effect measures")]
+    public string? EffectOutcome { get; set; }
+
+    [StringLength(ContentLimits.MaxEffectLength, ErrorMessage = "Keep the other figures under 300 characters.")]
+    [Display(Name = "Other figures, as written")]
     public string? Effect { get; set; }
 
     [Required(ErrorMessage = "Write the summary.")]
@@ -61,6 +90,9 @@ public sealed class SummaryForm
     [Required(ErrorMessage = "Write the Practice Implications.")]
     [Display(Name = "Practice Implications (Markdown)")]
     public string? Implications { get; set; }
+
+    [Display(Name = "Limitations (Markdown)")]
+    public string? Limitations { get; set; }
 
     public SummaryStatus Status { get; set; } = SummaryStatus.Draft;
 
@@ -102,12 +134,27 @@ public sealed class SummaryForm
             yield return (nameof(AuthorEmail), "Enter an email address such as name@university.edu, or leave it empty.");
         }
 
-        foreach (var (text, field) in new[] { (Body, nameof(Body)), (Implications, nameof(Implications)) })
+        foreach (var (text, field) in new[] { (Body, nameof(Body)), (Implications, nameof(Implications)), (Limitations, nameof(Limitations)) })
         {
             if (text is not null && SummaryRules.HasImplicationsHeading(text))
             {
                 yield return (field, "Leave out the \"## Practice Implications\" heading; the form adds it.");
             }
+            else if (text is not null && SummaryRules.HasLimitationsHeading(text))
+            {
+                yield return (field, "Leave out the \"## Limitations\" heading; the form adds it.");
+            }
+        }
+
+        // New summaries open with a bottom line; older ones gain one when an editor writes it.
+        if (Id is null && string.IsNullOrWhiteSpace(BottomLine))
+        {
+            yield return (nameof(BottomLine), "Write the bottom line: one to three sentences on what was found and how far to trust it.");
+        }
+
+        if (ReadEffect() is { Field: { } effectField, Problem: { } effectProblem })
+        {
+            yield return (effectField, effectProblem);
         }
 
         foreach (var problem in LimitProblems())
@@ -124,13 +171,105 @@ public sealed class SummaryForm
             yield return (nameof(Topics), $"Choose at most {ContentLimits.MaxTopics} topics.");
         }
 
-        foreach (var (text, field, label) in new[] { (Body, nameof(Body), "The summary"), (Implications, nameof(Implications), "The Practice Implications"), (Citation, nameof(Citation), "The citation") })
+        foreach (var (text, field, label) in new[]
+        {
+            (Body, nameof(Body), "The summary"), (Implications, nameof(Implications), "The Practice Implications"),
+            (Limitations, nameof(Limitations), "The limitations"), (Citation, nameof(Citation), "The citation"),
+            (BottomLine, nameof(BottomLine), "The bottom line"),
+        })
         {
             if (ContentLimits.MarkdownProblem(text) is { } problem)
             {
                 yield return (field, $"{label} {problem.Problem}{ContentLimits.LineNote(problem.Line)}.");
             }
         }
+    }
+
+    /// <summary>The structured effect typed in, or the field at fault and why.</summary>
+    public (EffectSize? Effect, string? Field, string? Problem) ReadEffect()
+    {
+        var typed = new[] { EffectStatistic, EffectValue, EffectCiLow, EffectCiHigh, EffectOutcome }.Any(v => !string.IsNullOrWhiteSpace(v));
+        if (!typed)
+        {
+            return (null, null, null);
+        }
+
+        if (!Data.EffectSize.TryParseStatistic(EffectStatistic, out var statistic))
+        {
+            return (null, nameof(EffectStatistic), "Choose the statistic (d, g, r or odds ratio), or clear the effect fields.");
+        }
+
+        if (!TryNumber(EffectValue, out var value) || value is null)
+        {
+            return (null, nameof(EffectValue), "Enter the effect as a number, such as 0.28 or -0.39.");
+        }
+
+        if (!TryNumber(EffectCiLow, out var low))
+        {
+            return (null, nameof(EffectCiLow), "Enter the lower end of the interval as a number, such as 0.23.");
+        }
+
+        if (!TryNumber(EffectCiHigh, out var high))
+        {
+            return (null, nameof(EffectCiHigh), "Enter the upper end of the interval as a number, such as 0.33.");
+        }
+
+        if (Data.EffectSize.Problem(statistic, value.Value, low, high) is { } problem)
+        {
+            var field = problem.Contains("interval", StringComparison.Ordinal) ? nameof(EffectCiLow) : nameof(EffectValue);
+            return (null, field, char.ToUpperInvariant(problem[0]) + problem[1..] + ".");
+        }
+
+        var outcome = string.IsNullOrWhiteSpace(EffectOutcome) ? null : EffectOutcome.Trim();
+        return (new EffectSize(statistic, value.Value, low, high, outcome), null, null);
+    }
+
+    private static bool TryNumber(string? text, out double? number)
+    {
+        number = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (double.TryParse(text.Trim().Replace('\u2212', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
+        {
+            number = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The form as content: the one mapping both the preview and the save use. The
+    /// preview passes placeholders for what is still missing; a save only runs once nothing is.</summary>
+    public SummaryContent ToContent(ResearchType type, IReadOnlyList<Topic> topics, string month, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return new SummaryContent
+        {
+            Title = title ?? Title?.Trim() ?? "",
+            Month = month,
+            Slug = EffectiveSlug,
+            ResearchType = type,
+            Topics = topics,
+            Citation = Citation?.Trim() ?? "",
+            Doi = SummaryRules.NormalizeDoi(Doi),
+            AuthorEmail = Optional(AuthorEmail) is { } email && SummaryRules.IsEmail(email) ? email : null,
+            Status = Status,
+            PublishedOn = PublishedOn ?? SummaryRules.FirstDay(month),
+            Studies = Studies,
+            Samples = Samples,
+            Participants = Participants,
+            Effect = Optional(Effect),
+            EffectSize = ReadEffect().Effect,
+            Contributor = Optional(Contributor),
+            BottomLineMarkdown = BottomLine?.Trim() ?? "",
+            BodyMarkdown = Body ?? "",
+            ImplicationsMarkdown = Implications ?? "",
+            LimitationsMarkdown = Limitations?.Trim() ?? "",
+        };
     }
 
     public static SummaryForm From(Summary summary)
@@ -149,12 +288,23 @@ public sealed class SummaryForm
             Doi = summary.Doi,
             AuthorEmail = summary.AuthorEmail,
             Studies = summary.Studies,
+            Samples = summary.Samples,
             Participants = summary.Participants,
             Effect = summary.Effect,
+            EffectStatistic = summary.EffectStatistic is { } statistic ? Data.EffectSize.Code(statistic) : null,
+            EffectValue = Invariant(summary.EffectValue),
+            EffectCiLow = Invariant(summary.EffectCiLow),
+            EffectCiHigh = Invariant(summary.EffectCiHigh),
+            EffectOutcome = summary.EffectOutcome,
+            Contributor = summary.Contributor,
+            BottomLine = summary.BottomLineMarkdown,
             Body = summary.BodyMarkdown,
             Implications = summary.ImplicationsMarkdown,
+            Limitations = summary.LimitationsMarkdown,
             Status = summary.Status,
             PublishedOn = summary.PublishedOn,
         };
     }
+
+    private static string? Invariant(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 }

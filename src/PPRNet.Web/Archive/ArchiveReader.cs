@@ -34,11 +34,11 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         }
 
         var rows = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.ImplicationsHtml, s.ResearchTypeId })
+            .Select(s => new { s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.BottomLineHtml, s.ImplicationsHtml, s.ResearchTypeId })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var topics = await db.TopicIdsAsync(ids, cancellationToken);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new SummaryCard(
-            r.Id, r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.ImplicationsHtml,
+            r.Id, r.Month, r.Slug, r.Title, r.CitationHtml, r.Excerpt, r.BottomLineHtml, r.ImplicationsHtml,
             taxonomy.TypeById(r.ResearchTypeId)?.Link ?? new TaxonomyLink("", ""),
             taxonomy.TopicLinks(topics[r.Id]))).ToList();
     }
@@ -70,31 +70,81 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         return IssueViewModel.Create(month, isLatest, intro, summaries, newer, older);
     }
 
-    /// <summary>One page of the archive, narrowed by topic and type; null when the topic, the type
-    /// or the page does not exist.</summary>
+    /// <summary>One page of the archive, narrowed by topics (any of them) and type; null when a
+    /// topic, the type or the page does not exist.</summary>
     public async Task<ArchiveViewModel?> ArchivePageAsync(ArchiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
-        var topic = taxonomy.Topic(request.Topic);
+        var topics = request.Topics.Select(taxonomy.Topic).ToList();
         var type = taxonomy.Type(request.Type);
-        if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
+        if (topics.Any(t => t is null) || (request.Type is not null && type is null))
         {
             return null;
         }
 
+        // The taxonomy's order, so the same choice always has the same address.
+        var chosen = topics.OfType<Term>().OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         var counts = await facets.CountsAsync(cancellationToken);
-        var total = counts.Count(topic?.Id, type?.Id);
+        Func<int?, int> typeCount = chosen.Count <= 1
+            ? typeId => counts.Count(chosen.FirstOrDefault()?.Id, typeId)
+            : await AnyTopicCountsAsync(chosen, cancellationToken);
+        var total = typeCount(type?.Id);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (request.Page > pageCount)
         {
             return null;
         }
 
-        var ids = await PageIdsAsync(topic?.Id, type?.Id, (request.Page - 1) * PageSize, cancellationToken);
+        var skip = (request.Page - 1) * PageSize;
+        var ids = chosen.Count <= 1
+            ? await PageIdsAsync(chosen.FirstOrDefault()?.Id, type?.Id, skip, cancellationToken)
+            : await AnyTopicPageIdsAsync(chosen, type?.Id, skip, cancellationToken);
         var cards = await CardsAsync(ids, taxonomy, cancellationToken);
-        var (topicOptions, typeOptions) = Facets.Options(taxonomy, counts.Count, topic, type, (t, ty) => BlogUrls.Archive(t, ty, 1));
-        return ArchiveViewModel.Create(cards, topic?.Link, type?.Link, topicOptions, typeOptions, total, request.Page, pageCount);
+        var options = Facets.ArchiveOptions(taxonomy, counts, typeCount, chosen, type);
+        return ArchiveViewModel.Create(cards, chosen.Select(t => t.Link).ToList(), type?.Link, options.Topics, options.Types, total, request.Page, pageCount);
+    }
+
+    /// <summary>Public summaries in any of several topics, by type. Not constant: it counts the
+    /// chosen topics' listing rows (one index range each), which only a multi-topic choice pays.</summary>
+    private async Task<Func<int?, int>> AnyTopicCountsAsync(IReadOnlyList<Term> topics, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(",", topics.Select(t => t.Id));
+        // Topic ids are integers from the taxonomy, never text from the request.
+#pragma warning disable EF1002
+        var rows = await db.Database.SqlQueryRaw<TypeCountRow>(
+            $"SELECT ResearchTypeId, COUNT(DISTINCT SummaryId) AS Count FROM TopicListings WHERE TopicId IN ({ids}) AND PublishedOn <= $today GROUP BY ResearchTypeId",
+            new Microsoft.Data.Sqlite.SqliteParameter("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        var byType = rows.ToDictionary(r => r.ResearchTypeId, r => r.Count);
+        var all = byType.Values.Sum();
+        return typeId => typeId is { } t ? byType.GetValueOrDefault(t) : all;
+    }
+
+    /// <summary>A page of summaries in any of several topics: each topic's listing read in archive
+    /// order up to this page's end, merged without duplicates.</summary>
+    private async Task<List<int>> AnyTopicPageIdsAsync(IReadOnlyList<Term> topics, int? typeId, int skip, CancellationToken cancellationToken)
+    {
+        var take = skip + PageSize;
+        var parts = topics.Select(topic => $"""
+            SELECT * FROM (SELECT SummaryId, Month, PublishedOn, Title FROM TopicListings INDEXED BY {(typeId is null ? "IX_TopicListings_Archive" : "IX_TopicListings_ArchiveByType")}
+              WHERE TopicId = {topic.Id} AND PublishedOn <= $today{(typeId is null ? "" : $" AND ResearchTypeId = {typeId}")}
+              ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {take})
+            """);
+        var sql = $"SELECT SummaryId AS Value FROM ({string.Join("\nUNION\n", parts)}) ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {PageSize} OFFSET {skip}";
+        // Only integers from the taxonomy and the page are in the text; the date is a parameter.
+#pragma warning disable EF1002
+        return await db.Database.SqlQueryRaw<int>(sql,
+                new Microsoft.Data.Sqlite.SqliteParameter("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    private sealed class TypeCountRow
+    {
+        public int ResearchTypeId { get; set; }
+        public int Count { get; set; }
     }
 
     /// <summary>The ids of one archive page. A topic's pages read its listing rows (kept by
@@ -123,7 +173,10 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
             Id = s.Id, Month = s.Month, Slug = s.Slug, Title = s.Title, Excerpt = s.Excerpt,
             CitationMarkdown = s.CitationMarkdown, CitationText = s.CitationText, CitationHtml = s.CitationHtml, Doi = s.Doi,
             AuthorEmail = s.AuthorEmail, BodyHtml = s.BodyHtml, ImplicationsHtml = s.ImplicationsHtml, BodyMarkdown = "", ImplicationsMarkdown = "",
-            Studies = s.Studies, Participants = s.Participants, Effect = s.Effect, ResearchTypeId = s.ResearchTypeId,
+            BottomLineHtml = s.BottomLineHtml, BottomLineText = s.BottomLineText, LimitationsHtml = s.LimitationsHtml,
+            Studies = s.Studies, Samples = s.Samples, Participants = s.Participants, Effect = s.Effect,
+            EffectStatistic = s.EffectStatistic, EffectValue = s.EffectValue, EffectCiLow = s.EffectCiLow, EffectCiHigh = s.EffectCiHigh, EffectOutcome = s.EffectOutcome,
+            Contributor = s.Contributor, RevisedOn = s.RevisedOn, ResearchTypeId = s.ResearchTypeId,
             PublishedOn = s.PublishedOn, UpdatedAt = s.UpdatedAt, WordCount = s.WordCount,
         }).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)
@@ -135,35 +188,13 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         var topicIds = (await db.TopicIdsAsync([summary.Id], cancellationToken))[summary.Id].ToList();
         var neighbours = await NeighboursAsync(summary, cancellationToken);
         var related = await RelatedAsync(summary.Id, topicIds, cancellationToken);
-        var topics = taxonomy.TopicLinks(topicIds);
         var type = taxonomy.TypeById(summary.ResearchTypeId)?.Link ?? new TaxonomyLink("", "");
-        return new SummaryViewModel
-        {
-            Id = summary.Id,
-            Month = summary.Month,
-            Slug = summary.Slug,
-            Title = summary.Title,
-            Description = summary.Excerpt,
-            CanonicalPath = BlogUrls.Summary(summary.Month, summary.Slug),
-            OpenGraphType = "article",
-            Feeds = topics.Select(FeedLinks.ForTopic).ToList(),
-            Citation = Citations.ApaCitation.Parse(summary.CitationMarkdown, summary.CitationText, summary.Doi),
-            PublishedOn = summary.PublishedOn,
-            UpdatedAt = summary.UpdatedAt,
-            Related = related.Select(r => r.ToLink(taxonomy)).ToList(),
-            CitationHtml = summary.CitationHtml,
-            Doi = summary.Doi,
-            AuthorEmail = summary.AuthorEmail,
-            BodyHtml = summary.BodyHtml,
-            ImplicationsHtml = summary.ImplicationsHtml,
-            Facts = new StudyFacts(summary.Studies, summary.Participants, summary.Effect),
-            ResearchType = type,
-            TopicIds = topicIds,
-            Topics = topics,
-            ReadingMinutes = SummaryViewModel.MinutesToRead(summary.WordCount),
-            Older = neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
-            Newer = neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
-        };
+        var model = SummaryViewModel.Create(summary, type, taxonomy.TopicLinks(topicIds),
+            related.Select(r => r.ToLink(taxonomy)).ToList(),
+            older: neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
+            newer: neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy));
+        model.TopicIds = topicIds;
+        return model;
     }
 
     /// <summary>The summaries just before and after this one in the archive's order.</summary>
@@ -228,9 +259,17 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     public async Task<string?> RenamedUrlAsync(ArchiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var topic = request.Topic is null ? null : await AliasAsync(TermKind.Topic, request.Topic, cancellationToken);
+        var topics = new List<string>();
+        var renamed = false;
+        foreach (var slug in request.Topics)
+        {
+            var alias = await AliasAsync(TermKind.Topic, slug, cancellationToken);
+            renamed |= alias is not null;
+            topics.Add(alias ?? slug);
+        }
+
         var type = request.Type is null ? null : await AliasAsync(TermKind.ResearchType, request.Type, cancellationToken);
-        return topic is null && type is null ? null : BlogUrls.Archive(topic ?? request.Topic, type ?? request.Type, request.Page);
+        return !renamed && type is null ? null : BlogUrls.ArchiveOf(topics, type ?? request.Type, request.Page);
     }
 
     public Task<string?> AliasAsync(TermKind kind, string slug, CancellationToken cancellationToken) =>

@@ -3,19 +3,34 @@ using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Archive;
 
-/// <summary>The archive's query string, checked: what a reader asked for, or why it makes no sense.</summary>
-public sealed record ArchiveRequest(string? Topic, string? Type, int Page)
+/// <summary>The archive's query string, checked: what a reader asked for, or why it makes no sense.
+/// Several topics mean "any of them"; the type narrows whatever the topics give.</summary>
+public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, int Page)
 {
-    public static bool TryCreate(string? topic, string? type, string? page, out ArchiveRequest request, out string problem)
+    /// <summary>More topics than the taxonomy could ever hold is a hand-made address, not a choice.</summary>
+    public const int MaxTopics = 50;
+
+    public ArchiveRequest(string? topic, string? type, int page)
+        : this(topic is null ? [] : [topic], type, page)
     {
-        request = new ArchiveRequest(null, null, 1);
+    }
+
+    public static bool TryCreate(IEnumerable<string?>? topics, string? type, string? page, out ArchiveRequest request, out string problem)
+    {
+        request = new ArchiveRequest([], null, 1);
         problem = "";
-        topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
+        var chosen = (topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.Ordinal).ToList();
         type = string.IsNullOrWhiteSpace(type) ? null : type.Trim();
 
-        if (topic is not null && !SummaryRules.IsSlug(topic))
+        if (chosen.Count > MaxTopics)
         {
-            problem = "The topic in the address is not one of ours. Topic names in addresses use lowercase letters, digits and hyphens, like \"empathy\".";
+            problem = $"The address asks for more than {MaxTopics} topics; choose fewer.";
+            return false;
+        }
+
+        if (chosen.Any(t => !SummaryRules.IsSlug(t)))
+        {
+            problem = "A topic in the address is not one of ours. Topic names in addresses use lowercase letters, digits and hyphens, like \"empathy\".";
             return false;
         }
 
@@ -33,7 +48,7 @@ public sealed record ArchiveRequest(string? Topic, string? Type, int Page)
             return false;
         }
 
-        request = new ArchiveRequest(topic, type, number);
+        request = new ArchiveRequest(chosen, type, number);
         return true;
     }
 }

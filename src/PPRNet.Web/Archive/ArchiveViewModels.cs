@@ -12,6 +12,7 @@ public sealed record SummaryCard(
     string Title,
     string CitationHtml,
     string Excerpt,
+    string BottomLineHtml,
     string ImplicationsHtml,
     TaxonomyLink ResearchType,
     IReadOnlyList<TaxonomyLink> Topics)
@@ -61,7 +62,9 @@ public sealed record FilterOption(string Slug, string Name, int Count, bool Sele
 public sealed class ArchiveViewModel : PageViewModel
 {
     public required IReadOnlyList<MonthGroup> Months { get; init; }
-    public required TaxonomyLink? Topic { get; init; }
+
+    /// <summary>The topics chosen; a summary in any of them is shown.</summary>
+    public required IReadOnlyList<TaxonomyLink> ChosenTopics { get; init; }
     public required TaxonomyLink? Type { get; init; }
     public required IReadOnlyList<FilterOption> Topics { get; init; }
     public required IReadOnlyList<FilterOption> Types { get; init; }
@@ -70,40 +73,44 @@ public sealed class ArchiveViewModel : PageViewModel
     public required int PageCount { get; init; }
     public required int FirstNumber { get; init; }
     public int LastNumber => FirstNumber + Months.Sum(m => m.Summaries.Count) - 1;
-    public bool IsFiltered => Topic is not null || Type is not null;
+    public bool IsFiltered => ChosenTopics.Count > 0 || Type is not null;
+    private IEnumerable<string> TopicSlugs => ChosenTopics.Select(t => t.Slug);
 
-    public string PageUrl(int page) => BlogUrls.Archive(Topic?.Slug, Type?.Slug, page);
-    public string ClearTopicUrl => BlogUrls.Archive(null, Type?.Slug, 1);
-    public string ClearTypeUrl => BlogUrls.Archive(Topic?.Slug, null, 1);
+    public string PageUrl(int page) => BlogUrls.ArchiveOf(TopicSlugs, Type?.Slug, page);
+    public string ClearTopicsUrl => BlogUrls.ArchiveOf([], Type?.Slug, 1);
+    public string ClearTypeUrl => BlogUrls.ArchiveOf(TopicSlugs, null, 1);
+    public string WithoutTopicUrl(string slug) => BlogUrls.ArchiveOf(TopicSlugs.Where(t => t != slug), Type?.Slug, 1);
 
-    public static ArchiveViewModel Create(IReadOnlyList<SummaryCard> cards, TaxonomyLink? topic, TaxonomyLink? type,
-        IReadOnlyList<FilterOption> topics, IReadOnlyList<FilterOption> types, int total, int page, int pageCount) => new()
+    public static ArchiveViewModel Create(IReadOnlyList<SummaryCard> cards, IReadOnlyList<TaxonomyLink> topics, TaxonomyLink? type,
+        IReadOnlyList<FilterOption> topicOptions, IReadOnlyList<FilterOption> typeOptions, int total, int page, int pageCount)
     {
-        Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
-        Topic = topic,
-        Type = type,
-        Topics = topics,
-        Types = types,
-        Total = total,
-        Page = page,
-        PageCount = pageCount,
-        FirstNumber = (page - 1) * ArchiveReader.PageSize + 1,
-        Title = PageTitle(topic, type, page),
-        CanonicalPath = BlogUrls.Archive(topic?.Slug, type?.Slug, page),
-        Feeds = new[] { topic is null ? null : FeedLinks.ForTopic(topic), type is null ? null : FeedLinks.ForType(type) }.OfType<FeedLink>().ToList(),
-        Description = "Every research summary of the PPRNet blog, month by month"
-            + (topic is null ? "" : $", on {topic.Name}")
-            + (type is null ? "" : $", of type {type.Name}") + ".",
-    };
+        ArgumentNullException.ThrowIfNull(topics);
+        return new()
+        {
+            Months = cards.GroupBy(c => c.Month).Select(g => new MonthGroup(g.Key, g.ToList())).ToList(),
+            ChosenTopics = topics,
+            Type = type,
+            Topics = topicOptions,
+            Types = typeOptions,
+            Total = total,
+            Page = page,
+            PageCount = pageCount,
+            FirstNumber = (page - 1) * ArchiveReader.PageSize + 1,
+            Title = PageTitle(topics, type, page),
+            CanonicalPath = BlogUrls.ArchiveOf(topics.Select(t => t.Slug), type?.Slug, page),
+            Feeds = topics.Select(FeedLinks.ForTopic).Concat(type is null ? [] : [FeedLinks.ForType(type)]).ToList(),
+            Description = "Every research summary of the PPRNet blog, month by month"
+                + (topics.Count == 0 ? "" : $", on {string.Join(" or ", topics.Select(t => t.Name))}")
+                + (type is null ? "" : $", of type {type.Name}") + ".",
+        };
+    }
 
-    private static string PageTitle(TaxonomyLink? topic, TaxonomyLink? type, int page) =>
-        string.Join(" · ", new[] { "Archive", topic?.Name, type?.Name, page > 1 ? $"page {page}" : null }.OfType<string>());
+    private static string PageTitle(IReadOnlyList<TaxonomyLink> topics, TaxonomyLink? type, int page) =>
+        string.Join(" · ", new[] { "Archive", topics.Count == 0 ? null : string.Join(" or ", topics.Select(t => t.Name)), type?.Name, page > 1 ? $"page {page}" : null }.OfType<string>());
 }
 
-public sealed record StudyFacts(int? Studies, int? Participants, string? Effect)
-{
-    public bool Any => Studies is not null || Participants is not null || Effect is not null;
-}
+/// <summary>The facts box: what kind of study, what it counted and how large its effect was.</summary>
+public sealed record StudyFacts(string Design, int? Studies, int? Samples, int? Participants, Data.EffectSize? EffectSize, string? Effect);
 
 public sealed class SummaryViewModel : PageViewModel
 {
@@ -112,9 +119,13 @@ public sealed class SummaryViewModel : PageViewModel
     public required string CitationHtml { get; init; }
     public string? Doi { get; init; }
     public string? AuthorEmail { get; init; }
+    public string BottomLineHtml { get; init; } = "";
     public required string BodyHtml { get; init; }
     public required string ImplicationsHtml { get; init; }
+    public string LimitationsHtml { get; init; } = "";
     public required StudyFacts Facts { get; init; }
+    public string? Contributor { get; init; }
+    public DateOnly? RevisedOn { get; init; }
     public required TaxonomyLink ResearchType { get; init; }
     public required IReadOnlyList<TaxonomyLink> Topics { get; init; }
     public required int ReadingMinutes { get; init; }
@@ -126,12 +137,51 @@ public sealed class SummaryViewModel : PageViewModel
     public SummaryLink? Newer { get; init; }
     public SummaryLink? Older { get; init; }
     public int Id { get; init; }
-    public IReadOnlyList<int> TopicIds { get; init; } = [];
+    public IReadOnlyList<int> TopicIds { get; set; } = [];
     public string MonthLabel => Import.SummaryRules.MonthLabel(Month);
     public string DoiUrl => $"https://doi.org/{Doi}";
 
     /// <summary>Minutes at an unhurried 200 words a minute, never less than one.</summary>
     public static int MinutesToRead(int words) => Math.Max(1, (int)Math.Round(words / 200.0));
+
+    /// <summary>The page of one summary, from its stored row: the public page and the editors'
+    /// preview both come through here, so the preview is what readers will get.</summary>
+    public static SummaryViewModel Create(Data.Summary summary, TaxonomyLink type, IReadOnlyList<TaxonomyLink> topics,
+        IReadOnlyList<SummaryLink>? related = null, SummaryLink? older = null, SummaryLink? newer = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(type);
+        return new SummaryViewModel
+        {
+            Id = summary.Id,
+            Month = summary.Month,
+            Slug = summary.Slug,
+            Title = summary.Title,
+            Description = summary.BottomLineText.Length > 0 ? summary.BottomLineText : summary.Excerpt,
+            CanonicalPath = BlogUrls.Summary(summary.Month, summary.Slug),
+            OpenGraphType = "article",
+            Feeds = topics.Select(FeedLinks.ForTopic).ToList(),
+            Citation = Citations.ApaCitation.Parse(summary.CitationMarkdown, summary.CitationText, summary.Doi),
+            PublishedOn = summary.PublishedOn,
+            RevisedOn = summary.RevisedOn > summary.PublishedOn ? summary.RevisedOn : null,
+            UpdatedAt = summary.UpdatedAt,
+            Contributor = summary.Contributor,
+            Related = related ?? [],
+            CitationHtml = summary.CitationHtml,
+            Doi = summary.Doi,
+            AuthorEmail = summary.AuthorEmail,
+            BottomLineHtml = summary.BottomLineHtml,
+            BodyHtml = summary.BodyHtml,
+            ImplicationsHtml = summary.ImplicationsHtml,
+            LimitationsHtml = summary.LimitationsHtml,
+            Facts = new StudyFacts(type.Name, summary.Studies, summary.Samples, summary.Participants, summary.EffectSize, summary.Effect),
+            ResearchType = type,
+            Topics = topics,
+            ReadingMinutes = MinutesToRead(summary.WordCount),
+            Older = older,
+            Newer = newer,
+        };
+    }
 }
 
 public sealed record TopicCount(string Slug, string Name, int Count)

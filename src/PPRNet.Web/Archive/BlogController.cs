@@ -22,7 +22,7 @@ public sealed class BlogController(ArchiveReader archive) : Controller
     }
 
     [HttpGet("/blog")]
-    public async Task<IActionResult> Archive(string? topic, string? type, string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Archive([FromQuery] string[]? topic, string? type, string? page, CancellationToken cancellationToken)
     {
         if (!ArchiveRequest.TryCreate(topic, type, page, out var request, out var problem))
         {

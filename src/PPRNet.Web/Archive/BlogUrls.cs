@@ -13,10 +13,13 @@ public static class BlogUrls
 
     public static string Type(string slug) => Archive(null, slug, 1);
 
-    public static string Archive(string? topic, string? type, int page)
+    public static string Archive(string? topic, string? type, int page) => ArchiveOf(topic is null ? [] : [topic], type, page);
+
+    /// <summary>The archive narrowed to any of several topics (each a "topic" parameter).</summary>
+    public static string ArchiveOf(IEnumerable<string> topics, string? type, int page)
     {
         var query = new QueryBuilder();
-        if (topic is not null)
+        foreach (var topic in topics)
         {
             query.Add("topic", topic);
         }

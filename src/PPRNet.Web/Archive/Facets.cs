@@ -154,4 +154,27 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
             .ToList();
         return (topics, types);
     }
+
+    /// <summary>The archive's choices. Several topics combine as "any of them", so a topic counts
+    /// what it shows alone with the chosen type, and a type counts what it shows with the chosen topics.</summary>
+    public static (IReadOnlyList<FilterOption> Topics, IReadOnlyList<FilterOption> Types) ArchiveOptions(
+        Taxonomy taxonomy, FilterCounts counts, Func<int?, int> typeCount, IReadOnlyList<Term> topics, Term? type)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(typeCount);
+        ArgumentNullException.ThrowIfNull(topics);
+        var chosenSlugs = topics.Select(t => t.Slug).ToList();
+        var topicOptions = taxonomy.Topics
+            .Select(t => (Term: t, Count: counts.Count(t.Id, type?.Id), Selected: topics.Contains(t)))
+            .Where(t => !t.Term.Retired || t.Count > 0 || t.Selected)
+            .Select(t => new FilterOption(t.Term.Slug, t.Term.Name, t.Count, t.Selected, BlogUrls.Archive(t.Term.Slug, type?.Slug, 1)))
+            .ToList();
+        var typeOptions = taxonomy.Types
+            .Select(t => (Term: t, Count: typeCount(t.Id)))
+            .Where(t => !t.Term.Retired || t.Count > 0 || t.Term.Id == type?.Id)
+            .Select(t => new FilterOption(t.Term.Slug, t.Term.Name, t.Count, t.Term.Id == type?.Id, BlogUrls.ArchiveOf(chosenSlugs, t.Term.Slug, 1)))
+            .ToList();
+        return (topicOptions, typeOptions);
+    }
 }

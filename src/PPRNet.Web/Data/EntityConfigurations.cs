@@ -50,6 +50,10 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.Doi).HasMaxLength(200);
         builder.Property(s => s.AuthorEmail).HasMaxLength(254);
         builder.Property(s => s.Effect).HasMaxLength(300);
+        builder.Ignore(s => s.EffectSize);
+        builder.Property(s => s.EffectStatistic).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.EffectOutcome).HasMaxLength(200);
+        builder.Property(s => s.Contributor).HasMaxLength(200);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(s => new { s.Month, s.Slug }).IsUnique();
         // Each public listing reads one of these in its own order (newest month, newest date,

@@ -41,9 +41,43 @@ public class Summary
 
     public int WordCount { get; set; }
 
+    /// <summary>The one-to-three-sentence answer a clinician reads first: what was found and how
+    /// far to trust it. Empty on summaries written before the field existed.</summary>
+    public string BottomLineMarkdown { get; set; } = "";
+    public string BottomLineHtml { get; set; } = "";
+    public string BottomLineText { get; set; } = "";
+
+    /// <summary>What limits the study's conclusions; optional.</summary>
+    public string LimitationsMarkdown { get; set; } = "";
+    public string LimitationsHtml { get; set; } = "";
+
     public int? Studies { get; set; }
+
+    /// <summary>Independent samples, for meta-analyses that count samples rather than studies.</summary>
+    public int? Samples { get; set; }
+
     public int? Participants { get; set; }
+
+    /// <summary>Other figures, as written (free text).</summary>
     public string? Effect { get; set; }
+
+    /// <summary>The headline effect as numbers, so the page can say how large it is in words.</summary>
+    public EffectStatistic? EffectStatistic { get; set; }
+    public double? EffectValue { get; set; }
+    public double? EffectCiLow { get; set; }
+    public double? EffectCiHigh { get; set; }
+    public string? EffectOutcome { get; set; }
+
+    public EffectSize? EffectSize =>
+        EffectStatistic is { } statistic && EffectValue is { } value
+            ? new EffectSize(statistic, value, EffectCiLow, EffectCiHigh, EffectOutcome)
+            : null;
+
+    /// <summary>Who wrote the summary, as readers see it.</summary>
+    public string? Contributor { get; set; }
+
+    /// <summary>The date the summary's content was last materially changed after publication.</summary>
+    public DateOnly? RevisedOn { get; set; }
 
     public SummaryStatus Status { get; set; } = SummaryStatus.Published;
     public DateOnly PublishedOn { get; set; }

@@ -14,6 +14,9 @@ public static class ContentLimits
     public const int MaxTitleLength = 300;
     public const int MaxCitationLength = 2_000;
     public const int MaxEffectLength = 300;
+    public const int MaxBottomLineLength = 600;
+    public const int MaxOutcomeLength = 200;
+    public const int MaxContributorLength = 200;
     public const int MaxTopics = 12;
 
     /// <summary>Checked from the file's length before it is read.</summary>

@@ -17,8 +17,14 @@ public sealed record SummaryContent
     public SummaryStatus Status { get; init; } = SummaryStatus.Published;
     public required DateOnly PublishedOn { get; init; }
     public int? Studies { get; init; }
+    public int? Samples { get; init; }
     public int? Participants { get; init; }
     public string? Effect { get; init; }
+    public EffectSize? EffectSize { get; init; }
+    public string? Contributor { get; init; }
+    public DateOnly? RevisedOn { get; init; }
+    public string BottomLineMarkdown { get; init; } = "";
     public required string BodyMarkdown { get; init; }
     public required string ImplicationsMarkdown { get; init; }
+    public string LimitationsMarkdown { get; init; } = "";
 }

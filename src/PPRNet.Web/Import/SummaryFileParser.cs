@@ -70,7 +70,8 @@ public static partial class SummaryFileParser
     private static readonly HashSet<string> KnownKeys =
     [
         "title", "month", "slug", "research_type", "topics", "citation", "doi", "author_email",
-        "status", "published", "studies", "participants", "effect",
+        "status", "published", "studies", "samples", "participants", "effect", "effect_size",
+        "bottom_line", "contributor", "updated",
     ];
 
     public static SummaryContent? Parse(string displayPath, string text, TaxonomyLookup taxonomy, List<ImportError> errors)
@@ -192,23 +193,33 @@ public static partial class SummaryFileParser
             Error(LineOf("status"), "status", $"\"{statusText}\" is not a status; use published or draft");
         }
 
-        DateOnly? published = null;
-        var publishedText = Scalar("published", required: false);
-        if (publishedText is not null)
+        DateOnly? Date(string key)
         {
-            if (DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var text = Scalar(key, required: false);
+            if (text is null)
             {
-                published = date;
+                return null;
             }
-            else
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                Error(LineOf("published"), "published", $"\"{publishedText}\" is not a date; write it as YYYY-MM-DD");
+                return date;
             }
+
+            Error(LineOf(key), key, $"\"{text}\" is not a date; write it as YYYY-MM-DD");
+            return null;
         }
 
+        var published = Date("published");
+        var revised = Date("updated");
+
         var studies = Count("studies");
+        var samples = Count("samples");
         var participants = Count("participants");
         var effect = Scalar("effect", required: false);
+        var effectSize = ReadEffectSize(fields, Error);
+        var bottomLine = Scalar("bottom_line", required: false);
+        var contributor = Scalar("contributor", required: false);
 
         int? Count(string key)
         {
@@ -227,7 +238,12 @@ public static partial class SummaryFileParser
             return null;
         }
 
-        foreach (var (key, value, max) in new[] { ("title", title, ContentLimits.MaxTitleLength), ("citation", citation, ContentLimits.MaxCitationLength), ("effect", effect, ContentLimits.MaxEffectLength) })
+        foreach (var (key, value, max) in new[]
+        {
+            ("title", title, ContentLimits.MaxTitleLength), ("citation", citation, ContentLimits.MaxCitationLength),
+            ("effect", effect, ContentLimits.MaxEffectLength), ("bottom_line", bottomLine, ContentLimits.MaxBottomLineLength),
+            ("contributor", contributor, ContentLimits.MaxContributorLength),
+        })
         {
             if (ContentLimits.LengthProblem(value, max) is { } tooLong)
             {
@@ -241,7 +257,7 @@ public static partial class SummaryFileParser
         }
 
         var bodyStartLine = close + 2;
-        var (body, implications) = SplitBody(lines[(close + 1)..], bodyStartLine, lines.Length, Error);
+        var (body, implications, limitations) = SplitBody(lines[(close + 1)..], bodyStartLine, lines.Length, Error);
 
         if (errors.Count > before || title is null || citation is null || month is null || researchType is null || body is null || implications is null)
         {
@@ -261,11 +277,101 @@ public static partial class SummaryFileParser
             Status = status,
             PublishedOn = published ?? SummaryRules.FirstDay(month),
             Studies = studies,
+            Samples = samples,
             Participants = participants,
             Effect = effect,
+            EffectSize = effectSize,
+            Contributor = contributor,
+            RevisedOn = revised,
+            BottomLineMarkdown = bottomLine ?? "",
             BodyMarkdown = body,
             ImplicationsMarkdown = implications,
+            LimitationsMarkdown = limitations ?? "",
         };
+    }
+
+    /// <summary>Reads <c>effect_size: { statistic: r, value: 0.28, ci: [0.23, 0.33], outcome: ... }</c>.</summary>
+    private static EffectSize? ReadEffectSize(Dictionary<string, (YamlNode Node, int Line)> fields, Action<int, string, string> error)
+    {
+        if (!fields.TryGetValue("effect_size", out var field))
+        {
+            return null;
+        }
+
+        if (field.Node is not YamlMappingNode map)
+        {
+            error(field.Line, "effect_size", "must hold the fields statistic, value and optionally ci and outcome, one per indented line");
+            return null;
+        }
+
+        var entries = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var problems = 0;
+        void Problem(YamlNode at, string name, string message)
+        {
+            error((int)at.Start.Line + 1, $"effect_size.{name}", message);
+            problems++;
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (name is not ("statistic" or "value" or "ci" or "outcome"))
+            {
+                Problem(key, name, "unknown field; the fields are statistic, value, ci, outcome");
+            }
+            else if (!entries.TryAdd(name, value))
+            {
+                Problem(key, name, "appears twice");
+            }
+        }
+
+        string? Text(string name) => entries.GetValueOrDefault(name) is YamlScalarNode { Value: { } v } ? v.Trim() : null;
+        static bool TryNumber(string? text, out double number) =>
+            double.TryParse(text?.Replace('\u2212', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+
+        var statistic = EffectStatistic.D;
+        if (!EffectSize.TryParseStatistic(Text("statistic"), out statistic))
+        {
+            Problem(entries.GetValueOrDefault("statistic") ?? map, "statistic", "must be one of d, g, r, or (Cohen's d, Hedges' g, a correlation, an odds ratio)");
+        }
+
+        if (!TryNumber(Text("value"), out var number))
+        {
+            Problem(entries.GetValueOrDefault("value") ?? map, "value", "must be a number such as 0.28 or -0.39");
+        }
+
+        double? low = null, high = null;
+        if (entries.TryGetValue("ci", out var ciNode))
+        {
+            var ends = (ciNode as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToList();
+            if (ends is not { Count: 2 } || !TryNumber(ends[0], out var l) || !TryNumber(ends[1], out var h))
+            {
+                Problem(ciNode, "ci", "must be two numbers, lower end first, such as [0.23, 0.33]");
+            }
+            else
+            {
+                (low, high) = (l, h);
+            }
+        }
+
+        var outcome = Text("outcome");
+        if (ContentLimits.LengthProblem(outcome, ContentLimits.MaxOutcomeLength) is { } tooLong)
+        {
+            Problem(entries["outcome"], "outcome", tooLong);
+        }
+
+        if (problems > 0)
+        {
+            return null;
+        }
+
+        if (EffectSize.Problem(statistic, number, low, high) is { } invalid)
+        {
+            error(field.Line, "effect_size", invalid);
+            return null;
+        }
+
+        return new EffectSize(statistic, number, low, high, string.IsNullOrEmpty(outcome) ? null : outcome);
     }
 
     private static Dictionary<string, (YamlNode Node, int Line)>? ReadFields(string yaml, Action<int, string, string> error)
@@ -351,34 +457,51 @@ public static partial class SummaryFileParser
         return topics;
     }
 
-    private static (string? Body, string? Implications) SplitBody(string[] bodyLines, int firstLine, int lastLine, Action<int, string, string> error)
+    private static (string? Body, string? Implications, string? Limitations) SplitBody(string[] bodyLines, int firstLine, int lastLine, Action<int, string, string> error)
     {
         var headings = bodyLines.Select((line, i) => (line, i)).Where(x => SummaryRules.ImplicationsHeading().IsMatch(x.line)).ToList();
         if (headings.Count == 0)
         {
             error(lastLine, "Practice Implications", "no \"## Practice Implications\" heading; every summary needs that section");
-            return (null, null);
+            return (null, null, null);
         }
 
         if (headings.Count > 1)
         {
             error(firstLine + headings[1].i, "Practice Implications", "the heading appears twice; keep one");
-            return (null, null);
+            return (null, null, null);
         }
 
         var at = headings[0].i;
-        // Checked on the untrimmed text, so that the line of a problem is the line in the file.
-        foreach (var (field, text, offset) in new[] { ("summary", string.Join('\n', bodyLines[..at]), 0), ("Practice Implications", string.Join('\n', bodyLines[(at + 1)..]), at + 1) })
+        var limitationHeadings = bodyLines.Select((line, i) => (line, i)).Where(x => SummaryRules.LimitationsHeading().IsMatch(x.line)).ToList();
+        if (limitationHeadings.Count > 1 || limitationHeadings.Any(h => h.i < at))
         {
-            if (ContentLimits.MarkdownProblem(text) is { } problem)
+            var wrong = limitationHeadings.Count > 1 ? limitationHeadings[1] : limitationHeadings[0];
+            error(firstLine + wrong.i, "Limitations", "keep one \"## Limitations\" heading, after the Practice Implications");
+            return (null, null, null);
+        }
+
+        var limitsAt = limitationHeadings.Count == 1 ? limitationHeadings[0].i : bodyLines.Length;
+        var sections = new[]
+        {
+            ("summary", 0, at),
+            ("Practice Implications", at + 1, limitsAt),
+            ("Limitations", Math.Min(limitsAt + 1, bodyLines.Length), bodyLines.Length),
+        };
+
+        // Checked on the untrimmed text, so that the line of a problem is the line in the file.
+        foreach (var (field, from, to) in sections)
+        {
+            if (ContentLimits.MarkdownProblem(string.Join('\n', bodyLines[from..to])) is { } problem)
             {
-                error(firstLine + offset + Math.Max(0, problem.Line), field, problem.Problem);
-                return (null, null);
+                error(firstLine + from + Math.Max(0, problem.Line), field, problem.Problem);
+                return (null, null, null);
             }
         }
 
         var body = string.Join('\n', bodyLines[..at]).Trim();
-        var implications = string.Join('\n', bodyLines[(at + 1)..]).Trim();
+        var implications = string.Join('\n', bodyLines[(at + 1)..limitsAt]).Trim();
+        var limitations = limitsAt < bodyLines.Length ? string.Join('\n', bodyLines[(limitsAt + 1)..]).Trim() : "";
         if (body.Length == 0)
         {
             error(firstLine, "summary", "the summary text before \"## Practice Implications\" is empty");
@@ -389,7 +512,14 @@ public static partial class SummaryFileParser
             error(firstLine + at, "Practice Implications", "the section is empty");
         }
 
-        return body.Length == 0 || implications.Length == 0 ? (null, null) : (body, implications);
+        if (limitsAt < bodyLines.Length && limitations.Length == 0)
+        {
+            error(firstLine + limitsAt, "Limitations", "the section is empty; remove the heading or write the limitations");
+        }
+
+        return body.Length == 0 || implications.Length == 0 || (limitsAt < bodyLines.Length && limitations.Length == 0)
+            ? (null, null, null)
+            : (body, implications, limitations);
     }
 
     private static string DefaultSlug(string path)

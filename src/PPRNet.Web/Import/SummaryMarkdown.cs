@@ -31,10 +31,16 @@ public static class SummaryMarkdown
             Status = summary.Status,
             PublishedOn = summary.PublishedOn,
             Studies = summary.Studies,
+            Samples = summary.Samples,
             Participants = summary.Participants,
             Effect = summary.Effect,
+            EffectSize = summary.EffectSize,
+            Contributor = summary.Contributor,
+            RevisedOn = summary.RevisedOn,
+            BottomLineMarkdown = summary.BottomLineMarkdown,
             BodyMarkdown = summary.BodyMarkdown,
             ImplicationsMarkdown = summary.ImplicationsMarkdown,
+            LimitationsMarkdown = summary.LimitationsMarkdown,
         });
     }
 
@@ -60,14 +66,38 @@ public static class SummaryMarkdown
         Field("author_email", Quote(content.AuthorEmail));
         Field("status", content.Status == SummaryStatus.Draft ? "draft" : "published");
         Field("published", content.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Field("updated", content.RevisedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Field("contributor", Quote(content.Contributor));
         Field("studies", content.Studies?.ToString(CultureInfo.InvariantCulture));
+        Field("samples", content.Samples?.ToString(CultureInfo.InvariantCulture));
         Field("participants", content.Participants?.ToString(CultureInfo.InvariantCulture));
+        if (content.EffectSize is { } effect)
+        {
+            text.Append("effect_size:\n");
+            Field("  statistic", EffectSize.Code(effect.Statistic));
+            Field("  value", Number(effect.Value));
+            if (effect.CiLow is { } low && effect.CiHigh is { } high)
+            {
+                Field("  ci", $"[{Number(low)}, {Number(high)}]");
+            }
+
+            Field("  outcome", Quote(effect.Outcome));
+        }
+
         Field("effect", Quote(content.Effect));
+        Field("bottom_line", content.BottomLineMarkdown.Length == 0 ? null : Quote(content.BottomLineMarkdown));
         text.Append("---\n")
             .Append(content.BodyMarkdown.Trim()).Append("\n\n## Practice Implications\n\n")
             .Append(content.ImplicationsMarkdown.Trim()).Append('\n');
+        if (content.LimitationsMarkdown.Trim().Length > 0)
+        {
+            text.Append("\n## Limitations\n\n").Append(content.LimitationsMarkdown.Trim()).Append('\n');
+        }
+
         return text.ToString();
     }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     // A JSON string literal is a valid YAML double-quoted scalar, escapes included.
     private static string? Quote(string? value) => value is null ? null : JsonSerializer.Serialize(value, Quoting);

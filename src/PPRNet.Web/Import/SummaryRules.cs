@@ -75,6 +75,12 @@ public static partial class SummaryRules
     [GeneratedRegex(@"^#{1,3}\s*Practice Implications\s*#*\s*$", RegexOptions.IgnoreCase)]
     internal static partial Regex ImplicationsHeading();
 
+    public static bool HasLimitationsHeading(string markdown) =>
+        markdown.ReplaceLineEndings("\n").Split('\n').Any(line => LimitationsHeading().IsMatch(line));
+
+    [GeneratedRegex(@"^#{1,3}\s*Limitations\s*#*\s*$", RegexOptions.IgnoreCase)]
+    internal static partial Regex LimitationsHeading();
+
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}\z")]
     private static partial Regex MonthPattern();
 

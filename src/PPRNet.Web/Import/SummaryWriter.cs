@@ -17,11 +17,13 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         ArgumentNullException.ThrowIfNull(content);
         return Render(
             ContentLimits.RemoveControlCharacters(content.Citation.Trim()),
+            ContentLimits.RemoveControlCharacters(content.BottomLineMarkdown.Trim()),
             ContentLimits.RemoveControlCharacters(content.BodyMarkdown.Trim()),
-            ContentLimits.RemoveControlCharacters(content.ImplicationsMarkdown.Trim()));
+            ContentLimits.RemoveControlCharacters(content.ImplicationsMarkdown.Trim()),
+            ContentLimits.RemoveControlCharacters(content.LimitationsMarkdown.Trim()));
     }
 
-    private RenderedSummary Render(string citation, string body, string implications)
+    private RenderedSummary Render(string citation, string bottomLine, string body, string implications, string limitations)
     {
         RenderedField Field(string field, string markdown, Func<string, RenderedMarkdown> render)
         {
@@ -38,8 +40,10 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
 
         return new RenderedSummary(
             Field("citation", citation, renderer.RenderInline),
+            Field("bottom line", bottomLine, renderer.RenderInline),
             Field("summary", body, renderer.Render),
-            Field("Practice Implications", implications, renderer.Render));
+            Field("Practice Implications", implications, renderer.Render),
+            Field("limitations", limitations, renderer.Render));
     }
 
     public Summary Create(SummaryContent content, RenderedSummary? rendered = null)
@@ -78,8 +82,16 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.AuthorEmail = content.AuthorEmail;
         Store(summary, rendered);
         summary.Studies = content.Studies;
+        summary.Samples = content.Samples;
         summary.Participants = content.Participants;
         summary.Effect = ContentLimits.RemoveControlCharactersOrNull(content.Effect);
+        summary.EffectStatistic = content.EffectSize?.Statistic;
+        summary.EffectValue = content.EffectSize?.Value;
+        summary.EffectCiLow = content.EffectSize?.CiLow;
+        summary.EffectCiHigh = content.EffectSize?.CiHigh;
+        summary.EffectOutcome = ContentLimits.RemoveControlCharactersOrNull(content.EffectSize?.Outcome);
+        summary.Contributor = ContentLimits.RemoveControlCharactersOrNull(content.Contributor?.Trim());
+        summary.RevisedOn = content.RevisedOn;
         summary.Status = content.Status;
         summary.PublishedOn = content.PublishedOn;
         summary.ResearchType = content.ResearchType;
@@ -95,8 +107,10 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         ArgumentNullException.ThrowIfNull(summary);
         var rendered = Render(
             ContentLimits.RemoveControlCharacters(summary.CitationMarkdown),
+            ContentLimits.RemoveControlCharacters(summary.BottomLineMarkdown),
             ContentLimits.RemoveControlCharacters(summary.BodyMarkdown),
-            ContentLimits.RemoveControlCharacters(summary.ImplicationsMarkdown));
+            ContentLimits.RemoveControlCharacters(summary.ImplicationsMarkdown),
+            ContentLimits.RemoveControlCharacters(summary.LimitationsMarkdown));
         summary.Title = ContentLimits.RemoveControlCharacters(summary.Title);
         summary.Effect = ContentLimits.RemoveControlCharactersOrNull(summary.Effect);
         Store(summary, rendered);
@@ -107,6 +121,11 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.CitationMarkdown = rendered.Citation.Markdown;
         summary.CitationHtml = rendered.Citation.Html;
         summary.CitationText = rendered.Citation.Text;
+        summary.BottomLineMarkdown = rendered.BottomLine.Markdown;
+        summary.BottomLineHtml = rendered.BottomLine.Html;
+        summary.BottomLineText = rendered.BottomLine.Text;
+        summary.LimitationsMarkdown = rendered.Limitations.Markdown;
+        summary.LimitationsHtml = rendered.Limitations.Html;
         summary.BodyMarkdown = rendered.Body.Markdown;
         summary.BodyHtml = rendered.Body.Html;
         summary.BodyText = rendered.Body.Text;
@@ -114,7 +133,7 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.ImplicationsHtml = rendered.Implications.Html;
         summary.ImplicationsText = rendered.Implications.Text;
         summary.Excerpt = Excerpt(rendered.Body.Text);
-        summary.WordCount = CountWords(rendered.Body.Text) + CountWords(rendered.Implications.Text);
+        summary.WordCount = rendered.WordCount;
         summary.RenderedWith = MarkdownRenderer.RenderVersion;
     }
 
@@ -130,8 +149,6 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         return string.Concat(flat.AsSpan(0, cut > 0 ? cut : ExcerptLength), "…");
     }
 
-    private static int CountWords(string text) => Whitespace().Split(text.Trim()).Count(w => w.Length > 0);
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
@@ -139,4 +156,11 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
 /// <summary>One Markdown field as stored: its (cleaned) Markdown, sanitized HTML and plain text.</summary>
 public sealed record RenderedField(string Markdown, string Html, string Text);
 
-public sealed record RenderedSummary(RenderedField Citation, RenderedField Body, RenderedField Implications);
+public sealed record RenderedSummary(RenderedField Citation, RenderedField BottomLine, RenderedField Body, RenderedField Implications, RenderedField Limitations)
+{
+    /// <summary>What a reader reads through: the words of every text section, counted one way
+    /// for the stored summary and for the editors' preview.</summary>
+    public int WordCount => new[] { BottomLine, Body, Implications, Limitations }.Sum(f => CountWords(f.Text));
+
+    private static int CountWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

@@ -11,7 +11,7 @@ public sealed class SearchController(SearchReader search) : Controller
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, string? topic, string? type, string? page, CancellationToken cancellationToken)
     {
-        if (!ArchiveRequest.TryCreate(topic, type, page, out var request, out var problem))
+        if (!ArchiveRequest.TryCreate([topic], type, page, out var request, out var problem))
         {
             return this.BadRequestPage(problem);
         }

@@ -31,9 +31,11 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
     {
         ArgumentNullException.ThrowIfNull(request);
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
-        var topic = taxonomy.Topic(request.Topic);
+        // Search narrows by one topic; the archive is where several combine.
+        var topicSlug = request.Topics.FirstOrDefault();
+        var topic = taxonomy.Topic(topicSlug);
         var type = taxonomy.Type(request.Type);
-        if ((request.Topic is not null && topic is null) || (request.Type is not null && type is null))
+        if ((topicSlug is not null && topic is null) || (request.Type is not null && type is null))
         {
             return null;
         }

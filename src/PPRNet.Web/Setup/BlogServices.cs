@@ -48,6 +48,8 @@ public static class BlogServices
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<RevisionLog>();
         builder.Services.AddScoped<SummaryEditor>();
+        builder.Services.AddScoped<MonthIntroEditor>();
+        builder.Services.AddScoped<ImportConflictResolver>();
         builder.Services.AddScoped<AdminReader>();
         builder.Services.AddScoped<TaxonomyEditor>();
         builder.Services.AddScoped<ArchiveExporter>();

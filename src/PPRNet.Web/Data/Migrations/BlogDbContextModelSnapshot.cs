@@ -480,6 +480,18 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnOrder(27);
 
+                    b.Property<string>("BottomLineHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BottomLineMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BottomLineText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CitationHtml")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -498,6 +510,10 @@ namespace PPRNet.Web.Data.Migrations
                     b.Property<string>("ContentHash")
                         .HasColumnType("TEXT")
                         .HasColumnOrder(22);
+
+                    b.Property<string>("Contributor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -526,6 +542,23 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnOrder(20);
 
+                    b.Property<double?>("EffectCiHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("EffectCiLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EffectOutcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectStatistic")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("EffectValue")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Excerpt")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -545,6 +578,14 @@ namespace PPRNet.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnOrder(28);
+
+                    b.Property<string>("LimitationsHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LimitationsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Month")
                         .IsRequired()
@@ -567,6 +608,12 @@ namespace PPRNet.Web.Data.Migrations
                     b.Property<int>("ResearchTypeId")
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(6);
+
+                    b.Property<DateOnly?>("RevisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Samples")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -1,20 +1,52 @@
-// Progressive enhancement only: without JavaScript the citation is plain, selectable text and
-// the copy button stays hidden.
+// Progressive enhancement only: without JavaScript the citation is plain, selectable text, and
+// the copy and print buttons stay hidden (the browser's own print command still works).
 document.addEventListener("DOMContentLoaded", () => {
+    // After a refused submit or a preview, start keyboard and screen-reader users where the news is.
+    const focusTarget = document.querySelector("[data-focus-on-load]");
+    if (focusTarget) {
+        focusTarget.focus();
+        focusTarget.scrollIntoView({ block: "start" });
+    }
+
+    for (const button of document.querySelectorAll(".print-button")) {
+        button.hidden = false;
+        button.addEventListener("click", () => window.print());
+    }
+
     if (!navigator.clipboard) return;
     for (const button of document.querySelectorAll("[data-copy]")) {
         const target = document.querySelector(button.dataset.copy);
         if (!target) continue;
+        const status = document.getElementById(button.dataset.copyStatus || "");
         button.hidden = false;
         const label = button.textContent;
+        const announce = (text) => { if (status) status.textContent = text; };
         button.addEventListener("click", async () => {
+            const plain = target.textContent.trim();
             try {
-                await navigator.clipboard.writeText(target.textContent.trim());
+                // The formatted citation keeps its italics when pasted into a word processor;
+                // plain text is the fallback for every other place and browser.
+                if (window.ClipboardItem && navigator.clipboard.write) {
+                    await navigator.clipboard.write([new ClipboardItem({
+                        "text/html": new Blob([target.innerHTML.trim()], { type: "text/html" }),
+                        "text/plain": new Blob([plain], { type: "text/plain" }),
+                    })]);
+                } else {
+                    await navigator.clipboard.writeText(plain);
+                }
                 button.textContent = "Copied";
+                announce("Citation copied to the clipboard.");
             } catch {
-                button.textContent = "Select the citation to copy it";
+                try {
+                    await navigator.clipboard.writeText(plain);
+                    button.textContent = "Copied";
+                    announce("Citation copied to the clipboard.");
+                } catch {
+                    button.textContent = "Select the citation to copy it";
+                    announce("Copying is not allowed here; select the citation to copy it.");
+                }
             }
-            setTimeout(() => { button.textContent = label; }, 2500);
+            setTimeout(() => { button.textContent = label; announce(""); }, 2500);
         });
     }
 });
