@@ -67,7 +67,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month && m.IntroHtml != "").Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
         var newer = await Published.Where(s => string.Compare(s.Month, month) > 0).OrderBy(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
         var older = await Published.Where(s => string.Compare(s.Month, month) < 0).OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
-        return IssueViewModel.Create(month, isLatest, intro, summaries, newer, older);
+        return IssueViewModel.Create(month, isLatest, intro, summaries, newer, older, Today);
     }
 
     /// <summary>One page of the archive, narrowed by topics (any of them) and type; null when a

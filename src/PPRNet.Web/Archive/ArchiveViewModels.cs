@@ -41,11 +41,15 @@ public sealed class IssueViewModel : PageViewModel
     public string? OlderMonth { get; init; }
     public string Label => Import.SummaryRules.MonthLabel(Month);
 
-    public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries, string? newer, string? older)
+    /// <summary>True when the issue is this calendar month's; the home page says "Latest month" otherwise.</summary>
+    public bool IsCurrentMonth { get; init; }
+
+    public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries, string? newer, string? older, DateOnly today)
     {
         var label = Import.SummaryRules.MonthLabel(month);
         return new IssueViewModel
         {
+            IsCurrentMonth = month == today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             Month = month,
             IntroHtml = introHtml,
             Summaries = summaries,

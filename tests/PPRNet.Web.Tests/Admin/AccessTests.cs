@@ -69,7 +69,7 @@ public sealed class AccessTests(StaffSite fixture)
             new() { ["Form.Email"] = BlogSite.SecondEditorEmail, ["Form.Password"] = "not the password" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PPRNet.Web.Admin.SignInMessages.Failed, page.QuerySelector(".form-error").Text());
+        Assert.Equal(PPRNet.Web.Admin.SignInMessages.Failed, page.QuerySelector(".error-summary li").Text());
         Assert.Equal(BlogSite.SecondEditorEmail, page.Value("#Form_Email"));
         Assert.Equal("", page.Value("#Form_Password"));
     }

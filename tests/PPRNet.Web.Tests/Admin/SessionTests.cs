@@ -68,7 +68,7 @@ public sealed class SessionTests(StaffSite fixture)
         Assert.True(SentToSignIn(await Site.GetWithCookieAsync("/admin", cookie)));
         var (refused, page) = await Site.Anonymous().SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = editor, ["Form.Password"] = BlogSite.Password });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Equal(SignInMessages.Failed, page.QuerySelector(".form-error")?.TextContent.Trim());
+        Assert.Equal(SignInMessages.Failed, page.QuerySelector(".error-summary li")?.TextContent.Trim());
 
         await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{id}/unlock']", []);
         await Site.SignedInAsync(editor);

@@ -26,7 +26,7 @@ public sealed class SignInTests : IDisposable
         async Task<string?> TryAsync(string email, string password)
         {
             var (_, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = password });
-            return page.QuerySelector(".form-error")?.TextContent.Trim();
+            return page.QuerySelector(".error-summary li")?.TextContent.Trim();
         }
 
         Assert.Equal(SignInMessages.Failed, await TryAsync("nobody@example.org", "wrong password"));

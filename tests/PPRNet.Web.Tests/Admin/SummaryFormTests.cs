@@ -25,7 +25,12 @@ public sealed class SummaryFormTests(StaffSite fixture)
             ["Form.AuthorEmail"] = "someone@example.org",
             ["Form.Studies"] = "1",
             ["Form.Participants"] = "240",
-            ["Form.Effect"] = "d = 0.41",
+            ["Form.Effect"] = "",
+            ["Form.EffectStatistic"] = "d",
+            ["Form.EffectValue"] = "0.41",
+            ["Form.EffectCiLow"] = "0.2",
+            ["Form.EffectCiHigh"] = "0.6",
+            ["Form.BottomLine"] = "One trial found fewer relapses; a single trial is a first signal, not proof.",
             ["Form.Body"] = "The trial found **fewer relapses**.",
             ["Form.Implications"] = "- Offer it to clients who ask.",
             ["Form.Status"] = "Published",
@@ -107,6 +112,9 @@ public sealed class SummaryFormTests(StaffSite fixture)
     [InlineData("Form.Implications", "", "Form.Implications", "Write the Practice Implications.")]
     [InlineData("Form.Slug", "Not A Slug!", "Form.Slug", "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.")]
     [InlineData("Form.Studies", "many", "Form.Studies", "The value 'many' is not valid for Number of studies (k).")]
+    [InlineData("Form.BottomLine", "", "Form.BottomLine", "Write the bottom line: one to three sentences on what was found and how far to trust it.")]
+    [InlineData("Form.EffectValue", "large", "Form.EffectValue", "Enter the effect as a number, such as 0.28 or -0.39.")]
+    [InlineData("Form.EffectCiHigh", "0.1", "Form.EffectCiLow", "The confidence interval must contain the value (lower end first).")]
     public async Task Each_invalid_field_gets_its_message_beside_it_and_every_typed_value_stays(string field, string value, string errorField, string message)
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
@@ -258,7 +266,79 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (response, page) = await second.SubmitAsync(form, "form.summary-form", new() { ["Form.Body"] = "Words worth keeping." }, button: "intent=save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("Someone moved this summary to the trash", page.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Someone moved this summary to the trash", page.QuerySelector(".error-summary li").Text(), StringComparison.Ordinal);
         Assert.Equal("Words worth keeping.", page.Value("#Form_Body"));
     }
+
+    [Fact]
+    public async Task A_refused_form_lists_every_problem_at_the_top_linked_to_its_field_and_marks_the_fields_for_screen_readers()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("", "2021-02", ("Form.Doi", "nope"), ("Form.BottomLine", "")), button: "intent=save");
+
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        var summary = page.QuerySelector(".error-summary")!;
+        Assert.True(summary.HasAttribute("data-focus-on-load"));
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        var links = summary.QuerySelectorAll("li a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
+        Assert.Contains(("Enter the title readers will see.", "#Form_Title"), links);
+        Assert.Contains(("A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).", "#Form_Doi"), links);
+        Assert.Contains(links, l => l.Item2 == "#Form_BottomLine");
+        foreach (var (_, href) in links)
+        {
+            var field = page.QuerySelector(href!)!;
+            Assert.Equal("true", field.GetAttribute("aria-invalid"));
+            var described = field.GetAttribute("aria-describedby")!.Split(' ');
+            Assert.Contains(described, id => page.GetElementById(id)?.TextContent.Trim().Length > 0 && page.GetElementById(id)!.ClassList.Contains("field-error"));
+        }
+
+        Assert.Null(page.QuerySelector("#Form_Citation")!.GetAttribute("aria-invalid"));
+        Assert.True(page.QuerySelector("#Form_Citation")!.HasAttribute("required"));
+        Assert.True(page.QuerySelector("#Form_Title")!.HasAttribute("required"));
+        Assert.False(page.QuerySelector("#Form_Doi")!.HasAttribute("required"));
+        Assert.Null(page.QuerySelector("#Form_Month")!.GetAttribute("placeholder"));
+    }
+
+    [Fact]
+    public async Task The_preview_comes_before_the_form_and_takes_the_focus_and_counts_words_as_a_save_does()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Previewed Then Saved", "2021-02", ("Form.Limitations", "Only one trial.")), button: "intent=preview");
+
+        var preview = page.QuerySelector("section.preview")!;
+        Assert.True(preview.HasAttribute("data-focus-on-load"));
+        Assert.True(preview.CompareDocumentPosition(page.QuerySelector("form.summary-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.QuerySelector(".bottom-line p").Text());
+        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions", preview.QuerySelector(".facts").Text().Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("Only one trial.", preview.QuerySelector(".limitations p").Text());
+        var previewMinutes = preview.QuerySelector(".reading-time").Text();
+
+        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Previewed Then Saved", "2021-02", ("Form.Limitations", "Only one trial.")), button: "intent=save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, published) = await Site.GetPageAsync("/blog/2021/02/previewed-then-saved");
+        Assert.Equal(previewMinutes, published.QuerySelector(".reading-time").Text());
+        Assert.Equal(preview.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName),
+            published.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName));
+    }
+
+    [Fact]
+    public async Task Editing_a_published_summary_dates_the_change_for_readers()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Dated After An Edit", "2020-05", ("Form.PublishedOn", "2020-05-01")), button: "intent=save");
+        var editUrl = saved.Headers.Location!.OriginalString;
+        var (_, before) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
+        Assert.Null(before.QuerySelector(".revised"));
+
+        await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Body"] = "A corrected account." }, button: "intent=save");
+
+        var (_, after) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
+        Assert.StartsWith("Updated on ", after.QuerySelector(".revised")!.Text(), StringComparison.Ordinal);
+    }
 }
+

@@ -59,8 +59,9 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.All(Enumerable.Range(0, 11), i => Assert.Contains("Empathy", Tags(page, i)));
         Assert.Contains("Topic: Empathy", page.QuerySelector(".applied-filters").Text(), StringComparison.Ordinal);
         Assert.Equal("/blog", page.Href(".applied-filters li:first-child a"));
-        Assert.Equal("Empathy (11)", page.QuerySelector("#filter-topic option[selected]").Text());
-        Assert.StartsWith("Empathy", page.QuerySelectorAll(".filter-links")[1].QuerySelector("a[aria-current=true]").Text(), StringComparison.Ordinal);
+        var ticked = Assert.Single(page.QuerySelectorAll("form.filter-form input[name=topic][checked]"));
+        Assert.Equal("empathy", ticked.GetAttribute("value"));
+        Assert.Equal("Empathy 11 summaries", Choice(page, "topic", "empathy"));
     }
 
     [Fact]
@@ -70,9 +71,12 @@ public sealed class ArchivePageTests(PublicSite fixture)
 
         Assert.Equal(["What Clients Say About the Alliance"], page.CardTitles());
         Assert.Contains("Type of research: Qualitative study", page.QuerySelector(".applied-filters").Text(), StringComparison.Ordinal);
-        Assert.Equal("Alliance and Therapeutic Relationship (1)", page.QuerySelector("#filter-topic option[value=alliance]").Text());
-        Assert.Equal("Empathy (0)", page.QuerySelector("#filter-topic option[value=empathy]").Text());
-        Assert.Equal("/blog?topic=alliance&type=qualitative", page.Href(".filter-links a[href*='topic=alliance']"));
+        Assert.Equal("Alliance and Therapeutic Relationship 1 summaries", Choice(page, "topic", "alliance"));
+        Assert.Equal("Empathy 0 summaries", Choice(page, "topic", "empathy"));
+        // A choice that would show nothing is listed but cannot be chosen, and nothing links to it.
+        Assert.True(page.QuerySelector("input[name=topic][value=empathy]")!.HasAttribute("disabled"));
+        Assert.False(page.QuerySelector("input[name=topic][value=alliance]")!.HasAttribute("disabled"));
+        Assert.Null(page.QuerySelector("a[href*='topic=empathy']"));
     }
 
     [Fact]
@@ -85,8 +89,8 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Equal("/blog?topic=depression&type=meta-analysis&page=2", page.Href(".pager a[rel=next]"));
         Assert.Equal("/blog?type=meta-analysis", page.Href(".applied-filters a[href='/blog?type=meta-analysis']"));
         Assert.Equal("/blog?topic=depression", page.Href(".applied-filters a[href='/blog?topic=depression']"));
-        Assert.Equal("meta-analysis", page.QuerySelector("#filter-type option[selected]")?.GetAttribute("value"));
-        Assert.Equal("depression", page.QuerySelector("#filter-topic option[selected]")?.GetAttribute("value"));
+        Assert.Equal("meta-analysis", page.QuerySelector("input[name=type][checked]")?.GetAttribute("value"));
+        Assert.Equal("depression", page.QuerySelector("input[name=topic][checked]")?.GetAttribute("value"));
     }
 
     [Fact]
@@ -122,13 +126,15 @@ public sealed class ArchivePageTests(PublicSite fixture)
         var form = page.QuerySelector("form.filter-form")!;
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/blog", form.GetAttribute("action"));
-        foreach (var select in form.QuerySelectorAll("select"))
-        {
-            Assert.NotNull(page.QuerySelector($"label[for={select.Id}]"));
-        }
-
-        Assert.Equal(5, page.QuerySelectorAll("#filter-topic option").Length); // "All topics" and four topics
-        Assert.Equal("All topics (clear)", page.QuerySelectorAll(".filter-links")[1].QuerySelector("li a").Text());
+        // One set of controls: every choice is a labelled radio button or tick box, none a link or a dropdown.
+        Assert.Empty(page.QuerySelectorAll("select"));
+        Assert.Empty(page.QuerySelectorAll(".filter-links"));
+        Assert.All(form.QuerySelectorAll("input[type=radio], input[type=checkbox]"), input => Assert.Equal("LABEL", input.ParentElement!.TagName));
+        Assert.Equal(4, form.QuerySelectorAll("input[name=topic]").Length);
+        Assert.Equal("All types", form.QuerySelector("input[name=type][value='']")!.ParentElement!.Text());
+        // The skip link comes before the controls and leads to the results.
+        Assert.Equal("#results", page.Href(".skip-to-results"));
+        Assert.NotNull(page.QuerySelector("#results .applied"));
     }
 
     [Theory]
@@ -166,4 +172,38 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Page not found", page.QuerySelector("h1").Text());
     }
+
+    [Fact]
+    public async Task Several_topics_show_summaries_in_any_of_them_combined_with_the_type()
+    {
+        var (response, page) = await Site.GetPageAsync("/blog?topic=empathy&topic=alliance");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (_, empathy) = await Site.GetPageAsync("/blog?topic=empathy");
+        var (_, alliance) = await Site.GetPageAsync("/blog?topic=alliance");
+        var either = empathy.CardTitles().Union(alliance.CardTitles()).ToHashSet();
+        Assert.True(page.CardTitles().Count >= Math.Max(empathy.CardTitles().Count, alliance.CardTitles().Count));
+        Assert.All(page.CardTitles(), title => Assert.Contains(title, either));
+        Assert.Equal(page.CardTitles().Count, page.CardTitles().Distinct().Count());
+        Assert.Equal(["alliance", "empathy"], page.QuerySelectorAll("input[name=topic][checked]").Select(i => i.GetAttribute("value")).Order().ToArray());
+        Assert.Contains($"of {page.CardTitles().Count} summaries", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
+
+        var (_, typed) = await Site.GetPageAsync("/blog?topic=empathy&topic=alliance&type=qualitative");
+        Assert.Equal(["What Clients Say About the Alliance"], typed.CardTitles());
+        // Removing one topic keeps the other and the type.
+        Assert.Equal("/blog?topic=alliance&type=qualitative", typed.Href(".applied-filters a[href='/blog?topic=alliance&type=qualitative']"));
+    }
+
+    [Fact]
+    public async Task A_single_topic_address_is_unchanged_and_an_unknown_topic_among_several_is_a_404()
+    {
+        var (single, _) = await Site.GetPageAsync("/blog?topic=empathy");
+        var (unknown, _) = await Site.GetPageAsync("/blog?topic=empathy&topic=no-such-topic");
+
+        Assert.Equal(HttpStatusCode.OK, single.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static string Choice(AngleSharp.Dom.IDocument page, string name, string value) =>
+        string.Join(" ", page.QuerySelector($"input[name={name}][value={value}]")!.ParentElement!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

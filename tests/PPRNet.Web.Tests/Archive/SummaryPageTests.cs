@@ -18,8 +18,8 @@ public sealed class SummaryPageTests(PublicSite fixture)
         Assert.Equal("Mindfulness and Empathy in Therapists | PPRNet Research Blog", page.Title);
         Assert.Contains("Cooper, D., Yap, K.", page.QuerySelector(".citation").Text(), StringComparison.Ordinal);
         Assert.Equal("https://doi.org/10.1007/s12671-020-01425-3", page.Href(".doi a"));
-        Assert.Equal(["Studies 22", "Participants 1,500", "Effect r = .27, 95% CI [.09, .44]"],
-            page.QuerySelectorAll(".facts > div").Select(d => string.Join(" ", d.Children.Select(c => c.Text()))));
+        Assert.Equal(["Design Meta-analysis", "Studies 22", "Participants 1,500", "Effect r = .27, 95% CI [.09, .44]"],
+            page.QuerySelectorAll(".facts dl > div").Select(d => string.Join(" ", d.Children.Select(c => c.Text()))));
         Assert.Equal("Mindful therapists took other people's perspective more readily.", page.QuerySelector(".summary-body p").Text());
         var implications = page.QuerySelector("section.implications")!;
         Assert.Equal("Practice Implications", implications.QuerySelector("h2").Text());
@@ -72,7 +72,9 @@ public sealed class SummaryPageTests(PublicSite fixture)
 
         Assert.Null(page.QuerySelector(".doi"));
         Assert.Null(page.QuerySelector(".reprint"));
-        Assert.Null(page.QuerySelector(".facts"));
+        // The design is always known; nothing else was given, so nothing else is claimed.
+        Assert.Equal(["Design"], page.QuerySelectorAll(".facts dt").Select(d => d.Text()));
+        Assert.Null(page.QuerySelector(".caveat"));
     }
 
     [Theory]

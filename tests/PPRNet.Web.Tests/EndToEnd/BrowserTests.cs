@@ -44,8 +44,8 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
         Assert.True(await page.Locator("#apa-citation").IsVisibleAsync());
 
         await page.GotoAsync(site.BaseUrl + "/blog");
-        await page.SelectOptionAsync("#filter-topic", "empathy");
-        await page.SelectOptionAsync("#filter-type", "meta-analysis");
+        await page.CheckAsync("form.filter-form input[name=topic][value=empathy]");
+        await page.CheckAsync("form.filter-form input[name=type][value=meta-analysis]");
         await page.ClickAsync("form.filter-form button[type=submit]");
 
         Assert.Equal(site.BaseUrl + "/blog?type=meta-analysis&topic=empathy", page.Url);

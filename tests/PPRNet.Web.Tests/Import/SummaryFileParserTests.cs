@@ -179,4 +179,47 @@ public sealed class SummaryFileParserTests
         Assert.Empty(errors);
         Assert.NotNull(content);
     }
+
+    [Theory]
+    [InlineData("\n  statistic: z\n  value: 0.3", "effect_size.statistic", "must be one of d, g, r, or")]
+    [InlineData("\n  statistic: r\n  value: big", "effect_size.value", "must be a number")]
+    [InlineData("\n  statistic: r\n  value: 1.4", "effect_size", "a correlation r lies between -1 and 1")]
+    [InlineData("\n  statistic: d\n  value: 0.5\n  ci: [0.6, 0.9]", "effect_size", "the confidence interval must contain the value")]
+    [InlineData("\n  statistic: d\n  value: 0.5\n  ci: [0.1]", "effect_size.ci", "must be two numbers")]
+    [InlineData("\n  statistic: d\n  value: 0.5\n  size: large", "effect_size.size", "unknown field")]
+    [InlineData("d = 0.5", "effect_size", "must hold the fields statistic, value")]
+    public void A_bad_structured_effect_names_the_part_at_fault(string value, string field, string message)
+    {
+        var error = SingleError(With("effect_size", value));
+
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.InRange(error.Line, 2, 14);
+    }
+
+    [Fact]
+    public void Limitations_follow_the_implications_and_a_bottom_line_is_read_from_the_front_matter()
+    {
+        var text = TestContent.SummaryText("2021-04", "x", new Dictionary<string, string?> { ["bottom_line"] = "\"Small but consistent.\"", ["samples"] = "59" },
+            implications: "Do this.\n\n## Limitations\n\nOnly 10 trials.");
+        var (content, errors) = Parse(text);
+
+        Assert.Empty(errors);
+        Assert.Equal("Do this.", content!.ImplicationsMarkdown);
+        Assert.Equal("Only 10 trials.", content.LimitationsMarkdown);
+        Assert.Equal("Small but consistent.", content.BottomLineMarkdown);
+        Assert.Equal(59, content.Samples);
+    }
+
+    [Fact]
+    public void A_limitations_heading_before_the_implications_or_an_empty_one_is_an_error()
+    {
+        var before = SingleError("---\ntitle: t\nmonth: 2021-04\nresearch_type: meta-analysis\ntopics: [empathy]\ncitation: c\n---\nBody\n## Limitations\nFew.\n## Practice Implications\nDo.");
+        var empty = SingleError(TestContent.SummaryText("2021-04", "x", implications: "Do this.\n\n## Limitations\n"));
+
+        Assert.Equal(("Limitations", 9), (before.Field, before.Line));
+        Assert.Equal("Limitations", empty.Field);
+        Assert.StartsWith("the section is empty", empty.Message, StringComparison.Ordinal);
+    }
 }
+
