@@ -44,6 +44,14 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     {
         if (intent == PreviewIntent)
         {
+            // A draft can be previewed before every required field is written: only what was
+            // typed and cannot be read (a word in a number field) stays an error.
+            foreach (var entry in ModelState.Values.Where(e => string.IsNullOrEmpty(e.AttemptedValue)))
+            {
+                entry.Errors.Clear();
+                entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid;
+            }
+
             // Over a limit, the preview would be refused (or slow): say why beside the field instead.
             foreach (var (field, message) in form.LimitProblems())
             {

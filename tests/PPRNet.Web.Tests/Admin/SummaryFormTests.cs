@@ -340,5 +340,18 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (_, after) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
         Assert.StartsWith("Updated on ", after.QuerySelector(".revised")!.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_draft_with_required_fields_still_empty_can_be_previewed()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            new() { ["Form.Title"] = "Half Written", ["Form.Body"] = "Some words so far." }, button: "intent=preview");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Half Written", page.QuerySelector("section.preview h1")?.Text());
+        Assert.Null(page.QuerySelector(".error-summary"));
+    }
 }
 

@@ -13,9 +13,21 @@ public sealed class LiveSite : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    public const string AdminEmail = "audit-admin@example.org";
+    public const string AdminPassword = "a long audit passphrase";
+
     public async ValueTask InitializeAsync()
     {
-        server = await AppServer.StartAsync();
+        // An Admin exists from the start, so browser tests can reach the editors' pages too.
+        var database = AppCommand.NewDatabasePath();
+        var (exitCode, output) = await AppCommand.RunAsync(database, ["create-admin", "--email", AdminEmail],
+            new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = AdminPassword, ["Content__Path"] = Import.ShippedContentTests.ContentFolder() });
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"create-admin failed ({exitCode}): {output}");
+        }
+
+        server = await AppServer.StartAsync(database: database);
         BaseUrl = server.LocalUrl;
 
         playwright = await Playwright.CreateAsync();
@@ -33,8 +45,45 @@ public sealed class LiveSite : IAsyncLifetime
         });
     }
 
+    private readonly SemaphoreSlim signingIn = new(1, 1);
+    private string? signedInState;
+
+    /// <summary>A fresh browser context signed in as the Admin, at the given width. The sign-in
+    /// happens once per site: its cookies are reused, as sign-ins from one address are rate limited.</summary>
+    public async Task<IPage> SignedInPageAsync(int width = 1280)
+    {
+        await signingIn.WaitAsync();
+        try
+        {
+            if (signedInState is null)
+            {
+                var first = await Browser.NewContextAsync();
+                var signIn = await first.NewPageAsync();
+                await signIn.GotoAsync(BaseUrl + "/admin/sign-in");
+                await signIn.FillAsync("#Form_Email", AdminEmail);
+                await signIn.FillAsync("#Form_Password", AdminPassword);
+                await signIn.ClickAsync("form.stacked-form button[type=submit]");
+                await signIn.WaitForURLAsync(BaseUrl + "/admin");
+                signedInState = await first.StorageStateAsync();
+                await first.CloseAsync();
+            }
+        }
+        finally
+        {
+            signingIn.Release();
+        }
+
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            StorageState = signedInState,
+        });
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        signingIn.Dispose();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

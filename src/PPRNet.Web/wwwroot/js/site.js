@@ -8,6 +8,17 @@ document.addEventListener("DOMContentLoaded", () => {
         focusTarget.scrollIntoView({ block: "start" });
     }
 
+    // An error summary's link puts the cursor in its field, not just the field on screen.
+    for (const link of document.querySelectorAll(".error-summary a[href^='#']")) {
+        link.addEventListener("click", (event) => {
+            const field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+            if (!field) return;
+            event.preventDefault();
+            field.focus();
+            field.scrollIntoView({ block: "center" });
+        });
+    }
+
     for (const button of document.querySelectorAll(".print-button")) {
         button.hidden = false;
         button.addEventListener("click", () => window.print());

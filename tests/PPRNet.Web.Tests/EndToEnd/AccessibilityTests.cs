@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.EndToEnd;
+
+/// <summary>Every page type, public and editors', checked in Chromium by axe at phone and desktop
+/// widths and by the Nu HTML checker; and the keyboard paths the issue named, walked with Tab and Enter.</summary>
+public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    private const string SummaryPath = "/blog/2019/05/therapist-empathy-and-client-outcome";
+
+    public static TheoryData<string, int> PublicPages()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 360, 1280 })
+        {
+            foreach (var path in new[]
+            {
+                "/", "/blog", "/blog?topic=empathy&topic=alliance-and-therapeutic-relationship&type=meta-analysis", "/blog/2019/05", SummaryPath,
+                "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin/sign-in",
+            })
+            {
+                data.Add(path, width);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, int> EditorPages()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 360, 1280 })
+        {
+            foreach (var page in new[] { "/admin", "/admin/summaries/new", "errors", "preview", "history", "/admin/taxonomy", "/admin/accounts", "/admin/months" })
+            {
+                data.Add(page, width);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Public_pages_have_no_axe_violations(string path, int width)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + path);
+
+        await AssertNoViolationsAsync(page, $"{path} at {width} px");
+        await AssertNoSidewaysScrollAsync(page, $"{path} at {width} px");
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(EditorPages))]
+    public async Task Editor_pages_have_no_axe_violations(string which, int width)
+    {
+        var page = await site.SignedInPageAsync(width);
+        await OpenEditorPageAsync(page, which);
+
+        await AssertNoViolationsAsync(page, $"{which} at {width} px");
+        await AssertNoSidewaysScrollAsync(page, $"{which} at {width} px");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_summary_form_moves_focus_to_the_error_summary_whose_links_lead_to_each_field()
+    {
+        var page = await site.SignedInPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+        await page.FillAsync("#Form_Title", "");
+        await page.FocusAsync("button[value=save]");
+        await PostAndLoadAsync(page, () => page.Keyboard.PressAsync("Enter"), ".error-summary");
+
+        Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("error-summary", await ActiveIdAsync(page));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Enter the title readers will see.", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("Form_Title", await ActiveIdAsync(page));
+        Assert.Equal("true", await page.GetAttributeAsync("#Form_Title", "aria-invalid"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_preview_takes_the_focus_where_the_editor_can_see_it()
+    {
+        var page = await site.SignedInPageAsync(360);
+        await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+        await page.FillAsync("#Form_Title", "A Preview Seen At Once");
+        await page.FillAsync("#Form_Body", "Words to preview.");
+        await PostAndLoadAsync(page, () => page.ClickAsync("button[value=preview]"), "section.preview");
+
+        Assert.Equal("preview", await ActiveIdAsync(page));
+        var top = await page.EvaluateAsync<double>("() => document.getElementById('preview').getBoundingClientRect().top");
+        Assert.InRange(top, -1, 800);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1280)]
+    public async Task On_the_archive_the_skip_link_leads_past_the_filters_to_the_results(int width)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/blog");
+
+        string? active = null;
+        for (var presses = 0; presses < 15 && active != "Skip to the results"; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            active = (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim();
+        }
+
+        Assert.Equal("Skip to the results", active);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        var insideResults = await page.EvaluateAsync<bool>("() => document.getElementById('results').contains(document.activeElement)");
+        Assert.True(insideResults, "After the skip link, Tab should reach the results, not the filters.");
+        // Filters then results, top to bottom, at every width: the Tab order matches the screen.
+        var filtersAbove = await page.EvaluateAsync<bool>("() => document.getElementById('filters').getBoundingClientRect().top < document.getElementById('results').getBoundingClientRect().top || document.getElementById('filters').getBoundingClientRect().left < document.getElementById('results').getBoundingClientRect().left");
+        Assert.True(filtersAbove);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_page_type_is_valid_html_by_the_nu_checker()
+    {
+        var folder = Directory.CreateTempSubdirectory("pprnet-vnu-").FullName;
+        var page = await site.SignedInPageAsync();
+        var files = new List<string>();
+        async Task SaveAsync(string name, IResponse? response)
+        {
+            var file = Path.Combine(folder, name + ".html");
+            await File.WriteAllTextAsync(file, await response!.TextAsync());
+            files.Add(file);
+        }
+
+        var paths = new[] { "/", "/blog", "/blog?topic=empathy&type=meta-analysis", "/blog/2019/05", SummaryPath, "/topics", "/search?q=empathy", "/search?q=zzzqqx",
+            "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit" };
+        foreach (var (path, i) in paths.Select((p, i) => (p, i)))
+        {
+            await SaveAsync($"page{i}", await page.GotoAsync(site.BaseUrl + path));
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+        await page.FillAsync("#Form_Title", "");
+        await SaveAsync("errors", await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[value=save]"), r => r.Request.Method == "POST"));
+        await page.WaitForSelectorAsync(".error-summary");
+        await page.FillAsync("#Form_Title", "A Title To Preview");
+        await SaveAsync("preview", await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[value=preview]"), r => r.Request.Method == "POST"));
+        var history = await page.GotoAsync(site.BaseUrl + "/admin");
+        var edit = await page.GetAttributeAsync("a[href$='/edit']", "href");
+        await SaveAsync("history", await page.GotoAsync(site.BaseUrl + edit!.Replace("/edit", "/history", StringComparison.Ordinal)));
+        await page.Context.CloseAsync();
+
+        var errors = await NuCheckerErrorsAsync(files);
+        Assert.True(errors.Count == 0, "Nu HTML checker errors:\n" + string.Join("\n", errors));
+    }
+
+    private async Task OpenEditorPageAsync(IPage page, string which)
+    {
+        switch (which)
+        {
+            case "errors":
+                await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+                await page.FillAsync("#Form_Title", "");
+                await PostAndLoadAsync(page, () => page.ClickAsync("button[value=save]"), ".error-summary");
+                break;
+            case "preview":
+                await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+                await page.FillAsync("#Form_Title", "A Title To Preview");
+                await page.FillAsync("#Form_Body", "Some words to preview.");
+                await PostAndLoadAsync(page, () => page.ClickAsync("button[value=preview]"), "section.preview");
+                break;
+            case "history":
+                await page.GotoAsync(site.BaseUrl + "/admin");
+                var edit = await page.GetAttributeAsync("a[href$='/edit']", "href");
+                await page.GotoAsync(site.BaseUrl + edit!.Replace("/edit", "/history", StringComparison.Ordinal));
+                break;
+            default:
+                await page.GotoAsync(site.BaseUrl + which);
+                break;
+        }
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string where)
+    {
+        var results = await page.RunAxe();
+        var violations = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"axe violations on {where}:\n{string.Join("\n", violations)}");
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            """);
+        Assert.True(overflow <= 0, $"{where} scrolls sideways by {overflow} px: {wide}");
+    }
+
+    /// <summary>Does what submits a form and waits until the page it returns has loaded.</summary>
+    private static async Task PostAndLoadAsync(IPage page, Func<Task> submit, string shows)
+    {
+        await page.RunAndWaitForResponseAsync(submit, r => r.Request.Method == "POST");
+        await page.WaitForSelectorAsync(shows);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    private static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
+
+    /// <summary>Runs vnu.jar (npm "vnu-jar", installed by .ci/run into tools/) on the files.</summary>
+    private static async Task<List<string>> NuCheckerErrorsAsync(IReadOnlyList<string> files)
+    {
+        var jar = Environment.GetEnvironmentVariable("PPRNET_VNU_JAR")
+            ?? Path.Combine(Path.GetDirectoryName(Import.ShippedContentTests.ContentFolder())!, "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        if (!File.Exists(jar))
+        {
+            throw new InvalidOperationException($"The Nu HTML checker is not at {jar}: run `npm ci --prefix tools` (Java 17 is needed to run it), or set PPRNET_VNU_JAR.");
+        }
+
+        var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-jar", jar, "--errors-only", "--format", "json", "--stdout" }.Concat(files))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        using var report = JsonDocument.Parse(output);
+        return report.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("type").GetString() == "error")
+            .Select(m => $"{Path.GetFileName(m.GetProperty("url").GetString())}:{(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")
+            .ToList();
+    }
+}
