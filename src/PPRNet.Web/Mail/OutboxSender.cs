@@ -189,7 +189,8 @@ public sealed partial class OutboxWorker(
         var settings = options.Value;
         var wait = TimeSpan.FromSeconds(Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, attempts - 1)));
         LogRetry(logger, row.Id, attempts, error);
-        await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(set => set
+        // Only while still queued: an unsubscribe during the attempt has marked it skipped for good.
+        await db.Outbox.Where(m => m.Id == row.Id && m.Status == OutboxStatus.Queued).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.Status, attempts >= settings.MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Queued)
             .SetProperty(m => m.NextAttemptAt, clock.GetUtcNow() + wait)
@@ -198,7 +199,7 @@ public sealed partial class OutboxWorker(
     }
 
     private Task Finish(long id, OutboxStatus status, string? reason) =>
-        db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+        db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Queued).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Status, status)
             .SetProperty(m => m.LastError, reason)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using PPRNet.Web.Tests.Support;
 
@@ -36,7 +38,7 @@ public static partial class MailSteps
     public static async Task<MimeMessage> OnlyMessageToAsync(Smtp4dev smtp, string email, int expected = 1)
     {
         var domain = email[(email.IndexOf('@') + 1)..];
-        var messages = (await smtp.WaitForAsync(domain, expected)).Where(m => m.Envelope.Contains(email, StringComparer.OrdinalIgnoreCase)).ToList();
+        var messages = await smtp.WaitForAsync(domain, expected, filter: m => m.Envelope.Contains(email, StringComparer.OrdinalIgnoreCase));
         Assert.Equal(expected, messages.Count);
         return messages[^1].Message;
     }
@@ -57,6 +59,13 @@ public static partial class MailSteps
         var uri = new Uri(link);
         Assert.Equal("http://localhost", uri.GetLeftPart(UriPartial.Authority));
         return site.Anonymous().GetAsync(uri.PathAndQuery);
+    }
+
+    /// <summary>The signed preferences token that mail to this subscriber carries.</summary>
+    public static async Task<string> PreferencesTokenAsync(MailSite site, string email)
+    {
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Key).SingleAsync(TestContext.Current.CancellationToken));
+        return site.Services.GetRequiredService<PPRNet.Web.Mail.MailTokens>().Preferences(key);
     }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]

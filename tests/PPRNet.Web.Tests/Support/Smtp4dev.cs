@@ -103,13 +103,14 @@ public sealed class Smtp4dev : IAsyncLifetime
         return received;
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> messages arrived for the domain.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30)
+    /// <summary>Waits until at least <paramref name="count"/> messages (that pass the filter)
+    /// arrived for the domain, or gives up after <paramref name="seconds"/> and returns what came.</summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30, Func<Received, bool>? filter = null)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var messages = await MessagesToAsync(domain);
+            var messages = (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList();
             if (messages.Count >= count || deadline.Elapsed > TimeSpan.FromSeconds(seconds))
             {
                 return messages;
