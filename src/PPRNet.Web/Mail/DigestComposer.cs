@@ -20,6 +20,9 @@ public sealed record DigestEdition(string Month, string MonthUrl, string? IntroH
     /// <summary>The summaries a reader of these topics gets; none means no email for them.</summary>
     public IReadOnlyList<DigestItem> For(bool allTopics, IReadOnlyCollection<int> topicIds) =>
         allTopics ? Items : Items.Where(item => item.TopicIds.Any(topicIds.Contains)).ToList();
+
+    /// <summary>What a reader of one topic gets, or of every topic when none is given.</summary>
+    public IReadOnlyList<DigestItem> ForTopic(int? topicId) => topicId is { } id ? For(false, [id]) : Items;
 }
 
 public sealed record MailContent(string Subject, string Html, string Text);

@@ -31,7 +31,7 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         var topics = await subscriptions.TopicChoicesAsync(cancellationToken);
         var topic = topics.FirstOrDefault(t => t.Slug == topicSlug);
         var edition = await composer.EditionAsync(month, cancellationToken);
-        var items = edition is null ? [] : topic is null ? edition.Items : edition.For(false, [topic.Id]);
+        var items = edition?.ForTopic(topic?.Id) ?? [];
         return new DigestMonthPage
         {
             Title = $"Digest for {SummaryRules.MonthLabel(month)}",
@@ -60,7 +60,7 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         }
 
         var topic = (await subscriptions.TopicChoicesAsync(cancellationToken)).FirstOrDefault(t => t.Slug == topicSlug);
-        return Preview(edition, topic is null ? edition.Items : edition.For(false, [topic.Id]), topic).Html;
+        return Preview(edition, edition.ForTopic(topic?.Id), topic).Html;
     }
 
     private MailContent Preview(DigestEdition edition, IReadOnlyList<DigestItem> items, TopicChoice? topic) =>

@@ -48,8 +48,10 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // One copy of a digest per subscriber, whatever happens. (SQLite treats NULLs as distinct,
         // so confirmations and tests, which have no digest, are not limited by it.)
         builder.HasIndex(m => new { m.DigestId, m.SubscriberId }).IsUnique();
-        // What the sender asks for next: the oldest queued row that is due.
+        // What the sender asks for next: the oldest queued row that is due, single messages
+        // (confirmations, tests) before digests.
         builder.HasIndex(m => new { m.Status, m.Id });
+        builder.HasIndex(m => new { m.Status, m.DigestId, m.Id });
         builder.HasOne<Digest>().WithMany().HasForeignKey(m => m.DigestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Subscriber).WithMany().HasForeignKey(m => m.SubscriberId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.Email).HasMaxLength(SubscriberAddress.MaxLength);

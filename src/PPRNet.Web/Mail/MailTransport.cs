@@ -27,6 +27,11 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
         }
 
         announced = true;
+        if (!MailboxAddress.TryParse(mail.Value.From, out _))
+        {
+            LogBadFrom(logger, mail.Value.From);
+        }
+
         if (UsesSmtp)
         {
             LogSmtp(logger, smtp.Value.Host!, smtp.Value.Port);
@@ -113,6 +118,9 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
 
         return client;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mail:From ({From}) is not an address such as \"PPRNet Research Blog <digest@example.org>\": no mail can be sent until it is")]
+    private static partial void LogBadFrom(ILogger logger, string from);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail goes to the SMTP server {Host}:{Port}")]
     private static partial void LogSmtp(ILogger logger, string host, int port);

@@ -77,9 +77,11 @@ public sealed partial class OutboxSender(IServiceProvider services, MailSignal s
             {
                 break;
             }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException
+                or ParseException or FormatException)
             {
-                // The database is busy or not ready yet (start-up): try again shortly.
+                // The database is busy or not ready yet (start-up), or a setting such as Mail:From
+                // cannot be read: say so and try again shortly, without taking the site down.
                 LogLoopFailed(logger, e);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -108,7 +110,14 @@ public sealed partial class OutboxWorker(
         for (var handled = 0; handled < BatchSize; handled++)
         {
             var now = clock.GetUtcNow();
-            var id = await Due(now).OrderBy(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(stoppingToken);
+            // Confirmations, notes and editors' tests first: a reader who subscribes during a long
+            // digest send should not wait for it to finish. Then everything else in order.
+            var id = await Due(now).Where(m => m.DigestId == null).OrderBy(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(stoppingToken);
+            if (id == 0)
+            {
+                id = await Due(now).OrderBy(m => m.Id).Select(m => m.Id).FirstOrDefaultAsync(stoppingToken);
+            }
+
             if (id == 0)
             {
                 return handled == 0 ? BatchOutcome.Idle : BatchOutcome.More;
@@ -217,7 +226,7 @@ public sealed partial class OutboxWorker(
             }
 
             var topic = row.TopicId is { } topicId ? await db.Topics.AsNoTracking().Where(t => t.Id == topicId).Select(t => t.Name).FirstOrDefaultAsync() : null;
-            var items = topic is null ? test.Items : test.For(false, [row.TopicId!.Value]);
+            var items = test.ForTopic(topic is null ? null : row.TopicId);
             var note = $"Test: this is the digest as a reader of {(topic is null ? "every topic" : $"the topic “{topic}”")} gets it ({items.Count} of {test.Items.Count} summaries).";
             var content = MailTemplates.Digest(test, items, note, links.Absolute("/subscribe"), links.Absolute("/subscribe"));
             return (MailTemplates.Message(content with { Subject = "[Test] " + content.Subject }, settings, row.Email, null), null);

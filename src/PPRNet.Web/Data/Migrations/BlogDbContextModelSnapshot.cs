@@ -851,6 +851,8 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex("Status", "DigestId", "Id");
+
                     b.ToTable("Outbox", (string)null);
                 });
 

@@ -11,7 +11,7 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261127211039_EmailDigest")]
+    [Migration("20261127212854_EmailDigest")]
     partial class EmailDigest
     {
         /// <inheritdoc />
@@ -853,6 +853,8 @@ namespace PPRNet.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Status", "DigestId", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -11,6 +11,58 @@ namespace PPRNet.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "BottomLineHtml",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "BottomLineMarkdown",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "BottomLineText",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "Contributor",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "EffectCiHigh",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "EffectCiLow",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "EffectOutcome",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "EffectStatistic",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "EffectValue",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "LimitationsHtml",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "LimitationsMarkdown",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "RevisedOn",
+                table: "Summaries");
+
+            migrationBuilder.DropColumn(
+                name: "Samples",
+                table: "Summaries");
+
             migrationBuilder.CreateTable(
                 name: "Digests",
                 columns: table => new
@@ -130,6 +182,11 @@ namespace PPRNet.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Status_DigestId_Id",
+                table: "Outbox",
+                columns: new[] { "Status", "DigestId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_Id",
                 table: "Outbox",
                 columns: new[] { "Status", "Id" });
@@ -176,6 +233,92 @@ namespace PPRNet.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Subscribers");
+
+            migrationBuilder.AddColumn<string>(
+                name: "BottomLineHtml",
+                table: "Summaries",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "BottomLineMarkdown",
+                table: "Summaries",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "BottomLineText",
+                table: "Summaries",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Contributor",
+                table: "Summaries",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "EffectCiHigh",
+                table: "Summaries",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "EffectCiLow",
+                table: "Summaries",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EffectOutcome",
+                table: "Summaries",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EffectStatistic",
+                table: "Summaries",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "EffectValue",
+                table: "Summaries",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LimitationsHtml",
+                table: "Summaries",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "LimitationsMarkdown",
+                table: "Summaries",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RevisedOn",
+                table: "Summaries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Samples",
+                table: "Summaries",
+                type: "INTEGER",
+                nullable: true);
         }
     }
 }
