@@ -1,7 +1,7 @@
 """Driver of bench/digest.sh: smtp4dev, the published site, N subscribers, one digest sent.
 
-Subscribers are written straight into the site's database (a third want every topic, the rest one
-or two topics), then an admin signs in and presses "send" as an editor would; the clock starts at
+Subscribers are written straight into the site's database (a third want every topic, the rest two
+of the month's topics, so that every one of them gets a digest filtered to their topics), then an admin signs in and presses "send" as an editor would; the clock starts at
 the click. Everything listens on 127.0.0.1 only and stops by itself.
 """
 import http.cookiejar, json, os, random, re, signal, socket, sqlite3, subprocess, sys, tempfile, time, urllib.parse, urllib.request, uuid
@@ -68,8 +68,10 @@ try:
     subprocess.run(["dotnet", dll, "create-admin", "--email", email], cwd=app_dir, env=env, check=True, stdout=subprocess.DEVNULL)
 
     db = sqlite3.connect(database)
-    topics = [row[0] for row in db.execute("SELECT Id FROM Topics")]
     month = db.execute("SELECT Month FROM Summaries WHERE Status = 'Published' AND DeletedAt IS NULL ORDER BY Month DESC LIMIT 1").fetchone()[0]
+    # Chosen among the month's own topics, so that every subscriber gets the digest.
+    topics = [row[0] for row in db.execute(
+        "SELECT DISTINCT st.TopicsId FROM SummaryTopics st JOIN Summaries s ON s.Id = st.SummariesId WHERE s.Month = ? AND s.Status = 'Published'", (month,))]
     random.seed(42)
     rows, links = [], []
     for i in range(count):
@@ -77,7 +79,7 @@ try:
         all_topics = i % 3 == 0
         rows.append((i + 1, str(uuid.uuid4()).upper(), address, address.upper(), "Confirmed", int(all_topics), "BENCH", 0, 0, "/subscribe", "bench", 0, 0))
         if not all_topics:
-            links.extend((i + 1, t) for t in random.sample(topics, 2))
+            links.extend((i + 1, t) for t in random.sample(topics, min(2, len(topics))))
     db.executemany("INSERT INTO Subscribers (Id, Key, Email, NormalizedEmail, Status, AllTopics, ConfirmStamp, CreatedAt, ConsentAt, ConsentPage, ConsentWording, ConfirmedAt, UpdatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO SubscriberTopics (SubscriberId, TopicId) VALUES (?,?)", links)
     db.commit()

@@ -96,13 +96,18 @@ public sealed partial class OutboxSender(IServiceProvider services, MailSignal s
 
 /// <summary>One batch of the outbox, in a scope of its own (a fresh DbContext each batch).</summary>
 public sealed partial class OutboxWorker(
-    BlogDbContext db, DigestQueue queue, DigestComposer composer, MailTokens tokens, MailLinks links, MailTransport transport,
+    BlogDbContext db, DigestQueue queue, Subscriptions subscriptions, DigestComposer composer, MailTokens tokens, MailLinks links, MailTransport transport,
     IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger)
 {
     private const int BatchSize = 200;
     private readonly Dictionary<string, DigestEdition?> editions = [];
 
-    public Task QueueDueAsync(CancellationToken cancellationToken) => queue.QueueDueAsync(cancellationToken);
+    /// <summary>Queues scheduled digests whose time has come, and forgets unconfirmed addresses.</summary>
+    public async Task QueueDueAsync(CancellationToken cancellationToken)
+    {
+        await queue.QueueDueAsync(cancellationToken);
+        await subscriptions.ForgetUnconfirmedAsync(cancellationToken);
+    }
 
     public async Task<BatchOutcome> SendBatchAsync(Pacer pacer, CancellationToken stoppingToken)
     {

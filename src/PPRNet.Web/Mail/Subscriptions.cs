@@ -277,6 +277,16 @@ public sealed partial class Subscriptions(
         return true;
     }
 
+    /// <summary>An address whose owner never confirmed is forgotten after 30 days (with its mail):
+    /// nobody agreed to our keeping it.</summary>
+    public Task<int> ForgetUnconfirmedAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - UnconfirmedKeptFor;
+        return db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.ConsentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public static readonly TimeSpan UnconfirmedKeptFor = TimeSpan.FromDays(30);
+
     private OutboxMessage NewMessage(OutboxKind kind, Subscriber subscriber, DateTimeOffset now) => new()
     {
         Kind = kind,

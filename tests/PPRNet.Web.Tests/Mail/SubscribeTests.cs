@@ -171,4 +171,24 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         Assert.Equal("This link has expired", expiredPage.QuerySelector("h1").Text());
         Assert.Equal(SubscriberStatus.Pending, (await site.DbAsync(db => db.Subscribers.SingleAsync(TestContext.Current.CancellationToken))).Status);
     }
+
+    [Fact]
+    public async Task An_address_never_confirmed_is_forgotten_after_thirty_days()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var domain = MailSteps.NewDomain();
+        await MailSteps.SubscribeAsync(site, $"never@{domain}");
+        await MailSteps.OnlyMessageToAsync(smtp, $"never@{domain}");
+        site.Clock.Now += TimeSpan.FromDays(29);
+        await MailSteps.ConfirmedAsync(site, smtp, $"kept@{domain}"); // the sender has run since the clock moved
+        Assert.Equal(2, await site.DbAsync(db => db.Subscribers.CountAsync(TestContext.Current.CancellationToken)));
+
+        site.Clock.Now += TimeSpan.FromDays(2);
+        for (var i = 0; i < 50 && await site.DbAsync(db => db.Subscribers.CountAsync(TestContext.Current.CancellationToken)) > 1; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal([$"kept@{domain}"], await site.DbAsync(db => db.Subscribers.Select(s => s.Email).ToListAsync(TestContext.Current.CancellationToken)));
+    }
 }
