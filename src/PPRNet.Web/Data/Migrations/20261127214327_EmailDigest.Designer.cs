@@ -11,7 +11,7 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261127212854_EmailDigest")]
+    [Migration("20261127214327_EmailDigest")]
     partial class EmailDigest
     {
         /// <inheritdoc />
