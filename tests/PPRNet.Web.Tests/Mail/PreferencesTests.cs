@@ -49,12 +49,12 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var notice = await SubscriberWithNoticeAsync(site, email);
         var (opened, page) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(notice.TextBody, "/subscribe/unsubscribe"));
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Equal(SubscriberStatus.Confirmed, (await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).Status);
+        Assert.Equal(SubscriberStatus.Confirmed, await site.StatusOfAsync(email));
 
         var (left, done) = await site.Anonymous().SubmitAsync(page, "main form", []);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
         Assert.Equal("You are unsubscribed", done.QuerySelector("h1").Text());
-        Assert.Equal(SubscriberStatus.Unsubscribed, (await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).Status);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
         var response = await site.Browser().PostAsync(new Uri(new Uri(header.Trim('<', '>')).PathAndQuery, UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(SubscriberStatus.Unsubscribed, (await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).Status);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
 
         var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
@@ -101,7 +101,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var (again, page) = await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
-        Assert.Equal(SubscriberStatus.Unsubscribed, (await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).Status);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Data;
 
@@ -78,6 +79,9 @@ public sealed class MailSite : BlogSite
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<BlogDbContext>());
     }
+
+    public Task<PPRNet.Web.Mail.SubscriberStatus> StatusOfAsync(string email) =>
+        DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Status).SingleAsync(TestContext.Current.CancellationToken));
 
     protected override void Dispose(bool disposing)
     {
