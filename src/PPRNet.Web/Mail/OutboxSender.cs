@@ -245,8 +245,10 @@ public sealed partial class OutboxWorker(
             return (null, "subscriber deleted");
         }
 
-        var preferences = links.Absolute("/subscribe/manage?token=" + Uri.EscapeDataString(tokens.Preferences(subscriber.Key)));
-        var unsubscribe = links.Absolute("/subscribe/unsubscribe?token=" + Uri.EscapeDataString(tokens.Preferences(subscriber.Key)));
+        // One signed token names the subscriber for both pages.
+        var token = Uri.EscapeDataString(tokens.Preferences(subscriber.Key));
+        var preferences = links.Absolute("/subscribe/manage?token=" + token);
+        var unsubscribe = links.Absolute("/subscribe/unsubscribe?token=" + token);
         var live = subscriber.Status is SubscriberStatus.Confirmed or SubscriberStatus.Paused;
         switch (row.Kind)
         {
