@@ -24,6 +24,9 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<FacetCount> FacetCounts => Set<FacetCount>();
     public DbSet<MonthCount> MonthCounts => Set<MonthCount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Mail.Subscriber> Subscribers => Set<Mail.Subscriber>();
+    public DbSet<Mail.Digest> Digests => Set<Mail.Digest>();
+    public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,6 +7,7 @@ using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
+using PPRNet.Web.Mail;
 using PPRNet.Web.Shared;
 using Serilog;
 
@@ -55,6 +56,7 @@ public static class BlogServices
         builder.Services.AddScoped<ArchiveExporter>();
         builder.Services.AddScoped<SignInGuard>();
         builder.Services.AddSingleton<FailedSignIns>();
+        builder.Services.AddEmailDigest();
 
         builder.AddAccounts();
         builder.AddRateLimits();

@@ -31,6 +31,12 @@ public sealed class RateLimitOptions
     public RateLimit SignInPerAccount { get; set; } = new() { PermitLimit = 20, WindowSeconds = 900 };
     public RateLimit SearchPerAddress { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
     public RateLimit PostPerAddress { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
+    /// <summary>Subscribe requests (footer or /subscribe), per client address.</summary>
+    public RateLimit SubscribePerAddress { get; set; } = new() { PermitLimit = 10, WindowSeconds = 3600 };
+
+    /// <summary>Subscribe requests for one email address, from anywhere (Mail/SubscribeLimiter).</summary>
+    public RateLimit SubscribePerEmail { get; set; } = new() { PermitLimit = 3, WindowSeconds = 3600 };
 }
 
 /// <summary>The per-account sign-in limiter: the account is only known once the form is read, so
@@ -82,6 +88,18 @@ public static class RateLimits
                 if (request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase))
                 {
                     return RateLimitPartition.GetFixedWindowLimiter("search " + address, _ => options.SearchPerAddress.Options());
+                }
+
+                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/subscribe", StringComparison.OrdinalIgnoreCase))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter("subscribe " + address, _ => options.SubscribePerAddress.Options());
+                }
+
+                // Mail providers post one-click unsubscribes (RFC 8058) for many readers from a few
+                // addresses; each carries its own signed token, and none may be refused.
+                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/subscribe/unsubscribe", StringComparison.OrdinalIgnoreCase))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
                 }
 
                 // Editors' posts are already behind a sign-in; anyone else's count against their address.

@@ -8,6 +8,10 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
+    /// <summary>An action may put a policy of its own here (the admins' email preview, whose inline
+    /// styles are the email's own); anything else gets <see cref="ContentSecurityPolicy"/>.</summary>
+    public const string PolicyOverride = "csp-override";
+
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
@@ -16,7 +20,7 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[PolicyOverride] as string ?? ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

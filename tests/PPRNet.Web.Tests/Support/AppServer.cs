@@ -11,6 +11,8 @@ public sealed class AppServer : IAsyncDisposable
 {
     private readonly Process server;
 
+    private bool ownsDatabase = true;
+
     private AppServer(Process server, string database, int port)
     {
         this.server = server;
@@ -26,7 +28,7 @@ public sealed class AppServer : IAsyncDisposable
 
     /// <summary>Starts the app with <paramref name="publicAddress"/> as Site:BaseUrl (its own
     /// loopback address when null) and waits until it answers.</summary>
-    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null)
+    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null, bool keepDatabase = false)
     {
         var port = FreePort();
         database ??= AppCommand.NewDatabasePath();
@@ -46,12 +48,17 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["Content__Path"] = ShippedContentTests.ContentFolder();
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Site__BaseUrl"] = publicAddress ?? $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AppServer(process, database, port);
+        var server = new AppServer(process, database, port) { ownsDatabase = !keepDatabase };
         await server.WaitUntilServingAsync();
         return server;
     }
@@ -91,6 +98,22 @@ public sealed class AppServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the site as systemd does (SIGTERM: a graceful stop), or kills it outright.</summary>
+    public async Task StopAsync(bool kill)
+    {
+        if (kill)
+        {
+            server.Kill(entireProcessTree: true);
+        }
+        else
+        {
+            using var term = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+        }
+
+        await server.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!server.HasExited)
@@ -100,6 +123,9 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         server.Dispose();
-        AppCommand.DeleteDatabase(Database);
+        if (ownsDatabase)
+        {
+            AppCommand.DeleteDatabase(Database);
+        }
     }
 }

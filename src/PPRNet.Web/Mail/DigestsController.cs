@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Admin;
+using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Mail;
+
+public sealed class ScheduleForm
+{
+    /// <summary>UTC, as the browser's datetime-local field sends it.</summary>
+    public DateTime? SendAt { get; set; }
+}
+
+/// <summary>The editors' side of the digest: per month, a preview, a test to oneself, the send
+/// (with a confirmation step, once a month) or a scheduled send, and the progress.</summary>
+[Route("admin/digests")]
+public sealed class DigestsController(DigestDesk desk, DigestQueue queue) : AdminControllerBase
+{
+    private const string PreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await desk.MonthsAsync(TakeMessage(), cancellationToken));
+
+    [HttpGet("{month}")]
+    public async Task<IActionResult> Month(string month, string? topic, CancellationToken cancellationToken) =>
+        SummaryRules.TryParseMonth(month, out var valid)
+            ? View(await desk.MonthAsync(valid, topic, UserName, TakeMessage(), cancellationToken))
+            : NotFound();
+
+    /// <summary>The HTML part exactly as mailed. Its inline styles are the email's own, so this one
+    /// page gets a policy that allows inline style and nothing else (no script, no images, no forms).</summary>
+    [HttpGet("{month}/preview.html")]
+    public async Task<IActionResult> PreviewHtml(string month, string? topic, CancellationToken cancellationToken)
+    {
+        var html = SummaryRules.TryParseMonth(month, out var valid) ? await desk.PreviewHtmlAsync(valid, topic, cancellationToken) : null;
+        if (html is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.Items[SecurityHeaders.PolicyOverride] = PreviewPolicy;
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    [HttpPost("{month}/test"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Test(string month, string? topic, CancellationToken cancellationToken)
+    {
+        if (!SummaryRules.TryParseMonth(month, out var valid))
+        {
+            return NotFound();
+        }
+
+        var page = await desk.MonthAsync(valid, topic, null, null, cancellationToken);
+        return RedirectWithMessage($"/admin/digests/{valid}", await queue.QueueTestAsync(valid, page.Topic?.Id, UserName, UserName, cancellationToken));
+    }
+
+    [HttpGet("{month}/send")]
+    public async Task<IActionResult> Send(string month, CancellationToken cancellationToken) =>
+        SummaryRules.TryParseMonth(month, out var valid)
+            ? View(await desk.MonthAsync(valid, null, null, null, cancellationToken))
+            : NotFound();
+
+    [HttpPost("{month}/send"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> SendConfirmed(string month, CancellationToken cancellationToken) =>
+        SummaryRules.TryParseMonth(month, out var valid)
+            ? RedirectWithMessage($"/admin/digests/{valid}", await queue.QueueAsync(valid, UserName, cancellationToken))
+            : NotFound();
+
+    [HttpPost("{month}/schedule"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Schedule(string month, [Bind(Prefix = "Form")] ScheduleForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!SummaryRules.TryParseMonth(month, out var valid))
+        {
+            return NotFound();
+        }
+
+        return form.SendAt is { } at
+            ? RedirectWithMessage($"/admin/digests/{valid}", await queue.ScheduleAsync(valid, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)), UserName, cancellationToken))
+            : RedirectWithMessage($"/admin/digests/{valid}", "Give the date and time (UTC) to send it.");
+    }
+
+    [HttpPost("{month}/unschedule"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Unschedule(string month, CancellationToken cancellationToken) =>
+        SummaryRules.TryParseMonth(month, out var valid)
+            ? RedirectWithMessage($"/admin/digests/{valid}", await queue.UnscheduleAsync(valid, UserName, cancellationToken))
+            : NotFound();
+}
+
+/// <summary>Admins answer subscribers' data requests: find by address, export as JSON, delete.</summary>
+[Route("admin/subscribers"), Authorize(Roles = Roles.Admin)]
+public sealed class SubscribersController(Subscriptions subscriptions, DigestDesk desk) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken) => View(new SubscribersPage
+    {
+        Title = "Subscribers",
+        Description = "Find, export or delete a subscriber's data.",
+        Counts = await desk.CountsAsync(cancellationToken),
+        Query = email,
+        Found = await subscriptions.FindAsync(email, cancellationToken),
+        Message = TakeMessage(),
+    });
+
+    [HttpGet("{id:int}/export")]
+    public async Task<IActionResult> Export(int id, CancellationToken cancellationToken) =>
+        await subscriptions.ExportAsync(id, UserName, cancellationToken) is { } json
+            ? File(json, "application/json", $"subscriber-{id}.json")
+            : NotFound();
+
+    [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        await subscriptions.DeleteAsync(id, UserName, cancellationToken)
+            ? RedirectWithMessage("/admin/subscribers", $"Subscriber #{id} and every message to them are deleted.")
+            : NotFound();
+}

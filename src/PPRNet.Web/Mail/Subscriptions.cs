@@ -1,0 +1,338 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+
+namespace PPRNet.Web.Mail;
+
+/// <summary>The subscribe form, in the footer of every public page and on /subscribe.</summary>
+public sealed class SubscribeForm
+{
+    public const string ConsentWording =
+        "Email me the PPRNet Research Blog's monthly digest of research summaries. I can change my topics, pause or unsubscribe at any time from a link in every email.";
+
+    public string? Email { get; set; }
+
+    /// <summary>Topic slugs; none chosen means every topic.</summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>The page the form was sent from, kept with the consent.</summary>
+    public string? Page { get; set; }
+
+    /// <summary>Hidden from people; a bot that fills it in is answered as usual and ignored.</summary>
+    public string? Website { get; set; }
+}
+
+public sealed class PreferencesForm
+{
+    public string? Token { get; set; }
+    public bool AllTopics { get; set; } = true;
+    public List<string> Topics { get; set; } = [];
+    public bool Paused { get; set; }
+}
+
+public enum ConfirmOutcome
+{
+    Confirmed,
+    AlreadyConfirmed,
+    Expired,
+    Invalid,
+}
+
+public sealed record TopicChoice(int Id, string Slug, string Name);
+
+/// <summary>Subscribing, confirming, preferences and leaving; and an admin's export and delete.
+/// Every answer to the public is the same whether or not an address was known.</summary>
+public sealed partial class Subscriptions(
+    BlogDbContext db, MailTokens tokens, SubscribeLimiter limiter, MailSignal signal, AuditLog audit,
+    TimeProvider clock, ILogger<Subscriptions> logger)
+{
+    public async Task<IReadOnlyList<TopicChoice>> TopicChoicesAsync(CancellationToken cancellationToken) =>
+        (await db.Topics.AsNoTracking().Where(t => !t.Retired).Select(t => new TopicChoice(t.Id, t.Slug, t.Name)).ToListAsync(cancellationToken))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Checks the form; when it is fine, records the request and queues the confirmation
+    /// (or, for an address already subscribed, a note saying so). Returns problems by field.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SubscribeAsync(SubscribeForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var problems = new Dictionary<string, string>();
+        if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
+        {
+            problems[nameof(form.Email)] = problem;
+        }
+
+        var (topicIds, topicProblem) = await TopicIdsAsync(form.Topics, cancellationToken);
+        if (topicProblem is not null)
+        {
+            problems[nameof(form.Topics)] = topicProblem;
+        }
+
+        if (problems.Count > 0 || email is null)
+        {
+            return problems;
+        }
+
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            LogHoneypot(logger);
+            return problems;
+        }
+
+        var normalized = SubscriberAddress.Normalize(email);
+        if (!limiter.Allow(normalized))
+        {
+            LogTooMany(logger);
+            return problems;
+        }
+
+        var now = clock.GetUtcNow();
+        var subscriber = await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
+        if (subscriber is { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused })
+        {
+            // Nothing about a live subscription changes on a stranger's say-so; the owner is told.
+            db.Outbox.Add(NewMessage(OutboxKind.AlreadySubscribed, subscriber, now));
+        }
+        else
+        {
+            if (subscriber is null)
+            {
+                subscriber = new Subscriber
+                {
+                    Key = Guid.NewGuid(),
+                    Email = email,
+                    NormalizedEmail = normalized,
+                    Status = SubscriberStatus.Pending,
+                    ConfirmStamp = MailTokens.NewStamp(),
+                    CreatedAt = now,
+                    ConsentPage = "",
+                    ConsentWording = "",
+                };
+                db.Subscribers.Add(subscriber);
+            }
+
+            subscriber.Email = email;
+            subscriber.ConsentAt = now;
+            subscriber.ConsentPage = Page(form.Page);
+            subscriber.ConsentWording = SubscribeForm.ConsentWording;
+            subscriber.UpdatedAt = now;
+            await SetTopicsAsync(subscriber, topicIds.Count == 0, topicIds, cancellationToken);
+            db.Outbox.Add(NewMessage(OutboxKind.Confirmation, subscriber, now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address sent twice at once: the first one stands, the answer is the same.
+            db.ChangeTracker.Clear();
+            return problems;
+        }
+
+        signal.Poke();
+        return problems;
+    }
+
+    public async Task<ConfirmOutcome> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = tokens.ReadConfirmation(token, out var key, out var stamp);
+        if (check == TokenCheck.Invalid)
+        {
+            return ConfirmOutcome.Invalid;
+        }
+
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (subscriber is null || subscriber.ConfirmStamp != stamp)
+        {
+            return ConfirmOutcome.Invalid;
+        }
+
+        if (subscriber.Status is SubscriberStatus.Confirmed or SubscriberStatus.Paused)
+        {
+            return ConfirmOutcome.AlreadyConfirmed;
+        }
+
+        if (check == TokenCheck.Expired)
+        {
+            return ConfirmOutcome.Expired;
+        }
+
+        var now = clock.GetUtcNow();
+        subscriber.Status = SubscriberStatus.Confirmed;
+        subscriber.ConfirmedAt = now;
+        subscriber.UnsubscribedAt = null;
+        subscriber.UndeliverableReason = null;
+        subscriber.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return ConfirmOutcome.Confirmed;
+    }
+
+    /// <summary>The subscriber a preferences or unsubscribe link names, or null for a bad link.</summary>
+    public async Task<Subscriber?> FromLinkAsync(string? token, CancellationToken cancellationToken) =>
+        tokens.ReadPreferences(token) is { } key
+            ? await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key, cancellationToken)
+            : null;
+
+    public async Task<IReadOnlyDictionary<string, string>?> SavePreferencesAsync(PreferencesForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var subscriber = await FromLinkAsync(form.Token, cancellationToken);
+        if (subscriber is not { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused })
+        {
+            return null;
+        }
+
+        var (topicIds, problem) = await TopicIdsAsync(form.Topics, cancellationToken);
+        if (problem is not null || (!form.AllTopics && topicIds.Count == 0))
+        {
+            return new Dictionary<string, string> { [nameof(form.Topics)] = problem ?? "Choose at least one topic, or every topic." };
+        }
+
+        await SetTopicsAsync(subscriber, form.AllTopics, topicIds, cancellationToken);
+        subscriber.Status = form.Paused ? SubscriberStatus.Paused : SubscriberStatus.Confirmed;
+        subscriber.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new Dictionary<string, string>();
+    }
+
+    /// <summary>Takes effect at once: queued mail for the address is dropped in the same save, the
+    /// sender checks again before each message, and the confirmation stamp changes so no earlier
+    /// confirmation link can subscribe the address again. Returns false for a bad link.</summary>
+    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    {
+        var subscriber = await FromLinkAsync(token, cancellationToken);
+        if (subscriber is null)
+        {
+            return false;
+        }
+
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+        {
+            var now = clock.GetUtcNow();
+            subscriber.Status = SubscriberStatus.Unsubscribed;
+            subscriber.UnsubscribedAt = now;
+            subscriber.UpdatedAt = now;
+            subscriber.ConfirmStamp = MailTokens.NewStamp();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Outbox.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.LastError, "unsubscribed"), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<Subscriber?> FindAsync(string? email, CancellationToken cancellationToken)
+    {
+        var normalized = SubscriberAddress.Normalize(email?.Trim() ?? "");
+        return normalized.Length is 0 or > SubscriberAddress.MaxLength
+            ? null
+            : await db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    /// <summary>Everything stored about one subscriber, as JSON (a GDPR access request).</summary>
+    public async Task<byte[]?> ExportAsync(int id, string user, CancellationToken cancellationToken)
+    {
+        var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscriber is null)
+        {
+            return null;
+        }
+
+        var mail = await db.Outbox.AsNoTracking().Where(m => m.SubscriberId == id).OrderBy(m => m.Id)
+            .Select(m => new { kind = m.Kind.ToString(), m.Month, status = m.Status.ToString(), queued = m.CreatedAt, sent = m.SentAt, error = m.LastError })
+            .ToListAsync(cancellationToken);
+        audit.Record(user, MailAuditActions.Subscribers, $"exported subscriber #{id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            email = subscriber.Email,
+            status = subscriber.Status.ToString(),
+            topics = subscriber.AllTopics ? ["all topics"] : subscriber.Topics.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
+            created = subscriber.CreatedAt,
+            consent = new { at = subscriber.ConsentAt, page = subscriber.ConsentPage, wording = subscriber.ConsentWording },
+            confirmed = subscriber.ConfirmedAt,
+            unsubscribed = subscriber.UnsubscribedAt,
+            undeliverable = subscriber.UndeliverableReason,
+            mail,
+        }, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Erases the subscriber and every message to them (a GDPR erasure request). The audit
+    /// line names the row, not the address, so the address is gone for good.</summary>
+    public async Task<bool> DeleteAsync(int id, string user, CancellationToken cancellationToken)
+    {
+        var deleted = await db.Subscribers.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        audit.Record(user, MailAuditActions.Subscribers, $"deleted subscriber #{id} and their mail");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>An address whose owner never confirmed is forgotten after 30 days (with its mail):
+    /// nobody agreed to our keeping it.</summary>
+    public Task<int> ForgetUnconfirmedAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - UnconfirmedKeptFor;
+        return db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.ConsentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public static readonly TimeSpan UnconfirmedKeptFor = TimeSpan.FromDays(30);
+
+    private OutboxMessage NewMessage(OutboxKind kind, Subscriber subscriber, DateTimeOffset now) => new()
+    {
+        Kind = kind,
+        Subscriber = subscriber,
+        Email = subscriber.Email,
+        Status = OutboxStatus.Queued,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+
+    private async Task SetTopicsAsync(Subscriber subscriber, bool allTopics, IReadOnlyList<int> topicIds, CancellationToken cancellationToken)
+    {
+        subscriber.AllTopics = allTopics;
+        subscriber.Topics.Clear();
+        if (!allTopics)
+        {
+            subscriber.Topics.AddRange(await db.Topics.Where(t => topicIds.Contains(t.Id)).ToListAsync(cancellationToken));
+        }
+    }
+
+    private async Task<(IReadOnlyList<int> Ids, string? Problem)> TopicIdsAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    {
+        var wanted = slugs.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var choices = await TopicChoicesAsync(cancellationToken);
+        var unknown = wanted.Where(slug => choices.All(c => c.Slug != slug)).ToList();
+        return unknown.Count > 0
+            ? ([], $"There is no topic “{Shorten(unknown[0])}”. Choose from the list.")
+            : (choices.Where(c => wanted.Contains(c.Slug)).Select(c => c.Id).ToList(), null);
+    }
+
+    private static string Shorten(string value) => new(value.Take(60).Where(c => !char.IsControl(c)).ToArray());
+
+    /// <summary>Only our own paths are kept as where consent was given.</summary>
+    private static string Page(string? page) =>
+        page is { Length: > 0 and <= 200 } && page.StartsWith('/') && !page.StartsWith("//", StringComparison.Ordinal) && !page.Any(char.IsControl)
+            ? page
+            : "/subscribe";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscribe form with the honeypot filled in: ignored")]
+    private static partial void LogHoneypot(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many subscribe requests for one address: no confirmation sent")]
+    private static partial void LogTooMany(ILogger logger);
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PPRNet.Web.Mail;
+using PPRNet.Web.Tests.Support;
+
+namespace PPRNet.Web.Tests.Mail;
+
+[Collection(MailCollection.Name)]
+public sealed class PreferencesTests(Smtp4dev smtp)
+{
+    /// <summary>A confirmed subscriber and the mail that tells them they are already subscribed,
+    /// which carries the same preferences and unsubscribe links and headers as a digest.</summary>
+    private async Task<MimeKit.MimeMessage> SubscriberWithNoticeAsync(MailSite site, string email)
+    {
+        await MailSteps.ConfirmedAsync(site, smtp, email);
+        await MailSteps.SubscribeAsync(site, email);
+        return await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2);
+    }
+
+    [Fact]
+    public async Task The_preferences_link_changes_topics_and_pauses_the_digest_without_an_account()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"reader@{MailSteps.NewDomain()}";
+        var notice = await SubscriberWithNoticeAsync(site, email);
+        var browser = site.Anonymous();
+        var link = new Uri(MailSteps.LinkIn(notice.TextBody, "/subscribe/manage"));
+        var (opened, page) = await browser.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
+
+        var (saved, _) = await browser.SubmitAsync(page, "form.preferences-form",
+            new() { ["Form.AllTopics"] = "false", ["Form.Topics"] = new[] { "alliance", "training" }, ["Form.Paused"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, after) = await browser.FollowAsync(saved);
+        Assert.Contains("paused", after.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+        var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        Assert.Equal(SubscriberStatus.Paused, subscriber.Status);
+        Assert.False(subscriber.AllTopics);
+        Assert.Equal(["alliance", "training"], subscriber.Topics.Select(t => t.Slug).Order());
+    }
+
+    [Fact]
+    public async Task The_unsubscribe_link_asks_first_then_unsubscribes_at_once()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"leaving@{MailSteps.NewDomain()}";
+        var notice = await SubscriberWithNoticeAsync(site, email);
+        var (opened, page) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(notice.TextBody, "/subscribe/unsubscribe"));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(SubscriberStatus.Confirmed, await site.StatusOfAsync(email));
+
+        var (left, done) = await site.Anonymous().SubmitAsync(page, "main form", []);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        Assert.Equal("You are unsubscribed", done.QuerySelector("h1").Text());
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+    }
+
+    [Fact]
+    public async Task A_mail_clients_one_click_post_unsubscribes_without_cookie_or_antiforgery_token()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"oneclick@{MailSteps.NewDomain()}";
+        var notice = await SubscriberWithNoticeAsync(site, email);
+        Assert.Equal("List-Unsubscribe=One-Click", notice.Headers["List-Unsubscribe-Post"]);
+        var header = notice.Headers["List-Unsubscribe"]?.Trim() ?? "";
+        Assert.StartsWith("<http://localhost/subscribe/unsubscribe?token=", header, StringComparison.Ordinal);
+
+        // As RFC 8058 has it: a POST of "List-Unsubscribe=One-Click" to the header's address, no cookies.
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        var response = await site.Browser().PostAsync(new Uri(new Uri(header.Trim('<', '>')).PathAndQuery, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+
+        var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_drops_mail_already_queued_and_an_old_confirmation_link_cannot_subscribe_again()
+    {
+        // No server listens, so the digest stays in the outbox while the reader leaves.
+        await using var site = await MailSite.StartAsync(AppServer.FreePort(), new() { ["Mail:RetryBaseSeconds"] = "3600" });
+        var email = $"queued@{MailSteps.NewDomain()}";
+        await MailSteps.SubscribeAsync(site, email);
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => new { s.Key, s.ConfirmStamp }).SingleAsync(TestContext.Current.CancellationToken));
+        var confirmToken = site.Services.GetRequiredService<MailTokens>().Confirmation(key.Key, key.ConfirmStamp);
+        var browser = site.Anonymous();
+        await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        await admin.SubmitAsync("/admin/digests/2021-04/send", "form.send-form", []);
+        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest && m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)));
+
+        var manage = await MailSteps.PreferencesTokenAsync(site, email);
+        var (left, leftPage) = await browser.SubmitAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(manage)}", "main form", []);
+        Assert.Equal("You are unsubscribed", leftPage.QuerySelector("h1").Text());
+        var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
+        Assert.Equal(OutboxStatus.Skipped, digest.Status);
+
+        var (again, page) = await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+    }
+
+    [Fact]
+    public async Task A_tampered_preferences_link_is_a_clear_400_page()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var (response, page) = await site.GetPageAsync("/subscribe/manage?token=CfDJ8-made-up");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
+    }
+
+    [Fact]
+    public async Task An_admin_exports_a_subscribers_data_and_deletes_it_for_good()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"gdpr@{MailSteps.NewDomain()}";
+        await MailSteps.ConfirmedAsync(site, smtp, email, "empathy");
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, found) = await admin.GetAsync($"/admin/subscribers?email={Uri.EscapeDataString(email.ToUpperInvariant())}");
+        var export = found.Href("a[href$='/export']")!;
+        var json = await admin.Client.GetStringAsync(new Uri(export, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains(email, json, StringComparison.Ordinal);
+        Assert.Contains("Empathy", json, StringComparison.Ordinal);
+        Assert.Contains(SubscribeForm.ConsentWording.Replace("'", "\\u0027", StringComparison.Ordinal), json, StringComparison.Ordinal);
+        Assert.Contains("Confirmation", json, StringComparison.Ordinal);
+
+        var (deleted, _) = await admin.SubmitAsync(found, "form.delete-subscriber", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(0, await site.DbAsync(db => db.Subscribers.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(TestContext.Current.CancellationToken)));
+        var (_, audit) = await admin.GetAsync("/admin/audit");
+        Assert.Contains("deleted subscriber #", audit.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, audit.Body!.TextContent, StringComparison.Ordinal);
+
+        var editor = await site.SignedInAsync(BlogSite.EditorEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/subscribers")).Response.StatusCode);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using MimeKit;
+using PPRNet.Web.Tests.Import;
+
+namespace PPRNet.Web.Tests.Support;
+
+/// <summary>A real SMTP server for the mail tests: smtp4dev (the local dotnet tool in
+/// .config/dotnet-tools.json; `dotnet tool restore` installs it) on free loopback ports, with an
+/// in-memory store, killed with its process tree on dispose. Its HTTP API lists what arrived.</summary>
+public sealed class Smtp4dev : IAsyncLifetime
+{
+    private readonly HttpClient http = new();
+    private Process? server;
+    private readonly System.Text.StringBuilder output = new();
+
+    public int SmtpPort { get; } = AppServer.FreePort();
+
+    public int WebPort { get; } = AppServer.FreePort();
+
+    public async ValueTask InitializeAsync()
+    {
+        var root = Path.GetDirectoryName(ShippedContentTests.ContentFolder())!;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root, // where the tool manifest is
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            "tool", "run", "smtp4dev", "--",
+            $"--urls=http://127.0.0.1:{WebPort}", $"--smtpport={SmtpPort}", "--db=",
+            $"--imapport={AppServer.FreePort()}", $"--pop3port={AppServer.FreePort()}",
+            "--nousersettings", "--messagestokeep=100000", "--sessionstokeep=20", "--hostname=localhost",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // smtp4dev 3.15 targets an older runtime; let it run on the SDK's.
+        start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
+        server = Process.Start(start)!;
+        server.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        server.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"smtp4dev did not start (exit {server.ExitCode}). The mail tests need it: run `dotnet tool restore` in the repository. Its output:\n{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(ApiUrl("/api/messages")))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"smtp4dev did not answer within 90 seconds. Its output:\n{Output}");
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    private string ApiUrl(string path) => $"http://127.0.0.1:{WebPort}{path}";
+
+    /// <summary>Every message that arrived for an address at <paramref name="domain"/>, parsed, oldest first.</summary>
+    public async Task<IReadOnlyList<Received>> MessagesToAsync(string domain)
+    {
+        var list = await http.GetFromJsonAsync<MessageList>(new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
+        var mine = list!.Results.Where(m => m.To.Any(to => to.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(m => m.ReceivedDate).ToList();
+        var received = new List<Received>();
+        foreach (var summary in mine)
+        {
+            await using var raw = await http.GetStreamAsync(new Uri(ApiUrl($"/api/messages/{summary.Id}/raw")), TestContext.Current.CancellationToken);
+            received.Add(new Received(summary.To, await MimeMessage.LoadAsync(raw, TestContext.Current.CancellationToken)));
+        }
+
+        return received;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages (that pass the filter)
+    /// arrived for the domain, or gives up after <paramref name="seconds"/> and returns what came.</summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30, Func<Received, bool>? filter = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var messages = (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList();
+            if (messages.Count >= count || deadline.Elapsed > TimeSpan.FromSeconds(seconds))
+            {
+                return messages;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<int> CountAsync(string domain)
+    {
+        var list = await http.GetFromJsonAsync<MessageList>(new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
+        return list!.Results.Count(m => m.To.Any(to => to.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is { HasExited: false })
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        server?.Dispose();
+        http.Dispose();
+    }
+
+    public sealed record Received(IReadOnlyList<string> Envelope, MimeMessage Message);
+
+    private sealed record MessageList([property: JsonPropertyName("results")] List<MessageSummary> Results);
+
+    private sealed record MessageSummary(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("to")] List<string> To,
+        [property: JsonPropertyName("receivedDate")] DateTimeOffset ReceivedDate);
+}
+
+[CollectionDefinition(Name)]
+public sealed class MailCollection : ICollectionFixture<Smtp4dev>
+{
+    public const string Name = "mail";
+}
