@@ -191,4 +191,18 @@ public sealed class SubscribeTests(Smtp4dev smtp)
 
         Assert.Equal([$"kept@{domain}"], await site.DbAsync(db => db.Subscribers.Select(s => s.Email).ToListAsync(TestContext.Current.CancellationToken)));
     }
+
+    [Fact]
+    public async Task Line_breaks_in_the_hidden_page_field_reach_neither_the_record_nor_the_mail()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"crlf@{MailSteps.NewDomain()}";
+        var (response, _) = await site.Anonymous().SubmitAsync("/subscribe", "main form.stacked-form",
+            new() { ["Form.Email"] = email, ["Form.Page"] = "/blog\r\nBcc: everyone@example.org" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var confirmation = await MailSteps.OnlyMessageToAsync(smtp, email);
+        Assert.Empty(confirmation.Bcc);
+        Assert.Equal([email], confirmation.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal("/subscribe", await site.DbAsync(db => db.Subscribers.Select(s => s.ConsentPage).SingleAsync(TestContext.Current.CancellationToken)));
+    }
 }
