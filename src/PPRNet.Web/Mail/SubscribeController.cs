@@ -67,19 +67,21 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         var subscriber = await subscriptions.FromLinkAsync(token, cancellationToken);
         return subscriber is null
             ? BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.")
-            : View(new PreferencesPage
-            {
-                Title = "Your digest preferences",
-                Description = "Change your topics, pause or unsubscribe.",
-                Token = token!,
-                Email = subscriber.Email,
-                Status = subscriber.Status,
-                AllTopics = subscriber.AllTopics,
-                Selected = subscriber.Topics.Select(t => t.Slug).ToList(),
-                Topics = await subscriptions.TopicChoicesAsync(cancellationToken),
-                Message = TempData[MessageKey] as string,
-            });
+            : View(await PreferencesAsync(token!, subscriber, subscriber.AllTopics, subscriber.Topics.Select(t => t.Slug).ToList(), cancellationToken));
     }
+
+    private async Task<PreferencesPage> PreferencesAsync(string token, Subscriber subscriber, bool allTopics, IReadOnlyList<string> selected, CancellationToken cancellationToken) => new()
+    {
+        Title = "Your digest preferences",
+        Description = "Change your topics, pause or unsubscribe.",
+        Token = token,
+        Email = subscriber.Email,
+        Status = subscriber.Status,
+        AllTopics = allTopics,
+        Selected = selected,
+        Topics = await subscriptions.TopicChoicesAsync(cancellationToken),
+        Message = TempData[MessageKey] as string,
+    };
 
     [HttpPost("/subscribe/manage"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Manage([Bind(Prefix = "Form")] PreferencesForm form, CancellationToken cancellationToken)
@@ -91,9 +93,21 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
             return BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.");
         }
 
-        TempData[MessageKey] = problems.Count == 0
-            ? (form.Paused ? "Saved. The digest is paused until you resume it here." : "Saved. Your next digest follows these choices.")
-            : problems.Values.First();
+        if (problems.Count > 0)
+        {
+            // Keep what the reader ticked on screen, with the problem beside it.
+            foreach (var (field, problem) in problems)
+            {
+                ModelState.AddModelError($"Form.{field}", problem);
+            }
+
+            var subscriber = await subscriptions.FromLinkAsync(form.Token, cancellationToken);
+            return subscriber is null
+                ? BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.")
+                : View(await PreferencesAsync(form.Token!, subscriber, form.AllTopics, form.Topics, cancellationToken));
+        }
+
+        TempData[MessageKey] = form.Paused ? "Saved. The digest is paused until you resume it here." : "Saved. Your next digest follows these choices.";
         return Redirect("/subscribe/manage?token=" + Uri.EscapeDataString(form.Token ?? ""));
     }
 

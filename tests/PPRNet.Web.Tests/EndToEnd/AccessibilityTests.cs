@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             {
                 "/", "/blog", "/blog?topic=empathy&topic=alliance-and-therapeutic-relationship&type=meta-analysis", "/blog/2019/05", SummaryPath,
                 "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin/sign-in",
+                "/subscribe", "subscribe-errors", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
             })
             {
                 data.Add(path, width);
@@ -36,7 +37,11 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 360, 1280 })
         {
-            foreach (var page in new[] { "/admin", "/admin/summaries/new", "errors", "preview", "history", "/admin/taxonomy", "/admin/accounts", "/admin/months" })
+            foreach (var page in new[]
+            {
+                "/admin", "/admin/summaries/new", "errors", "preview", "history", "/admin/taxonomy", "/admin/accounts", "/admin/months",
+                "/admin/digests", "/admin/digests/2021-04", "/admin/digests/2021-04/send", "/admin/subscribers",
+            })
             {
                 data.Add(page, width);
             }
@@ -51,7 +56,17 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + path);
+        if (path == "subscribe-errors")
+        {
+            await page.GotoAsync(site.BaseUrl + "/subscribe");
+            await page.FillAsync("main #Form_Email", "not an address");
+            await PostAndLoadAsync(page, () => page.ClickAsync("main form.stacked-form button[type=submit]"), ".error-summary");
+            Assert.Equal("true", await page.GetAttributeAsync("main #Form_Email", "aria-invalid"));
+        }
+        else
+        {
+            await page.GotoAsync(site.BaseUrl + path);
+        }
 
         await AssertNoViolationsAsync(page, $"{path} at {width} px");
         await AssertNoSidewaysScrollAsync(page, $"{path} at {width} px");
@@ -145,7 +160,9 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         }
 
         var paths = new[] { "/", "/blog", "/blog?topic=empathy&type=meta-analysis", "/blog/2019/05", SummaryPath, "/topics", "/search?q=empathy", "/search?q=zzzqqx",
-            "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit" };
+            "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit",
+            "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
+            "/admin/digests", "/admin/digests/2021-04", "/admin/digests/2021-04/send", "/admin/subscribers" };
         foreach (var (path, i) in paths.Select((p, i) => (p, i)))
         {
             await SaveAsync($"page{i}", await page.GotoAsync(site.BaseUrl + path));

@@ -21,7 +21,7 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
     }
 
     [Fact]
-    public async Task Copy_citation_puts_the_apa_citation_on_the_clipboard()
+    public async Task Copy_citation_puts_the_formatted_apa_citation_on_the_clipboard_and_says_so_to_screen_readers()
     {
         var page = await OpenAsync(SummaryPath);
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = site.BaseUrl });
@@ -34,6 +34,19 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
         Assert.Equal("Copied", (await button.TextContentAsync())?.Trim());
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.StartsWith("Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018). Therapist empathy and client outcome", copied, StringComparison.Ordinal);
+        // The rich copy keeps the journal's italics for word processors.
+        var html = await page.EvaluateAsync<string>("""
+            async () => {
+              for (const item of await navigator.clipboard.read()) {
+                if (item.types.includes('text/html')) return await (await item.getType('text/html')).text();
+              }
+              return '';
+            }
+            """);
+        Assert.Contains("<em>Psychotherapy", html, StringComparison.Ordinal);
+        // A polite live region announces the copy; the button's new label alone is not read out.
+        Assert.Equal("status", await page.GetAttributeAsync("#copy-status", "role"));
+        Assert.Equal("Citation copied to the clipboard.", (await page.TextContentAsync("#copy-status"))?.Trim());
     }
 
     [Fact]

@@ -42,6 +42,26 @@ public sealed class PreferencesTests(Smtp4dev smtp)
     }
 
     [Fact]
+    public async Task Choosing_only_some_topics_but_ticking_none_says_so_beside_the_topics_and_keeps_the_choice_on_screen()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"undecided@{MailSteps.NewDomain()}";
+        await MailSteps.ConfirmedAsync(site, smtp, email);
+        var browser = site.Anonymous();
+        var (_, page) = await browser.GetAsync($"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}");
+
+        var (response, refused) = await browser.SubmitAsync(page, "form.preferences-form", new() { ["Form.AllTopics"] = "false", ["Form.Topics"] = Array.Empty<string>() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Error: ", refused.Title, StringComparison.Ordinal);
+        Assert.Equal("#Form_Topics", refused.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.NotNull(refused.QuerySelector("#Form_Topics[type=checkbox]"));
+        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("#preferences-topics-error")!.TextContent));
+        Assert.Equal("false", refused.QuerySelector("input[name='Form.AllTopics'][checked]")!.GetAttribute("value"));
+        Assert.True((await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).AllTopics);
+    }
+
+    [Fact]
     public async Task The_unsubscribe_link_asks_first_then_unsubscribes_at_once()
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
