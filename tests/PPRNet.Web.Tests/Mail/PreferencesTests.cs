@@ -78,6 +78,29 @@ public sealed class PreferencesTests(Smtp4dev smtp)
     }
 
     [Fact]
+    public async Task One_click_unsubscribes_have_a_generous_per_client_address_limit_and_need_no_token_or_cookie()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, new() { ["RateLimits:UnsubscribePerAddress:PermitLimit"] = "3" });
+        var email = $"limited@{MailSteps.NewDomain()}";
+        await MailSteps.ConfirmedAsync(site, smtp, email);
+        var link = $"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}";
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        for (var i = 0; i < 2; i++)
+        {
+            var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        var real = await site.Browser().PostAsync(new Uri(link, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+
+        var over = await site.Browser().PostAsync(new Uri(link, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
+        Assert.NotNull(over.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task An_unsubscribe_that_lands_while_its_digest_is_being_sent_is_not_overwritten_as_sent()
     {
         // The server holds the digest after its data until the reader has left.
