@@ -66,6 +66,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
         await using var writer = new StreamWriter(stream) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 scripted.example ESMTP");
         var recipients = new List<string>();
+        var inTransaction = false;
         try
         {
             while (await reader.ReadLineAsync(stop.Token) is { } line)
@@ -74,6 +75,12 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 {
                     case "EHLO" or "HELO":
                         await writer.WriteLineAsync("250 scripted.example");
+                        break;
+                    case "MAIL":
+                        // As real servers do: a client must end or reset a refused transaction
+                        // before it starts the next one on the same connection.
+                        await writer.WriteLineAsync(inTransaction ? "503 5.5.1 Error: nested MAIL command" : "250 OK");
+                        inTransaction = true;
                         break;
                     case "RCPT":
                         var address = line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)];
@@ -110,6 +117,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                         }
 
                         recipients.Clear();
+                        inTransaction = false;
                         await writer.WriteLineAsync(reply ?? "250 2.0.0 Queued");
                         break;
                     case "QUIT":
@@ -117,9 +125,10 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                         return;
                     case "RSET":
                         recipients.Clear();
+                        inTransaction = false;
                         await writer.WriteLineAsync("250 OK");
                         break;
-                    default: // MAIL, NOOP
+                    default: // NOOP
                         await writer.WriteLineAsync("250 OK");
                         break;
                 }
