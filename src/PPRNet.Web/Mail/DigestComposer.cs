@@ -44,13 +44,14 @@ public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLin
         var topics = await db.TopicIdsAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
         var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month)
             .Select(m => new { m.IntroHtml, m.IntroMarkdown }).FirstOrDefaultAsync(cancellationToken);
+        // Links to the site's own pages are stored as paths; in mail they need the site's address.
         return new DigestEdition(
             month,
             links.Absolute(BlogUrls.Month(month)),
-            string.IsNullOrWhiteSpace(intro?.IntroMarkdown) ? null : intro.IntroHtml,
-            string.IsNullOrWhiteSpace(intro?.IntroMarkdown) ? null : intro.IntroMarkdown.Trim(),
+            string.IsNullOrWhiteSpace(intro?.IntroMarkdown) ? null : links.AbsoluteInHtml(intro.IntroHtml),
+            string.IsNullOrWhiteSpace(intro?.IntroMarkdown) ? null : links.AbsoluteInMarkdown(intro.IntroMarkdown.Trim()),
             rows.Select(r => new DigestItem(r.Id, r.Title, links.Absolute(BlogUrls.Summary(month, r.Slug)), r.CitationHtml, r.CitationText,
-                r.ImplicationsHtml, r.ImplicationsMarkdown.Trim(), topics[r.Id].ToList())).ToList());
+                links.AbsoluteInHtml(r.ImplicationsHtml), links.AbsoluteInMarkdown(r.ImplicationsMarkdown.Trim()), topics[r.Id].ToList())).ToList());
     }
 }
 

@@ -83,6 +83,13 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         }
 
         var now = clock.GetUtcNow();
+        if (sendAt <= now)
+        {
+            // A time already past would be queued at the sender's next poll, skipping the
+            // confirmation step that "Send now" has.
+            return $"Choose a time after now ({now:yyyy-MM-dd HH:mm} UTC) to schedule the {label} digest; to send it now, use “Send to … confirmed subscribers”. Nothing was scheduled.";
+        }
+
         if (existing is null)
         {
             existing = new Digest { Month = month, RequestedBy = user };
@@ -111,7 +118,9 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         return $"The scheduled send of the {SummaryRules.MonthLabel(month)} digest is cancelled.";
     }
 
-    /// <summary>Queues every scheduled digest whose time has come (called by the sender).</summary>
+    /// <summary>Queues every scheduled digest whose time has come (called by the sender). One whose
+    /// month has nothing published yet stays scheduled and is looked at again on each poll, so a
+    /// send scheduled before the summaries' publish date goes out once they are published.</summary>
     public async Task QueueDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -119,14 +128,10 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
             .Select(d => new { d.Month, d.RequestedBy }).ToListAsync(cancellationToken);
         foreach (var digest in due)
         {
-            if (await composer.EditionAsync(digest.Month, cancellationToken) is null)
+            if (await composer.EditionAsync(digest.Month, cancellationToken) is not null)
             {
-                await db.Digests.Where(d => d.Month == digest.Month && d.Status == DigestStatus.Scheduled)
-                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DigestStatus.NothingToSend), cancellationToken);
-                continue;
+                await QueueAsync(digest.Month, digest.RequestedBy, cancellationToken);
             }
-
-            await QueueAsync(digest.Month, digest.RequestedBy, cancellationToken);
         }
     }
 

@@ -42,10 +42,21 @@ public class Subscriber
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the form was sent, from which page, and the wording the reader agreed to.</summary>
+    /// <summary>When the form was sent, from which page, and the wording the reader agreed to. Once
+    /// set by a new address's first request, it changes only when a confirmation link is followed,
+    /// so a stranger's request can never replace the record its owner confirmed.</summary>
     public DateTimeOffset ConsentAt { get; set; }
     public required string ConsentPage { get; set; }
     public required string ConsentWording { get; set; }
+
+    /// <summary>A request not yet confirmed (the form's time, page, wording and topics), kept apart
+    /// from the consent above until its link is followed; forgotten after 30 days.</summary>
+    public DateTimeOffset? PendingAt { get; set; }
+    public string? PendingPage { get; set; }
+    public string? PendingWording { get; set; }
+
+    /// <summary>The requested topics' ids, comma-separated; empty for every topic.</summary>
+    public string? PendingTopics { get; set; }
 
     public DateTimeOffset? ConfirmedAt { get; set; }
     public DateTimeOffset? UnsubscribedAt { get; set; }
@@ -60,7 +71,8 @@ public enum DigestStatus
     Scheduled = 0,
     Queued = 1,
 
-    /// <summary>Its send time came with nothing published that month: nothing was queued.</summary>
+    /// <summary>No longer written (a scheduled month with nothing published yet stays Scheduled and
+    /// is checked again on each poll); kept so that rows written before still read.</summary>
     NothingToSend = 2,
 }
 

@@ -17,6 +17,8 @@ public sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscribe
         builder.Property(s => s.Email).HasMaxLength(SubscriberAddress.MaxLength);
         builder.Property(s => s.NormalizedEmail).HasMaxLength(SubscriberAddress.MaxLength);
         builder.Property(s => s.ConsentPage).HasMaxLength(200);
+        builder.Property(s => s.PendingPage).HasMaxLength(200);
+        builder.Property(s => s.PendingTopics).HasMaxLength(2000);
         // A subscriber's topics go with the subscriber and with a deleted topic.
         builder.HasMany(s => s.Topics).WithMany().UsingEntity<Dictionary<string, object>>(
             "SubscriberTopics",

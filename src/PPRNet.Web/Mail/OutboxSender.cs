@@ -164,9 +164,9 @@ public sealed partial class OutboxWorker(
         {
             await transport.SendAsync(message, CancellationToken.None);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode != SmtpErrorCode.SenderNotAccepted)
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)
         {
-            // Refused for good: this address gets nothing more until its owner subscribes again.
+            // This address is refused for good: it gets nothing more until its owner subscribes again.
             var reason = Describe(e);
             LogRefused(logger, id, reason);
             await Finish(id, OutboxStatus.Failed, reason);
@@ -180,16 +180,36 @@ public sealed partial class OutboxWorker(
 
             return true;
         }
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.MessageNotAccepted && (int)e.StatusCode >= 500)
+        {
+            // The relay refused the message itself (too large, its content policy): the reader's
+            // address is not at fault, and the same digest would be refused for every reader, so
+            // only this row fails, and loudly, for an operator to look at.
+            var reason = Describe(e);
+            LogMessageRefused(logger, id, reason);
+            await Finish(id, OutboxStatus.Failed, reason);
+            return true;
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+        {
+            // A 4xx for one address (greylisting, a full mailbox): that row waits its own back-off
+            // and the rest of the outbox goes on over the same connection.
+            await RetryLaterAsync(row, Describe(e));
+            return true;
+        }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
             or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException
             or System.Security.Authentication.AuthenticationException or TimeoutException or OperationCanceledException or NotSupportedException)
         {
+            // The server or the connection is in trouble: the whole outbox waits a little.
             await transport.ResetAsync();
             await RetryLaterAsync(row, e is SmtpCommandException command ? Describe(command) : e.Message);
             return false;
         }
 
-        await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+        // Only while still queued, as in Finish: an unsubscribe during the send has marked it
+        // skipped, and that must stand.
+        await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Queued).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Status, OutboxStatus.Sent)
             .SetProperty(m => m.SentAt, clock.GetUtcNow())
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
@@ -285,6 +305,9 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} refused for good: {Reason}")]
     private static partial void LogRefused(ILogger logger, long id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id}: the mail server refused the message itself, not the address; it is marked failed and the subscriber is left as is. Check the relay's size or content limits: {Reason}")]
+    private static partial void LogMessageRefused(ILogger logger, long id, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed (attempt {Attempts}), will retry: {Error}")]
     private static partial void LogRetry(ILogger logger, long id, int attempts, string error);

@@ -106,18 +106,22 @@ public sealed partial class Subscriptions(
                     Status = SubscriberStatus.Pending,
                     ConfirmStamp = MailTokens.NewStamp(),
                     CreatedAt = now,
-                    ConsentPage = "",
-                    ConsentWording = "",
+                    // Nothing confirmed to protect yet: the first request stands as the record
+                    // until a link is followed, which writes the request it confirms.
+                    ConsentAt = now,
+                    ConsentPage = Page(form.Page),
+                    ConsentWording = SubscribeForm.ConsentWording,
                 };
                 db.Subscribers.Add(subscriber);
             }
 
-            subscriber.Email = email;
-            subscriber.ConsentAt = now;
-            subscriber.ConsentPage = Page(form.Page);
-            subscriber.ConsentWording = SubscribeForm.ConsentWording;
+            // Kept apart until confirmed: an address that left (or bounced) keeps its status, its
+            // topics and the consent its owner once confirmed, and is sent nothing but this link.
+            subscriber.PendingAt = now;
+            subscriber.PendingPage = Page(form.Page);
+            subscriber.PendingWording = SubscribeForm.ConsentWording;
+            subscriber.PendingTopics = string.Join(',', topicIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             subscriber.UpdatedAt = now;
-            await SetTopicsAsync(subscriber, topicIds.Count == 0, topicIds, cancellationToken);
             db.Outbox.Add(NewMessage(OutboxKind.Confirmation, subscriber, now));
         }
 
@@ -144,7 +148,7 @@ public sealed partial class Subscriptions(
             return ConfirmOutcome.Invalid;
         }
 
-        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        var subscriber = await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
         if (subscriber is null || subscriber.ConfirmStamp != stamp)
         {
             return ConfirmOutcome.Invalid;
@@ -161,6 +165,18 @@ public sealed partial class Subscriptions(
         }
 
         var now = clock.GetUtcNow();
+        if (subscriber.PendingAt is { } requestedAt)
+        {
+            // The owner has now agreed to this request: it becomes the consent on record.
+            subscriber.ConsentAt = requestedAt;
+            subscriber.ConsentPage = subscriber.PendingPage ?? "/subscribe";
+            subscriber.ConsentWording = subscriber.PendingWording ?? SubscribeForm.ConsentWording;
+            var topicIds = (subscriber.PendingTopics ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            await SetTopicsAsync(subscriber, topicIds.Count == 0, topicIds, cancellationToken);
+            ClearRequest(subscriber);
+        }
+
         subscriber.Status = SubscriberStatus.Confirmed;
         subscriber.ConfirmedAt = now;
         subscriber.UnsubscribedAt = null;
@@ -255,6 +271,7 @@ public sealed partial class Subscriptions(
             topics = subscriber.AllTopics ? ["all topics"] : subscriber.Topics.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
             created = subscriber.CreatedAt,
             consent = new { at = subscriber.ConsentAt, page = subscriber.ConsentPage, wording = subscriber.ConsentWording },
+            unconfirmedRequest = subscriber.PendingAt is null ? null : new { at = subscriber.PendingAt, page = subscriber.PendingPage, wording = subscriber.PendingWording },
             confirmed = subscriber.ConfirmedAt,
             unsubscribed = subscriber.UnsubscribedAt,
             undeliverable = subscriber.UndeliverableReason,
@@ -277,12 +294,27 @@ public sealed partial class Subscriptions(
         return true;
     }
 
-    /// <summary>An address whose owner never confirmed is forgotten after 30 days (with its mail):
-    /// nobody agreed to our keeping it.</summary>
-    public Task<int> ForgetUnconfirmedAsync(CancellationToken cancellationToken)
+    /// <summary>A request nobody confirmed is forgotten after 30 days: nobody agreed to our keeping
+    /// it. An address that was never confirmed goes with its mail; one that was (and has since left
+    /// or bounced) keeps its record and loses only the request.</summary>
+    public async Task<int> ForgetUnconfirmedAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - UnconfirmedKeptFor;
-        return db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.ConsentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var forgotten = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Subscribers.Where(s => s.Status != SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.PendingAt, (DateTimeOffset?)null)
+            .SetProperty(s => s.PendingPage, (string?)null)
+            .SetProperty(s => s.PendingWording, (string?)null)
+            .SetProperty(s => s.PendingTopics, (string?)null), cancellationToken);
+        return forgotten;
+    }
+
+    private static void ClearRequest(Subscriber subscriber)
+    {
+        subscriber.PendingAt = null;
+        subscriber.PendingPage = null;
+        subscriber.PendingWording = null;
+        subscriber.PendingTopics = null;
     }
 
     public static readonly TimeSpan UnconfirmedKeptFor = TimeSpan.FromDays(30);

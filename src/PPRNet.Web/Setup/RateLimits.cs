@@ -37,6 +37,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Subscribe requests for one email address, from anywhere (Mail/SubscribeLimiter).</summary>
     public RateLimit SubscribePerEmail { get; set; } = new() { PermitLimit = 3, WindowSeconds = 3600 };
+
+    /// <summary>One-click unsubscribes (RFC 8058), per client address: generous, because mail
+    /// providers post them for many readers from a few addresses.</summary>
+    public RateLimit UnsubscribePerAddress { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
 }
 
 /// <summary>The per-account sign-in limiter: the account is only known once the form is read, so
@@ -96,10 +100,11 @@ public static class RateLimits
                 }
 
                 // Mail providers post one-click unsubscribes (RFC 8058) for many readers from a few
-                // addresses; each carries its own signed token, and none may be refused.
+                // addresses, so the usual POST limit would refuse real readers; a limit of its own,
+                // generous, still keeps one client from hammering the token check and the database.
                 if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/subscribe/unsubscribe", StringComparison.OrdinalIgnoreCase))
                 {
-                    return RateLimitPartition.GetNoLimiter("");
+                    return RateLimitPartition.GetFixedWindowLimiter("unsubscribe " + address, _ => options.UnsubscribePerAddress.Options());
                 }
 
                 // Editors' posts are already behind a sign-in; anyone else's count against their address.

@@ -156,6 +156,35 @@ public sealed class DigestSendTests(Smtp4dev smtp)
     }
 
     [Fact]
+    public async Task Links_to_the_sites_own_pages_in_the_intro_and_practice_implications_are_absolute_in_both_parts()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, moreContent: content =>
+        {
+            content.WriteSummary("2021-06", "relative-links", new Dictionary<string, string?> { ["title"] = "\"Sizes of Effects\"" },
+                implications: "Read [Reading effect sizes](/reading-effect-sizes) before the numbers.");
+            content.Write("issues/2021-06.md", "This month follows [April](/blog/2021/04).");
+        });
+        var tester = await site.AddAccountAsync(Roles.Editor);
+        var editor = await site.SignedInAsync(tester);
+        var (_, page) = await editor.GetAsync("/admin/digests/2021-06");
+        await editor.SubmitAsync(page, "form.test-form", []);
+
+        var mail = await MailSteps.OnlyMessageToAsync(smtp, tester);
+        var html = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(mail.HtmlBody!, TestContext.Current.CancellationToken);
+        var hrefs = html.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("http://localhost/reading-effect-sizes", hrefs);
+        Assert.Contains("http://localhost/blog/2021/04", hrefs);
+        Assert.All(hrefs, href => Assert.StartsWith("http://localhost/", href, StringComparison.Ordinal));
+        Assert.Contains("[Reading effect sizes](http://localhost/reading-effect-sizes)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("[April](http://localhost/blog/2021/04)", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("](/", mail.TextBody, StringComparison.Ordinal);
+        foreach (var link in new[] { "http://localhost/reading-effect-sizes", "http://localhost/blog/2021/04" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await MailSteps.FollowAsync(site, link)).Response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_month_with_no_published_summaries_cannot_be_sent_and_nothing_is_stored()
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
@@ -194,6 +223,54 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         Assert.Single(digests);
         var (_, sent) = await admin.GetAsync("/admin/digests/2021-04");
         Assert.Contains("This month's digest has been sent", sent.QuerySelector("main").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_time_that_is_not_in_the_future_is_refused_with_a_clear_message_and_nothing_is_scheduled()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        foreach (var at in new[] { site.Clock.Now.UtcDateTime.AddHours(-1), site.Clock.Now.UtcDateTime })
+        {
+            var (refused, _) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
+                new() { ["Form.SendAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
+            var (_, page) = await admin.FollowAsync(refused);
+            Assert.StartsWith("Choose a time after now", page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+            Assert.Contains("Nothing was scheduled.", page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task A_send_scheduled_before_the_months_summaries_are_published_waits_for_them_and_then_goes_out()
+    {
+        // May 2021's one summary publishes three days from the test clock's today.
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, moreContent: content => content.WriteSummary("2021-05", "published-later",
+            new Dictionary<string, string?>
+            {
+                ["title"] = "\"A Study Published Later\"",
+                ["published"] = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }));
+        var domain = MailSteps.NewDomain();
+        await MailSteps.ConfirmedAsync(site, smtp, $"early@{domain}");
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, april) = await admin.GetAsync("/admin/digests/2021-04");
+        var token = april.QuerySelector("form.schedule-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var at = site.Clock.Now.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await admin.PostRawAsync("/admin/digests/2021-05/schedule", new() { ["__RequestVerificationToken"] = token, ["Form.SendAt"] = at });
+
+        // Its time comes with nothing published: it stays scheduled (the sender has run since).
+        site.Clock.Now += TimeSpan.FromHours(2);
+        await MailSteps.ConfirmedAsync(site, smtp, $"meanwhile@{domain}");
+        Assert.Equal(DigestStatus.Scheduled, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status).SingleAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+
+        site.Clock.Now += TimeSpan.FromDays(4);
+        var digests = await smtp.WaitForAsync(domain, 2, filter: m => m.Message.Subject == "PPRNet Research Blog: May 2021");
+        Assert.Equal([$"early@{domain}", $"meanwhile@{domain}"], digests.SelectMany(m => m.Envelope).Order(StringComparer.Ordinal));
+        Assert.Equal(DigestStatus.Queued, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status).SingleAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]

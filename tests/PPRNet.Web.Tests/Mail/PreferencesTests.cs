@@ -98,6 +98,61 @@ public sealed class PreferencesTests(Smtp4dev smtp)
     }
 
     [Fact]
+    public async Task One_click_unsubscribes_have_a_generous_per_client_address_limit_and_need_no_token_or_cookie()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, new() { ["RateLimits:UnsubscribePerAddress:PermitLimit"] = "3" });
+        var email = $"limited@{MailSteps.NewDomain()}";
+        await MailSteps.ConfirmedAsync(site, smtp, email);
+        var link = $"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}";
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        for (var i = 0; i < 2; i++)
+        {
+            var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        var real = await site.Browser().PostAsync(new Uri(link, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+
+        var over = await site.Browser().PostAsync(new Uri(link, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
+        Assert.NotNull(over.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task An_unsubscribe_that_lands_while_its_digest_is_being_sent_is_not_overwritten_as_sent()
+    {
+        // The server holds the digest after its data until the reader has left.
+        await using var server = new ScriptedSmtpServer { HoldMessagesContaining = "Subject: PPRNet Research Blog: April 2021" };
+        await using var site = await MailSite.StartAsync(server.Port);
+        var email = $"midway@{MailSteps.NewDomain()}";
+        await MailSteps.SubscribeAsync(site, email);
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => new { s.Key, s.ConfirmStamp }).SingleAsync(TestContext.Current.CancellationToken));
+        await site.Anonymous().SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = site.Services.GetRequiredService<MailTokens>().Confirmation(key.Key, key.ConfirmStamp) });
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        await admin.SubmitAsync("/admin/digests/2021-04/send", "form.send-form", []);
+        await server.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var left = await site.Anonymous().PostRawAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        server.Release.SetResult();
+
+        // The sender works one message at a time: once the next one has arrived, the digest is done.
+        var next = $"next@{MailSteps.NewDomain()}";
+        await MailSteps.SubscribeAsync(site, next);
+        for (var i = 0; i < 100 && !server.Delivered.Contains(next); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains(next, server.Delivered);
+        var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
+        Assert.Equal(OutboxStatus.Skipped, digest.Status);
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+    }
+
+    [Fact]
     public async Task Unsubscribing_drops_mail_already_queued_and_an_old_confirmation_link_cannot_subscribe_again()
     {
         // No server listens, so the digest stays in the outbox while the reader leaves.

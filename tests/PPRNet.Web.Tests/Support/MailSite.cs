@@ -21,8 +21,10 @@ public sealed class MailSite : BlogSite
         this.extra = extra;
     }
 
-    /// <summary>A new site; <paramref name="settings"/> override the mail settings.</summary>
-    public static async Task<MailSite> StartAsync(int smtpPort, Dictionary<string, string?>? settings = null, string? databasePath = null)
+    /// <summary>A new site; <paramref name="settings"/> override the mail settings, and
+    /// <paramref name="moreContent"/> adds a test's own files to the archive before it is imported.</summary>
+    public static async Task<MailSite> StartAsync(int smtpPort, Dictionary<string, string?>? settings = null, string? databasePath = null,
+        Action<TestContent>? moreContent = null)
     {
         var content = new TestContent();
         content.WriteSummary("2021-04", "mindful-empathy", new Dictionary<string, string?>
@@ -43,6 +45,7 @@ public sealed class MailSite : BlogSite
             ["topics"] = "[depression]",
         });
         content.Write("issues/2021-04.md", "This month we read about *empathy* and the alliance.");
+        moreContent?.Invoke(content);
         var site = new MailSite(content, smtpPort, settings ?? [], databasePath);
         await site.AddStaffAsync();
         return site;
