@@ -113,7 +113,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         // Topic ids are integers from the taxonomy, never text from the request.
 #pragma warning disable EF1002
         var rows = await db.Database.SqlQueryRaw<TypeCountRow>(
-            $"SELECT ResearchTypeId, COUNT(DISTINCT SummaryId) AS Count FROM TopicListings WHERE TopicId IN ({ids}) AND PublishedOn <= $today GROUP BY ResearchTypeId",
+            $"SELECT ResearchTypeId, COUNT(DISTINCT SummaryId) AS Count FROM TopicListings INDEXED BY IX_TopicListings_PublishedTypes WHERE TopicId IN ({ids}) AND PublishedOn <= $today GROUP BY ResearchTypeId",
             new Microsoft.Data.Sqlite.SqliteParameter("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002

@@ -170,8 +170,9 @@ public sealed class TopicListingConfiguration : IEntityTypeConfiguration<TopicLi
             .IsDescending(false, true, true, false, false);
         builder.HasIndex(l => new { l.TopicId, l.ResearchTypeId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, "IX_TopicListings_ArchiveByType")
             .IsDescending(false, false, true, true, false, false);
-        // Covers a choice of several topics too: their counts by type read this index alone.
-        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.ResearchTypeId, l.SummaryId }, "IX_TopicListings_Published");
+        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.SummaryId }, "IX_TopicListings_Published");
+        // A choice of several topics counts its summaries by type from this index alone.
+        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.ResearchTypeId, l.SummaryId }, "IX_TopicListings_PublishedTypes");
         builder.HasIndex(l => l.SummaryId);
     }
 }

@@ -792,7 +792,9 @@ namespace PPRNet.Web.Data.Migrations
                     b.HasIndex(new[] { "TopicId", "ResearchTypeId", "Month", "PublishedOn", "Title", "SummaryId" }, "IX_TopicListings_ArchiveByType")
                         .IsDescending(false, false, true, true, false, false);
 
-                    b.HasIndex(new[] { "TopicId", "PublishedOn", "ResearchTypeId", "SummaryId" }, "IX_TopicListings_Published");
+                    b.HasIndex(new[] { "TopicId", "PublishedOn", "SummaryId" }, "IX_TopicListings_Published");
+
+                    b.HasIndex(new[] { "TopicId", "PublishedOn", "ResearchTypeId", "SummaryId" }, "IX_TopicListings_PublishedTypes");
 
                     b.ToTable("TopicListings");
                 });

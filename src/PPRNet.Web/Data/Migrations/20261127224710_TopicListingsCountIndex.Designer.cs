@@ -11,8 +11,8 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261127223355_TopicListingsCoverType")]
-    partial class TopicListingsCoverType
+    [Migration("20261127224710_TopicListingsCountIndex")]
+    partial class TopicListingsCountIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -795,7 +795,9 @@ namespace PPRNet.Web.Data.Migrations
                     b.HasIndex(new[] { "TopicId", "ResearchTypeId", "Month", "PublishedOn", "Title", "SummaryId" }, "IX_TopicListings_ArchiveByType")
                         .IsDescending(false, false, true, true, false, false);
 
-                    b.HasIndex(new[] { "TopicId", "PublishedOn", "ResearchTypeId", "SummaryId" }, "IX_TopicListings_Published");
+                    b.HasIndex(new[] { "TopicId", "PublishedOn", "SummaryId" }, "IX_TopicListings_Published");
+
+                    b.HasIndex(new[] { "TopicId", "PublishedOn", "ResearchTypeId", "SummaryId" }, "IX_TopicListings_PublishedTypes");
 
                     b.ToTable("TopicListings");
                 });

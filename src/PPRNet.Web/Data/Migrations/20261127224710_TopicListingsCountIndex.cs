@@ -5,17 +5,13 @@
 namespace PPRNet.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class TopicListingsCoverType : Migration
+    public partial class TopicListingsCountIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_TopicListings_Published",
-                table: "TopicListings");
-
             migrationBuilder.CreateIndex(
-                name: "IX_TopicListings_Published",
+                name: "IX_TopicListings_PublishedTypes",
                 table: "TopicListings",
                 columns: new[] { "TopicId", "PublishedOn", "ResearchTypeId", "SummaryId" });
         }
@@ -24,13 +20,8 @@ namespace PPRNet.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_TopicListings_Published",
+                name: "IX_TopicListings_PublishedTypes",
                 table: "TopicListings");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TopicListings_Published",
-                table: "TopicListings",
-                columns: new[] { "TopicId", "PublishedOn", "SummaryId" });
         }
     }
 }
