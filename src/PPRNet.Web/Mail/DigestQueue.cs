@@ -73,6 +73,13 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         return $"The {label} digest is queued for {recipients} confirmed {(recipients == 1 ? "subscriber" : "subscribers")}; progress shows below.";
     }
 
+    /// <summary>Why a send time cannot be scheduled, or null. A time already past would be queued at
+    /// the sender's next poll, skipping the confirmation step that "Send now" has.</summary>
+    public static string? SendAtProblem(string month, DateTimeOffset sendAt, DateTimeOffset now) =>
+        sendAt <= now
+            ? $"Choose a time after now ({now:yyyy-MM-dd HH:mm} UTC) to schedule the {SummaryRules.MonthLabel(month)} digest; to send it now, use “Send to … confirmed subscribers”."
+            : null;
+
     public async Task<string> ScheduleAsync(string month, DateTimeOffset sendAt, string user, CancellationToken cancellationToken)
     {
         var label = SummaryRules.MonthLabel(month);
@@ -83,11 +90,9 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         }
 
         var now = clock.GetUtcNow();
-        if (sendAt <= now)
+        if (SendAtProblem(month, sendAt, now) is { } problem)
         {
-            // A time already past would be queued at the sender's next poll, skipping the
-            // confirmation step that "Send now" has.
-            return $"Choose a time after now ({now:yyyy-MM-dd HH:mm} UTC) to schedule the {label} digest; to send it now, use “Send to … confirmed subscribers”. Nothing was scheduled.";
+            return problem + " Nothing was scheduled.";
         }
 
         if (existing is null)

@@ -15,7 +15,7 @@ public sealed class ScheduleForm
 /// <summary>The editors' side of the digest: per month, a preview, a test to oneself, the send
 /// (with a confirmation step, once a month) or a scheduled send, and the progress.</summary>
 [Route("admin/digests")]
-public sealed class DigestsController(DigestDesk desk, DigestQueue queue) : AdminControllerBase
+public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimeProvider clock) : AdminControllerBase
 {
     private const string PreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -77,9 +77,16 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue) : Admi
             return NotFound();
         }
 
-        return form.SendAt is { } at
-            ? RedirectWithMessage($"/admin/digests/{valid}", await queue.ScheduleAsync(valid, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)), UserName, cancellationToken))
-            : RedirectWithMessage($"/admin/digests/{valid}", "Give the date and time (UTC) to send it.");
+        DateTimeOffset? sendAt = form.SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+        var problem = sendAt is null ? "Give the date and time (UTC) to send it." : DigestQueue.SendAtProblem(valid, sendAt.Value, clock.GetUtcNow());
+        if (problem is not null)
+        {
+            // Beside the field, with what was typed still in it.
+            ModelState.AddModelError("Form.SendAt", problem);
+            return View("Month", await desk.MonthAsync(valid, null, UserName, null, cancellationToken));
+        }
+
+        return RedirectWithMessage($"/admin/digests/{valid}", await queue.ScheduleAsync(valid, sendAt!.Value, UserName, cancellationToken));
     }
 
     [HttpPost("{month}/unschedule"), ValidateAntiForgeryToken]

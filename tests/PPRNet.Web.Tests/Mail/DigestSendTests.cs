@@ -226,17 +226,20 @@ public sealed class DigestSendTests(Smtp4dev smtp)
     }
 
     [Fact]
-    public async Task A_send_time_that_is_not_in_the_future_is_refused_with_a_clear_message_and_nothing_is_scheduled()
+    public async Task A_send_time_that_is_not_in_the_future_is_refused_beside_the_field_and_nothing_is_scheduled()
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         foreach (var at in new[] { site.Clock.Now.UtcDateTime.AddHours(-1), site.Clock.Now.UtcDateTime })
         {
-            var (refused, _) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
-                new() { ["Form.SendAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
-            var (_, page) = await admin.FollowAsync(refused);
-            Assert.StartsWith("Choose a time after now", page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
-            Assert.Contains("Nothing was scheduled.", page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+            var typed = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var (refused, page) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form", new() { ["Form.SendAt"] = typed });
+            Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+            Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+            Assert.StartsWith("Choose a time after now", page.QuerySelector("#send-at-error").Text(), StringComparison.Ordinal);
+            Assert.Equal("#Form_SendAt", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
+            Assert.Equal("true", page.QuerySelector("#Form_SendAt")!.GetAttribute("aria-invalid"));
+            Assert.Equal(typed, page.QuerySelector("#Form_SendAt")!.GetAttribute("value"));
         }
 
         Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
