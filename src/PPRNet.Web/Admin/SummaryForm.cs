@@ -232,7 +232,7 @@ public sealed class SummaryForm
             return true;
         }
 
-        if (double.TryParse(text.Trim().Replace('\u2212', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
+        if (Data.EffectSize.TryParseNumber(text, out var parsed))
         {
             number = parsed;
             return true;

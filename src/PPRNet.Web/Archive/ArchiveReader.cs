@@ -114,7 +114,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
 #pragma warning disable EF1002
         var rows = await db.Database.SqlQueryRaw<TypeCountRow>(
             $"SELECT ResearchTypeId, COUNT(DISTINCT SummaryId) AS Count FROM TopicListings INDEXED BY IX_TopicListings_PublishedTypes WHERE TopicId IN ({ids}) AND PublishedOn <= $today GROUP BY ResearchTypeId",
-            new Microsoft.Data.Sqlite.SqliteParameter("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            TodayParameter())
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
         var byType = rows.ToDictionary(r => r.ResearchTypeId, r => r.Count);
@@ -136,10 +136,14 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         // Only integers from the taxonomy and the page are in the text; the date is a parameter.
 #pragma warning disable EF1002
         return await db.Database.SqlQueryRaw<int>(sql,
-                new Microsoft.Data.Sqlite.SqliteParameter("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+                TodayParameter())
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
     }
+
+    /// <summary>Today as SQLite stores DateOnly ("yyyy-MM-dd"), for the raw statements above.</summary>
+    private Microsoft.Data.Sqlite.SqliteParameter TodayParameter() =>
+        new("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     private sealed class TypeCountRow
     {

@@ -326,8 +326,6 @@ public static partial class SummaryFileParser
         }
 
         string? Text(string name) => entries.GetValueOrDefault(name) is YamlScalarNode { Value: { } v } ? v.Trim() : null;
-        static bool TryNumber(string? text, out double number) =>
-            double.TryParse(text?.Replace('\u2212', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
 
         var statistic = EffectStatistic.D;
         if (!EffectSize.TryParseStatistic(Text("statistic"), out statistic))
@@ -335,7 +333,7 @@ public static partial class SummaryFileParser
             Problem(entries.GetValueOrDefault("statistic") ?? map, "statistic", "must be one of d, g, r, or (Cohen's d, Hedges' g, a correlation, an odds ratio)");
         }
 
-        if (!TryNumber(Text("value"), out var number))
+        if (!EffectSize.TryParseNumber(Text("value"), out var number))
         {
             Problem(entries.GetValueOrDefault("value") ?? map, "value", "must be a number such as 0.28 or -0.39");
         }
@@ -344,7 +342,7 @@ public static partial class SummaryFileParser
         if (entries.TryGetValue("ci", out var ciNode))
         {
             var ends = (ciNode as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToList();
-            if (ends is not { Count: 2 } || !TryNumber(ends[0], out var l) || !TryNumber(ends[1], out var h))
+            if (ends is not { Count: 2 } || !EffectSize.TryParseNumber(ends[0], out var l) || !EffectSize.TryParseNumber(ends[1], out var h))
             {
                 Problem(ciNode, "ci", "must be two numbers, lower end first, such as [0.23, 0.33]");
             }
