@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Setup;
@@ -46,12 +47,12 @@ public sealed class SignInPage : PageViewModel
 }
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, SignInLimiter limiter, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
+public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {
     [HttpGet("/admin/sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(Page(new SignInForm { ReturnUrl = returnUrl }, null));
 
-    [HttpPost("/admin/sign-in"), AllowAnonymous, ValidateAntiForgeryToken]
+    [HttpPost("/admin/sign-in"), AllowAnonymous, ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SignIn([Bind(Prefix = "Form")] SignInForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -60,16 +61,16 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
             return View(Page(form, null));
         }
 
-        using var lease = limiter.Acquire(form.Email!);
-        if (!lease.IsAcquired)
+        var outcome = await guard.SignInAsync(form.Email!.Trim(), form.Password!,
+            HttpContext.Connection.RemoteIpAddress?.ToString() ?? "an unknown address", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (outcome.RetryAfter is { } wait)
         {
-            RateLimits.SetRetryAfter(Response, lease);
+            RateLimits.SetRetryAfter(Response, wait);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var signedIn = await guard.SignInAsync(form.Email!.Trim(), form.Password!, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "an unknown address");
-        await db.SaveChangesAsync(cancellationToken);
-        if (!signedIn)
+        if (!outcome.Succeeded)
         {
             form.Password = null;
             // A form-wide problem: the error summary shows it and the title starts "Error:".

@@ -8,7 +8,9 @@ using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
-public sealed record AccountRow(string Id, string Email, string Role, bool LockedOut, bool Disabled);
+/// <summary>One account; <paramref name="Paused"/> when some address is refused sign-in to it for its
+/// recent failures.</summary>
+public sealed record AccountRow(string Id, string Email, string Role, bool Paused, bool Disabled);
 
 public sealed class AccountsViewModel : PageViewModel
 {
@@ -19,10 +21,10 @@ public sealed class AccountsViewModel : PageViewModel
 }
 
 /// <summary>Admins create accounts for editors (with a first password to pass on), change roles,
-/// lift lockouts, and disable or delete accounts. Every change to what an account may do renews
+/// lift sign-in pauses, and disable or delete accounts. Every change to what an account may do renews
 /// its security stamp, which is checked on every request, so its open sessions end at once.</summary>
 [Route("admin/accounts"), Authorize(Roles = Roles.Admin)]
-public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db, TimeProvider clock) : AdminControllerBase
+public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db, SignInThrottle throttle) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -158,6 +160,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         var wasDisabled = Accounts.IsDisabled(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttle.ClearAsync(user.Email ?? "", cancellationToken);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, wasDisabled ? "enabled" : "unlocked");
         await db.SaveChangesAsync(cancellationToken);
         return RedirectWithMessage("/admin/accounts", wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}.");
@@ -165,7 +168,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
     private async Task<AccountsViewModel> PageAsync(string? message, string? error, string? email, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var paused = await throttle.PausedAccountsAsync(cancellationToken);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
@@ -173,7 +176,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         {
             Accounts = accounts.Select(u => new AccountRow(u.Id, u.Email ?? u.UserName ?? u.Id,
                 string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
-                u.LockoutEnd is { } end && end > now && !Accounts.IsDisabled(u), Accounts.IsDisabled(u))).ToList(),
+                paused.Contains(SignInThrottle.AccountKey(u.Email ?? "")) && !Accounts.IsDisabled(u), Accounts.IsDisabled(u))).ToList(),
             Message = message,
             Error = error,
             Email = email,

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using PPRNet.Web.History;
 
@@ -7,64 +6,77 @@ namespace PPRNet.Web.Admin;
 
 public static class SignInMessages
 {
-    /// <summary>One message for an unknown email, a wrong password, a locked and a disabled
-    /// account, so the form tells nobody which accounts exist.</summary>
-    public const string Failed = "That email and password did not sign you in. After several failed attempts an account pauses for a few minutes; an admin can unlock it.";
+    /// <summary>One message for an unknown email, a wrong password and a disabled account, so the
+    /// form tells nobody which accounts exist.</summary>
+    public const string Failed = "That email and password did not sign you in. After several failed attempts from one place, signing in from there pauses for a while; an admin can lift the pause.";
 }
 
 /// <summary>Signs editors in without revealing which accounts exist: an unknown email costs the
-/// same password hash as a known one, and every failure reads alike. An account locks for a short
-/// window after repeated failures, longer each time it locks again in a row (1, 2, 4, 8, then 15
-/// minutes); a success starts it over. Failed attempts reach the audit log once per window.</summary>
+/// same password hash as a known one, and every failure reads alike. Guessing is slowed by
+/// <see cref="SignInThrottle"/> (per account and address, per address, and a slow-down for an account
+/// under attack), never by locking the account itself, so a stranger's wrong passwords cannot keep
+/// its owner out. Failed attempts reach the audit log once per window.</summary>
 public sealed class SignInGuard(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
     IPasswordHasher<IdentityUser> hasher,
+    SignInThrottle throttle,
     FailedSignIns failures,
     AuditLog audit,
     TimeProvider clock)
 {
-    public const int FailuresBeforeLockout = 10;
-    public static readonly TimeSpan FirstLockout = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan LongestLockout = TimeSpan.FromMinutes(15);
-    private const string LockoutStreakClaim = "pprnet:lockout-streak";
-
     private static readonly IdentityUser Nobody = new() { UserName = "nobody" };
     private static string? dummyHash;
 
-    /// <summary>True when signed in; false (with one audit line per burst) otherwise.</summary>
-    public async Task<bool> SignInAsync(string email, string password, string from)
+    /// <summary>Signed in, failed (with one audit line per burst), or refused before the password
+    /// was looked at because this address has failed too often.</summary>
+    public async Task<SignInOutcome> SignInAsync(string email, string password, string from, CancellationToken cancellationToken)
     {
+        var verdict = await throttle.JudgeAsync(email, from, cancellationToken);
+        if (verdict.Refused)
+        {
+            RecordFailure(email, from, "refused: too many failures from this address");
+            return SignInOutcome.Refused(verdict.RefusedFor!.Value);
+        }
+
+        if (verdict.SlowDown > TimeSpan.Zero)
+        {
+            await Task.Delay(verdict.SlowDown, cancellationToken);
+        }
+
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             // The same work as checking a real password, so timing tells nothing either.
             hasher.VerifyHashedPassword(Nobody, dummyHash ??= hasher.HashPassword(Nobody, "not a password of anyone's"), password);
-            RecordFailure(email, from, "unknown account");
-            return false;
+            await FailAsync(email, from, "unknown account", cancellationToken);
+            return SignInOutcome.Failed;
         }
 
-        var wasLocked = await users.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var disabled = await users.IsLockedOutAsync(user);
+        // Lockout is only ever set by an admin disabling the account; failures never set it.
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            await EndStreakAsync(user);
+            await throttle.ForgiveAsync(email, from, cancellationToken);
             audit.Record(email, AuditActions.SignIn, email, $"from {from}");
-            return true;
+            return SignInOutcome.SignedIn;
         }
 
-        if (wasLocked)
+        if (disabled)
         {
-            // Identity answers a locked account without looking at the password; match its cost.
+            // Identity answers a disabled account without looking at the password; match its cost.
             hasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password);
         }
-        else if (result.IsLockedOut)
-        {
-            await LengthenLockoutAsync(user);
-        }
 
-        RecordFailure(email, from, result.IsLockedOut ? (wasLocked ? "account locked" : "account now locked") : "wrong password");
-        return false;
+        await FailAsync(email, from, disabled ? "account disabled" : "wrong password", cancellationToken);
+        return SignInOutcome.Failed;
+    }
+
+    private async Task FailAsync(string email, string from, string reason, CancellationToken cancellationToken)
+    {
+        await throttle.RecordFailureAsync(email, from, cancellationToken);
+        RecordFailure(email, from, reason);
     }
 
     private void RecordFailure(string email, string from, string reason)
@@ -77,26 +89,15 @@ public sealed class SignInGuard(
                 + $"; further failures in the next {FailedSignIns.Window.TotalMinutes:0} minutes are counted, not logged one by one");
         }
     }
+}
 
-    private async Task LengthenLockoutAsync(IdentityUser user)
-    {
-        var claims = await users.GetClaimsAsync(user);
-        var old = claims.FirstOrDefault(c => c.Type == LockoutStreakClaim);
-        var streak = (old is null ? 0 : int.Parse(old.Value, System.Globalization.CultureInfo.InvariantCulture)) + 1;
-        var length = TimeSpan.FromTicks(Math.Min(LongestLockout.Ticks, FirstLockout.Ticks << Math.Min(streak - 1, 10)));
-        await users.SetLockoutEndDateAsync(user, clock.GetUtcNow() + length);
-        var claim = new Claim(LockoutStreakClaim, streak.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await (old is null ? users.AddClaimAsync(user, claim) : users.ReplaceClaimAsync(user, old, claim));
-    }
+/// <summary>How a sign-in attempt ended; <see cref="RetryAfter"/> is set when it was refused.</summary>
+public sealed record SignInOutcome(bool Succeeded, TimeSpan? RetryAfter)
+{
+    public static readonly SignInOutcome SignedIn = new(true, null);
+    public static readonly SignInOutcome Failed = new(false, null);
 
-    private async Task EndStreakAsync(IdentityUser user)
-    {
-        var old = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == LockoutStreakClaim);
-        if (old is not null)
-        {
-            await users.RemoveClaimAsync(user, old);
-        }
-    }
+    public static SignInOutcome Refused(TimeSpan retryAfter) => new(false, retryAfter);
 }
 
 /// <summary>Counts failed sign-ins per email in windows, so a burst of guesses makes one audit

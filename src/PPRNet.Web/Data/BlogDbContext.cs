@@ -23,6 +23,7 @@ public class BlogDbContext(DbContextOptions<BlogDbContext> options)
     public DbSet<TopicListing> TopicListings => Set<TopicListing>();
     public DbSet<FacetCount> FacetCounts => Set<FacetCount>();
     public DbSet<MonthCount> MonthCounts => Set<MonthCount>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Mail.Subscriber> Subscribers => Set<Mail.Subscriber>();
     public DbSet<Mail.Digest> Digests => Set<Mail.Digest>();

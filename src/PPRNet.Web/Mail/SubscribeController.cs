@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
@@ -17,7 +19,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     // The footer form sits on output-cached public pages, where an antiforgery token would be
     // someone else's; a forged post can do no more than anyone typing an address can, and double
     // opt-in stands behind both.
-    [HttpPost("/subscribe"), IgnoreAntiforgeryToken]
+    [HttpPost("/subscribe"), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
     public async Task<IActionResult> Index([Bind(Prefix = "Form")] SubscribeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -137,7 +139,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
 
     // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here with no cookies and no
     // antiforgery token; the signed token in the address is the authority.
-    [HttpPost("/subscribe/unsubscribe"), IgnoreAntiforgeryToken]
+    [HttpPost("/subscribe/unsubscribe"), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Unsubscribe)]
     public async Task<IActionResult> UnsubscribePost([FromQuery] string? token, CancellationToken cancellationToken) =>
         await subscriptions.UnsubscribeAsync(token, cancellationToken)
             ? View("Notice", Message("You are unsubscribed", "No more digests will be sent to this address. Changed your mind? Subscribe again at any time."))

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PPRNet.Web.Setup;
 using Microsoft.AspNetCore.OutputCaching;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Shared;
@@ -6,6 +8,7 @@ using PPRNet.Web.Shared;
 namespace PPRNet.Web.Search;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
+[EnableRateLimiting(RateLimitPolicies.Search)]
 public sealed class SearchController(SearchReader search) : Controller
 {
     [HttpGet("/search")]

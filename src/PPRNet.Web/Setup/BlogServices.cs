@@ -55,6 +55,7 @@ public static class BlogServices
         builder.Services.AddScoped<TaxonomyEditor>();
         builder.Services.AddScoped<ArchiveExporter>();
         builder.Services.AddScoped<SignInGuard>();
+        builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddSingleton<FailedSignIns>();
         builder.Services.AddEmailDigest();
 
@@ -100,11 +101,9 @@ public static class BlogServices
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Lockout only carries "disabled by an admin"; failed passwords never lock an account
+                // (anyone could lock its owner out), SignInThrottle slows guessing instead.
                 options.Lockout.AllowedForNewUsers = true;
-                // Short and growing (SignInGuard), and more failures than one address may try in a
-                // rate-limit window, so a stranger cannot keep an admin out for long.
-                options.Lockout.MaxFailedAccessAttempts = SignInGuard.FailuresBeforeLockout;
-                options.Lockout.DefaultLockoutTimeSpan = SignInGuard.FirstLockout;
             })
             .AddEntityFrameworkStores<BlogDbContext>()
             .AddDefaultTokenProviders();

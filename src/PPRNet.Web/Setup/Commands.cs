@@ -22,7 +22,7 @@ public static class Commands
           import [folder]            import Markdown content (default: Content:Path)
           export [folder]            write every summary, intro and the taxonomy back out (default: Content:Path)
           create-admin --email E     create an Admin; password from PPRNET_ADMIN_PASSWORD or typed at a prompt
-          unlock --email E           lift a sign-in lockout and re-enable a disabled account
+          unlock --email E           lift every sign-in pause on an account and re-enable it if disabled
           backup FILE                a consistent copy of the database while the site serves, verified
           restore FILE               replace the database with a backup (stop the site first)
           help, --help, -h           this list
@@ -97,6 +97,7 @@ public static class Commands
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await scope.ServiceProvider.GetRequiredService<SignInThrottle>().ClearAsync(email, CancellationToken.None);
         scope.ServiceProvider.GetRequiredService<AuditLog>().Record("command line", AuditActions.Accounts, email, "unlocked by the unlock command");
         await scope.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync();
         Console.WriteLine($"Unlocked {email}. Sign in at /admin/sign-in.");

@@ -11,24 +11,49 @@ public sealed class RateLimit
     public int PermitLimit { get; set; }
     public int WindowSeconds { get; set; }
 
+    public TimeSpan Window => TimeSpan.FromSeconds(Math.Max(1, WindowSeconds));
+
     public FixedWindowRateLimiterOptions Options() => new()
     {
         PermitLimit = Math.Max(1, PermitLimit),
-        Window = TimeSpan.FromSeconds(Math.Max(1, WindowSeconds)),
+        Window = Window,
         QueueLimit = 0,
         AutoReplenishment = true,
     };
 }
 
-/// <summary>The `RateLimits` section of configuration. Sign-in is limited per address first, with
-/// fewer attempts per window than the account lockout needs, so one address cannot lock an
-/// account out within a window; and per account, against guessing from many addresses.</summary>
+/// <summary>Once an account has this many failed sign-ins within the window, from anywhere, every
+/// attempt on it waits this long before its password is checked: guessing from many addresses gets
+/// slow, while the owner, whose address has no failures, is delayed but never refused.</summary>
+public sealed class SlowDown
+{
+    public int AfterFailures { get; set; }
+    public int WindowSeconds { get; set; }
+    public int DelayMilliseconds { get; set; }
+}
+
+/// <summary>The `RateLimits` section of configuration. Each request limit is a policy attached to
+/// its endpoints (<see cref="RateLimitPolicies"/>), so every spelling the router accepts (a trailing
+/// slash, another case, HEAD) is counted alike. Failed sign-ins are counted in the database by
+/// Admin/SignInThrottle.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    public RateLimit SignInPerAddress { get; set; } = new() { PermitLimit = 8, WindowSeconds = 900 };
-    public RateLimit SignInPerAccount { get; set; } = new() { PermitLimit = 20, WindowSeconds = 900 };
+    /// <summary>Sign-in posts per client address, failed or not: a flood guard in front of the
+    /// failure counts below.</summary>
+    public RateLimit SignInPerAddress { get; set; } = new() { PermitLimit = 20, WindowSeconds = 900 };
+
+    /// <summary>Failed sign-ins for one account from one address; past it that address is refused
+    /// for that account until the oldest failure leaves the window.</summary>
+    public RateLimit SignInFailuresPerAccountAndAddress { get; set; } = new() { PermitLimit = 5, WindowSeconds = 900 };
+
+    /// <summary>Failed sign-ins from one address, whatever the accounts: past it the address is
+    /// refused.</summary>
+    public RateLimit SignInFailuresPerAddress { get; set; } = new() { PermitLimit = 20, WindowSeconds = 3600 };
+
+    public SlowDown SignInSlowDown { get; set; } = new() { AfterFailures = 10, WindowSeconds = 900, DelayMilliseconds = 1000 };
+
     public RateLimit SearchPerAddress { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
     public RateLimit PostPerAddress { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
@@ -43,16 +68,13 @@ public sealed class RateLimitOptions
     public RateLimit UnsubscribePerAddress { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
 }
 
-/// <summary>The per-account sign-in limiter: the account is only known once the form is read, so
-/// the sign-in action asks this one itself.</summary>
-public sealed class SignInLimiter(Microsoft.Extensions.Options.IOptions<RateLimitOptions> options) : IDisposable
+/// <summary>The names endpoints give <c>[EnableRateLimiting]</c>.</summary>
+public static class RateLimitPolicies
 {
-    private readonly PartitionedRateLimiter<string> perAccount = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => options.Value.SignInPerAccount.Options()));
-
-    public RateLimitLease Acquire(string email) => perAccount.AttemptAcquire(email.Trim().ToUpperInvariant());
-
-    public void Dispose() => perAccount.Dispose();
+    public const string SignIn = "sign-in";
+    public const string Search = "search";
+    public const string Subscribe = "subscribe";
+    public const string Unsubscribe = "unsubscribe";
 }
 
 public static class RateLimits
@@ -62,7 +84,6 @@ public static class RateLimits
         ArgumentNullException.ThrowIfNull(builder);
         // Bound when first needed, so settings that tests or hosts add late still apply.
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>((limiter, configured) =>
         {
@@ -73,47 +94,28 @@ public static class RateLimits
                 SetRetryAfter(context.HttpContext.Response, context.Lease);
                 return ValueTask.CompletedTask;
             };
+            limiter.AddPolicy(RateLimitPolicies.SignIn, context => PerAddress(context, RateLimitPolicies.SignIn, options.SignInPerAddress));
+            limiter.AddPolicy(RateLimitPolicies.Search, context => PerAddress(context, RateLimitPolicies.Search, options.SearchPerAddress));
+            limiter.AddPolicy(RateLimitPolicies.Subscribe, context => PerAddress(context, RateLimitPolicies.Subscribe, options.SubscribePerAddress));
+            // Mail providers post one-click unsubscribes (RFC 8058) for many readers from a few
+            // addresses, so the usual POST limit would refuse real readers; a limit of its own,
+            // generous, still keeps one client from hammering the token check and the database.
+            limiter.AddPolicy(RateLimitPolicies.Unsubscribe, context => PerAddress(context, RateLimitPolicies.Unsubscribe, options.UnsubscribePerAddress));
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                // An error page re-executed for a request was counted as that request already.
+                // An error page re-executed for a request was counted as that request already, and an
+                // endpoint with a policy of its own is counted by that policy alone.
                 if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
-                    || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+                    || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+                    || context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null)
                 {
                     return RateLimitPartition.GetNoLimiter("");
                 }
 
-                var address = Address(context);
-                var request = context.Request;
-                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/admin/sign-in", StringComparison.OrdinalIgnoreCase))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("sign-in " + address, _ => options.SignInPerAddress.Options());
-                }
-
-                if (request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("search " + address, _ => options.SearchPerAddress.Options());
-                }
-
-                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/subscribe", StringComparison.OrdinalIgnoreCase))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("subscribe " + address, _ => options.SubscribePerAddress.Options());
-                }
-
-                // Mail providers post one-click unsubscribes (RFC 8058) for many readers from a few
-                // addresses, so the usual POST limit would refuse real readers; a limit of its own,
-                // generous, still keeps one client from hammering the token check and the database.
-                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/subscribe/unsubscribe", StringComparison.OrdinalIgnoreCase))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("unsubscribe " + address, _ => options.UnsubscribePerAddress.Options());
-                }
-
                 // Editors' posts are already behind a sign-in; anyone else's count against their address.
-                if (HttpMethods.IsPost(request.Method) && context.User.Identity?.IsAuthenticated != true)
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("post " + address, _ => options.PostPerAddress.Options());
-                }
-
-                return RateLimitPartition.GetNoLimiter("");
+                return HttpMethods.IsPost(context.Request.Method) && context.User.Identity?.IsAuthenticated != true
+                    ? PerAddress(context, "post", options.PostPerAddress)
+                    : RateLimitPartition.GetNoLimiter("");
             });
         });
         return builder;
@@ -124,9 +126,17 @@ public static class RateLimits
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(lease);
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(60);
+        SetRetryAfter(response, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(60));
+    }
+
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, RateLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(policy + " " + Address(context), _ => limit.Options());
 
     // After UseForwardedHeaders this is the client's address as the trusted proxy reported it.
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();

@@ -13,7 +13,7 @@ namespace PPRNet.Web.Tests.Setup;
 public sealed class ProxiedSite(string contentPath) : BlogSite(contentPath)
 {
     public const string PublicAddress = "https://blog.example.org";
-    public const string PeerHeader = "X-Test-Peer";
+    public const string PeerHeader = PeerAddress.Header;
 
     protected override IDictionary<string, string?> Settings
     {
@@ -23,29 +23,6 @@ public sealed class ProxiedSite(string contentPath) : BlogSite(contentPath)
             settings["Site:BaseUrl"] = PublicAddress;
             return settings;
         }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, PeerAddress>());
-    }
-
-    private sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

@@ -1,10 +1,12 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Setup;
 
 /// <summary>A site whose limits are set low, as an operator could in RateLimits.</summary>
-public sealed class LowLimitSite(string contentPath, int signInPerAddress, int signInPerAccount, int search, int posts = 100) : BlogSite(contentPath)
+public sealed class LowLimitSite(string contentPath, int signInPerAddress, int search, int posts = 100, int subscribe = 100) : BlogSite(contentPath)
 {
     protected override IDictionary<string, string?> Settings
     {
@@ -12,7 +14,7 @@ public sealed class LowLimitSite(string contentPath, int signInPerAddress, int s
         {
             var settings = base.Settings;
             settings["RateLimits:SignInPerAddress:PermitLimit"] = signInPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["RateLimits:SignInPerAccount:PermitLimit"] = signInPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["RateLimits:SubscribePerAddress:PermitLimit"] = subscribe.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:SearchPerAddress:PermitLimit"] = search.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:PostPerAddress:PermitLimit"] = posts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return settings;
@@ -36,7 +38,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task Searches_past_the_limit_get_a_429_page_with_retry_after()
     {
-        await using var site = new LowLimitSite(content.Root, 100, 100, search: 3);
+        await using var site = new LowLimitSite(content.Root, 100, search: 3);
 
         for (var i = 0; i < 3; i++)
         {
@@ -51,7 +53,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task Sign_ins_past_the_limit_per_address_get_a_429_page()
     {
-        await using var site = new LowLimitSite(content.Root, signInPerAddress: 2, 100, 100);
+        await using var site = new LowLimitSite(content.Root, signInPerAddress: 2, 100);
         var browser = site.Anonymous();
 
         for (var i = 0; i < 2; i++)
@@ -64,26 +66,57 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Sign_ins_past_the_limit_per_account_get_a_429_page_while_other_accounts_still_sign_in()
+    public async Task Every_spelling_of_search_the_router_accepts_counts_against_the_one_search_limit()
     {
-        await using var site = new LowLimitSite(content.Root, 100, signInPerAccount: 2, 100);
-        await site.AddStaffAsync();
-        var browser = site.Anonymous();
+        await using var site = new LowLimitSite(content.Root, 100, search: 3);
+        var client = site.Browser();
 
-        for (var i = 0; i < 2; i++)
+        foreach (var url in new[] { "/search/?q=slash", "/SEARCH?q=upper" })
         {
-            await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = BlogSite.AdminEmail, ["Form.Password"] = "a wrong password" });
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
         }
 
-        var (response, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = BlogSite.AdminEmail, ["Form.Password"] = BlogSite.Password });
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/Search/?q=head");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(head, TestContext.Current.CancellationToken)).StatusCode);
+        var (response, page) = await site.GetPageAsync("/search?q=plain");
         AssertTooMany(response, page);
-        await site.SignedInAsync(BlogSite.EditorEmail);
+    }
+
+    [Fact]
+    public async Task Every_spelling_of_the_sign_in_address_counts_against_the_one_sign_in_limit()
+    {
+        await using var site = new LowLimitSite(content.Root, signInPerAddress: 2, 100);
+        var browser = site.Anonymous();
+        Dictionary<string, object?> guess = new() { ["Form.Email"] = "guess@example.org", ["Form.Password"] = "a wrong password" };
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/admin/sign-in/", guess)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/ADMIN/Sign-In", guess)).Response.StatusCode);
+        var (response, page) = await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/admin/sign-in/", guess);
+        AssertTooMany(response, page);
+    }
+
+    [Fact]
+    public async Task Every_spelling_of_the_subscribe_address_counts_against_the_one_subscribe_limit()
+    {
+        await using var site = new LowLimitSite(content.Root, 100, 100, subscribe: 2);
+        var browser = site.Anonymous();
+
+        var first = await browser.PostRawAsync("/subscribe/", new() { ["Form.Email"] = "first@example.org" });
+        var second = await browser.PostRawAsync("/SUBSCRIBE", new() { ["Form.Email"] = "second@example.org" });
+        var third = await browser.PostRawAsync("/Subscribe/", new() { ["Form.Email"] = "third@example.org" });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        await using var scope = site.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>().Subscribers.Select(s => s.Email).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["first@example.org", "second@example.org"], stored.Order());
     }
 
     [Fact]
     public async Task Anonymous_posts_past_the_limit_get_a_429_page_before_anything_reads_them()
     {
-        await using var site = new LowLimitSite(content.Root, 100, 100, 100, posts: 2);
+        await using var site = new LowLimitSite(content.Root, 100, 100, posts: 2);
         var browser = site.Anonymous();
 
         for (var i = 0; i < 2; i++)

@@ -47,7 +47,9 @@ public class BlogSite : WebApplicationFactory<Program>
         // Every test client shares one address here, so the limits are out of the way unless a
         // test sets its own (see RateLimitTests).
         ["RateLimits:SignInPerAddress:PermitLimit"] = "100000",
-        ["RateLimits:SignInPerAccount:PermitLimit"] = "100000",
+        ["RateLimits:SignInFailuresPerAccountAndAddress:PermitLimit"] = "100000",
+        ["RateLimits:SignInFailuresPerAddress:PermitLimit"] = "100000",
+        ["RateLimits:SignInSlowDown:AfterFailures"] = "100000",
         ["RateLimits:SearchPerAddress:PermitLimit"] = "100000",
         ["RateLimits:PostPerAddress:PermitLimit"] = "100000",
     };
@@ -57,7 +59,11 @@ public class BlogSite : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, PeerAddress>();
+        });
     }
 
     /// <summary>Creates the admin and two editors the admin tests sign in as.</summary>
@@ -125,7 +131,18 @@ public class BlogSite : WebApplicationFactory<Program>
         return browser;
     }
 
-    public Browser Anonymous() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>A browser with its own cookie jar; <paramref name="from"/> is the client address the
+    /// site sees (otherwise none, as for every test client).</summary>
+    public Browser Anonymous(string? from = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (from is not null)
+        {
+            client.DefaultRequestHeaders.Add(PeerAddress.Header, from);
+        }
+
+        return new Browser(client);
+    }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

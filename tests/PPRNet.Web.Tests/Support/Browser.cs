@@ -28,7 +28,7 @@ public sealed class Browser(HttpClient client)
     /// <summary>Submits a form of a page already loaded. A typed value of null clears the field;
     /// a string array sets a multi-valued field such as a group of checkboxes.</summary>
     public async Task<(HttpResponseMessage Response, IHtmlDocument Html)> SubmitAsync(
-        IHtmlDocument page, string formSelector, Dictionary<string, object?> typed, string? button = null)
+        IHtmlDocument page, string formSelector, Dictionary<string, object?> typed, string? button = null, string? actionOverride = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form {formSelector} on the page");
@@ -56,9 +56,18 @@ public sealed class Browser(HttpClient client)
             fields.Add(new(name, value));
         }
 
-        var action = form.GetAttribute("action") ?? page.Url;
+        var action = actionOverride ?? form.GetAttribute("action") ?? page.Url;
         var response = await client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Loads the page and submits its form, token and all, to another address: another
+    /// spelling of the form's own, as a client may send.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Html)> SubmitToAsync(
+        string pageUrl, string formSelector, string action, Dictionary<string, object?> typed)
+    {
+        var (_, page) = await GetAsync(pageUrl);
+        return await SubmitAsync(page, formSelector, typed, null, action);
     }
 
     /// <summary>Posts a form without reading it first, as a forged cross-site request would.</summary>

@@ -11,8 +11,8 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261127224710_TopicListingsCountIndex")]
-    partial class TopicListingsCountIndex
+    [Migration("20261205154434_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -427,6 +427,36 @@ namespace PPRNet.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ResearchTypes");
+                });
+
+            modelBuilder.Entity("PPRNet.Web.Data.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("Account", "Address", "At");
+
+                    b.ToTable("SignInFailures");
                 });
 
             modelBuilder.Entity("PPRNet.Web.Data.SlugAlias", b =>

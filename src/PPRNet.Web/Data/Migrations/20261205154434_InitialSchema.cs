@@ -82,6 +82,50 @@ namespace PPRNet.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Digests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SendAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Digests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FacetCounts",
+                columns: table => new
+                {
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResearchTypeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FacetCounts", x => new { x.TopicId, x.ResearchTypeId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthCounts",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthCounts", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MonthIssues",
                 columns: table => new
                 {
@@ -103,6 +147,21 @@ namespace PPRNet.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PurgedSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SourcePath = table.Column<string>(type: "TEXT", nullable: false),
+                    PurgedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PurgedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PurgedSources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResearchTypes",
                 columns: table => new
                 {
@@ -118,6 +177,21 @@ namespace PPRNet.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlugAliases",
                 columns: table => new
                 {
@@ -130,6 +204,53 @@ namespace PPRNet.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SlugAliases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Subscribers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AllTopics = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConfirmStamp = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsentPage = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConsentWording = table.Column<string>(type: "TEXT", nullable: false),
+                    PendingAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PendingPage = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PendingWording = table.Column<string>(type: "TEXT", nullable: true),
+                    PendingTopics = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UnsubscribedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UndeliverableReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Subscribers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TopicListings",
+                columns: table => new
+                {
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SummaryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResearchTypeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TopicListings", x => new { x.TopicId, x.SummaryId });
                 });
 
             migrationBuilder.CreateTable(
@@ -290,7 +411,22 @@ namespace PPRNet.Web.Data.Migrations
                     ImplicationsHtml = table.Column<string>(type: "TEXT", nullable: false),
                     ImplicationsMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
-                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false)
+                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    BottomLineMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    BottomLineHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    BottomLineText = table.Column<string>(type: "TEXT", nullable: false),
+                    LimitationsMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    LimitationsHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    Samples = table.Column<int>(type: "INTEGER", nullable: true),
+                    EffectStatistic = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    EffectValue = table.Column<double>(type: "REAL", nullable: true),
+                    EffectCiLow = table.Column<double>(type: "REAL", nullable: true),
+                    EffectCiHigh = table.Column<double>(type: "REAL", nullable: true),
+                    EffectOutcome = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Contributor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RevisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SourceLength = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourceWrittenTicks = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,6 +437,67 @@ namespace PPRNet.Web.Data.Migrations
                         principalTable: "ResearchTypes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    DigestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubscriberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Digests_DigestId",
+                        column: x => x.DigestId,
+                        principalTable: "Digests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Subscribers_SubscriberId",
+                        column: x => x.SubscriberId,
+                        principalTable: "Subscribers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubscriberTopics",
+                columns: table => new
+                {
+                    SubscriberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubscriberTopics", x => new { x.SubscriberId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_SubscriberTopics_Subscribers_SubscriberId",
+                        column: x => x.SubscriberId,
+                        principalTable: "Subscribers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SubscriberTopics_Topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "Topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -419,6 +616,12 @@ namespace PPRNet.Web.Data.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Digests_Month",
+                table: "Digests",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportConflicts_SummaryId",
                 table: "ImportConflicts",
                 column: "SummaryId");
@@ -427,6 +630,33 @@ namespace PPRNet.Web.Data.Migrations
                 name: "IX_MonthIssues_Month",
                 table: "MonthIssues",
                 column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DigestId_SubscriberId",
+                table: "Outbox",
+                columns: new[] { "DigestId", "SubscriberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Status_DigestId_Id",
+                table: "Outbox",
+                columns: new[] { "Status", "DigestId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Status_Id",
+                table: "Outbox",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_SubscriberId",
+                table: "Outbox",
+                column: "SubscriberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PurgedSources_SourcePath",
+                table: "PurgedSources",
+                column: "SourcePath",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -442,10 +672,59 @@ namespace PPRNet.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_Account_Address_At",
+                table: "SignInFailures",
+                columns: new[] { "Account", "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_Address_At",
+                table: "SignInFailures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_At",
+                table: "SignInFailures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SlugAliases_Kind_OldSlug",
                 table: "SlugAliases",
                 columns: new[] { "Kind", "OldSlug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubscriberTopics_TopicId",
+                table: "SubscriberTopics",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscribers_Key",
+                table: "Subscribers",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscribers_NormalizedEmail",
+                table: "Subscribers",
+                column: "NormalizedEmail",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscribers_Status",
+                table: "Subscribers",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_Archive",
+                table: "Summaries",
+                columns: new[] { "Status", "DeletedAt", "Month", "PublishedOn", "Title" },
+                descending: new[] { false, false, true, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_ArchiveByType",
+                table: "Summaries",
+                columns: new[] { "Status", "DeletedAt", "ResearchTypeId", "Month", "PublishedOn", "Title" },
+                descending: new[] { false, false, false, true, true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Summaries_Month_Slug",
@@ -454,9 +733,19 @@ namespace PPRNet.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Summaries_Month_Status_PublishedOn_DeletedAt_ResearchTypeId_Title",
+                name: "IX_Summaries_Published",
                 table: "Summaries",
-                columns: new[] { "Month", "Status", "PublishedOn", "DeletedAt", "ResearchTypeId", "Title" });
+                columns: new[] { "Status", "DeletedAt", "PublishedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_PublishedByType",
+                table: "Summaries",
+                columns: new[] { "Status", "DeletedAt", "ResearchTypeId", "PublishedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Summaries_RenderedWith",
+                table: "Summaries",
+                column: "RenderedWith");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Summaries_ResearchTypeId",
@@ -464,9 +753,41 @@ namespace PPRNet.Web.Data.Migrations
                 column: "ResearchTypeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Summaries_Source",
+                table: "Summaries",
+                columns: new[] { "SourcePath", "Month", "Slug", "ContentHash", "EditedOnWeb", "SourceLength", "SourceWrittenTicks" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SummaryTopics_TopicsId",
                 table: "SummaryTopics",
                 column: "TopicsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicListings_Archive",
+                table: "TopicListings",
+                columns: new[] { "TopicId", "Month", "PublishedOn", "Title", "SummaryId" },
+                descending: new[] { false, true, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicListings_ArchiveByType",
+                table: "TopicListings",
+                columns: new[] { "TopicId", "ResearchTypeId", "Month", "PublishedOn", "Title", "SummaryId" },
+                descending: new[] { false, false, true, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicListings_Published",
+                table: "TopicListings",
+                columns: new[] { "TopicId", "PublishedOn", "SummaryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicListings_PublishedTypes",
+                table: "TopicListings",
+                columns: new[] { "TopicId", "PublishedOn", "ResearchTypeId", "SummaryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicListings_SummaryId",
+                table: "TopicListings",
+                column: "SummaryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Topics_Slug",
@@ -500,25 +821,52 @@ namespace PPRNet.Web.Data.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FacetCounts");
+
+            migrationBuilder.DropTable(
                 name: "ImportConflicts");
+
+            migrationBuilder.DropTable(
+                name: "MonthCounts");
 
             migrationBuilder.DropTable(
                 name: "MonthIssues");
 
             migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PurgedSources");
+
+            migrationBuilder.DropTable(
                 name: "Revisions");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
 
             migrationBuilder.DropTable(
                 name: "SlugAliases");
 
             migrationBuilder.DropTable(
+                name: "SubscriberTopics");
+
+            migrationBuilder.DropTable(
                 name: "SummaryTopics");
+
+            migrationBuilder.DropTable(
+                name: "TopicListings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Digests");
+
+            migrationBuilder.DropTable(
+                name: "Subscribers");
 
             migrationBuilder.DropTable(
                 name: "Summaries");
