@@ -51,6 +51,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<FormReading>();
 app.UseOutputCache();
 app.MapStaticAssets();
 app.MapHealth();

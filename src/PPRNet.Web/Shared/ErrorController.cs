@@ -6,6 +6,7 @@ namespace PPRNet.Web.Shared;
 /// <summary>Renders the status-code pages (404, 400, 413, 429, 500) that the pipeline re-executes
 /// into. They read nothing from the request body: the request that failed may have a body that
 /// cannot be read at all.</summary>
+[ReadsNoForm]
 public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
 {
     /// <summary>Where unhandled exceptions land; the status was chosen by the exception handler
@@ -49,6 +50,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
     {
         var model = code switch
         {
+            400 when HttpContext.Features.Get<FormProblem>() is { } form => Page(400, "That form could not be read", form.Message),
             404 => Page(404, "Page not found", "We could not find that page. It may have moved, or the address may be mistyped."),
             403 => Page(403, "Not allowed", "Your account cannot open this page. If you need it, ask one of the site's admins."),
             400 => Page(400, "That request did not make sense", "Part of the address or the form had a value we could not use."),

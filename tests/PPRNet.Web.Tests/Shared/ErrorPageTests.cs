@@ -32,10 +32,10 @@ public sealed class ErrorPageTests(PublicSite fixture)
     [Fact]
     public async Task A_form_value_over_the_form_limit_gets_a_400_page_not_a_500()
     {
-        // Antiforgery cannot read the form, so the request is refused as unreadable.
+        // Read before antiforgery or binding can see it, and refused as unreadable.
         var (status, heading) = await PostAsync("/admin/sign-in", "Form.Email=a%40example.org&Form.Password=" + new string('x', 5 * 1024 * 1024));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("That request did not make sense", heading);
+        Assert.Equal("That form could not be read", heading);
     }
 }
