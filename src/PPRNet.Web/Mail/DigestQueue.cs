@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
@@ -51,12 +50,12 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claims the month first: of two editors pressing at once, one changes this row (or adds it)
-        // and the other finds it already queued.
-        var claimed = existing is null
-            ? await AddQueuedAsync(month, user, now, cancellationToken)
-            : await db.Digests.Where(d => d.Id == existing.Id && d.Status != DigestStatus.Queued)
+        // and the other finds it already queued. The transaction is IMMEDIATE (Microsoft.Data.Sqlite's
+        // default), so a Schedule pressed at the same moment cannot add the row between these steps.
+        var claimed = await db.Digests.Where(d => d.Month == month && d.Status != DigestStatus.Queued)
                 .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DigestStatus.Queued).SetProperty(d => d.QueuedAt, now)
-                    .SetProperty(d => d.RequestedBy, user).SetProperty(d => d.RequestedAt, now), cancellationToken) == 1;
+                    .SetProperty(d => d.RequestedBy, user).SetProperty(d => d.RequestedAt, now), cancellationToken) == 1
+            || (!await db.Digests.AnyAsync(d => d.Month == month, cancellationToken) && await AddQueuedAsync(month, user, now, cancellationToken));
         if (!claimed)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -83,13 +82,16 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
     public async Task<string> ScheduleAsync(string month, DateTimeOffset sendAt, string user, CancellationToken cancellationToken)
     {
         var label = SummaryRules.MonthLabel(month);
+        var now = clock.GetUtcNow();
+        // Read and written in one IMMEDIATE transaction, so a Send or another Schedule pressed at the
+        // same moment waits for this one and then sees what it did.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.Digests.SingleOrDefaultAsync(d => d.Month == month, cancellationToken);
         if (existing is { Status: DigestStatus.Queued })
         {
             return AlreadySent(label, existing);
         }
 
-        var now = clock.GetUtcNow();
         if (SendAtProblem(month, sendAt, now) is { } problem)
         {
             return problem + " Nothing was scheduled.";
@@ -107,6 +109,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         existing.RequestedAt = now;
         audit.Record(user, MailAuditActions.DigestSchedule, $"digest {month}", $"to be sent {sendAt:yyyy-MM-dd HH:mm} UTC");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return $"The {label} digest will be sent to confirmed subscribers at {sendAt:yyyy-MM-dd HH:mm} UTC.";
     }
 
@@ -206,16 +209,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
     private async Task<bool> AddQueuedAsync(string month, string user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.Digests.Add(new Digest { Month = month, Status = DigestStatus.Queued, QueuedAt = now, RequestedBy = user, RequestedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            db.ChangeTracker.Clear();
-            return false; // another request queued the month first
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>One statement for all recipients: 10,000 rows take a fraction of a second, where

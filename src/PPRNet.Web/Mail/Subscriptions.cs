@@ -165,6 +165,18 @@ public sealed partial class Subscriptions(
         }
 
         var now = clock.GetUtcNow();
+        // Two presses of Confirm at once: the first to claim the row confirms it, the other waits for
+        // the claim's write lock, finds it taken and answers as a repeat.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Subscribers
+            .Where(s => s.Id == subscriber.Id && s.ConfirmStamp == stamp
+                && s.Status != SubscriberStatus.Confirmed && s.Status != SubscriberStatus.Paused)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubscriberStatus.Confirmed), cancellationToken);
+        if (claimed == 0)
+        {
+            return ConfirmOutcome.AlreadyConfirmed;
+        }
+
         if (subscriber.PendingAt is { } requestedAt)
         {
             // The owner has now agreed to this request: it becomes the consent on record.
@@ -183,6 +195,7 @@ public sealed partial class Subscriptions(
         subscriber.UndeliverableReason = null;
         subscriber.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ConfirmOutcome.Confirmed;
     }
 
