@@ -18,17 +18,17 @@ public static class AppCommand
         }
     }
 
+    /// <summary>Runs a command; with <paramref name="umask"/> (such as "000") the app starts under
+    /// that umask, as a careless service manager might start it.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string database, string[] args, IDictionary<string, string?>? environment = null, string? typed = null)
+        string database, string[] args, IDictionary<string, string?>? environment = null, string? typed = null, string? umask = null)
     {
         var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = Dotnet(umask);
+        start.WorkingDirectory = Path.GetDirectoryName(app)!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
         start.ArgumentList.Add(app);
         foreach (var arg in args)
         {
@@ -54,5 +54,20 @@ public static class AppCommand
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>`dotnet`, started through sh when a umask is asked for; arguments follow.</summary>
+    public static ProcessStartInfo Dotnet(string? umask)
+    {
+        if (umask is null)
+        {
+            return new ProcessStartInfo("dotnet");
+        }
+
+        var start = new ProcessStartInfo("/bin/sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"umask {umask} && exec dotnet \"$@\"");
+        start.ArgumentList.Add("sh");
+        return start;
     }
 }
