@@ -12,6 +12,9 @@ public static class DatabaseBackup
 {
     private static readonly string[] CountedTables = ["Summaries", "Revisions", "Topics", "ResearchTypes", "MonthIssues", "AspNetUsers", "AuditEntries"];
 
+    /// <summary>How long `restore` waits for the site's health endpoint before taking silence as stopped.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
     public static async Task<int> BackupAsync(WebApplication app, string file)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -95,14 +98,22 @@ public static class DatabaseBackup
         await Execute(copy, "PRAGMA journal_mode=DELETE;");
     }
 
-    /// <summary>Only with the site stopped: the running site would keep writing to the old pages.</summary>
-    public static async Task<int> RestoreAsync(WebApplication app, string file)
+    /// <summary>Only with the site stopped: the running site would keep writing to the old pages.
+    /// So unless told <paramref name="force"/>, it first asks the site's health endpoint at its
+    /// configured addresses, and refuses while the site answers.</summary>
+    public static async Task<int> RestoreAsync(WebApplication app, string file, bool force)
     {
         ArgumentNullException.ThrowIfNull(app);
         var backup = Path.GetFullPath(file, Environment.CurrentDirectory);
         if (!File.Exists(backup))
         {
             Console.Error.WriteLine($"{backup} does not exist.");
+            return 1;
+        }
+
+        if (!force && await SiteProbe.AnsweringAtAsync(SiteProbe.ConfiguredAddresses(app.Configuration), ProbeTimeout, CancellationToken.None) is { } answering)
+        {
+            Console.Error.WriteLine($"The site is answering at {SiteProbe.Display(answering)}; stop it first, or pass --force. The database was not touched.");
             return 1;
         }
 

@@ -37,6 +37,10 @@ public static class AppCommand
 
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // `restore` refuses while a site answers at the configured address (default
+        // localhost:5000): a port nothing listens on keeps a site someone runs on this machine out
+        // of the test's way. Tests of that check set their own.
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{AppServer.FreePort()}";
         start.Environment.Remove("PPRNET_ADMIN_PASSWORD");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
