@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using PPRNet.Web.Setup;
 
 namespace PPRNet.Web.Mail;
 
@@ -48,10 +49,15 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
         ArgumentNullException.ThrowIfNull(message);
         if (!UsesSmtp)
         {
-            Directory.CreateDirectory(PickupFolder);
+            // Owner-only: messages carry addresses and signed links (confirm, preferences, unsubscribe).
+            PrivateFiles.CreateFolder(PickupFolder);
             var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fffffff}-{Guid.NewGuid():N}.eml";
             var partial = Path.Combine(PickupFolder, name + ".partial");
-            await message.WriteToAsync(partial, cancellationToken);
+            await using (var file = PrivateFiles.CreateFile(partial))
+            {
+                await message.WriteToAsync(file, cancellationToken);
+            }
+
             File.Move(partial, Path.Combine(PickupFolder, name)); // a reader never sees half a file
             return;
         }

@@ -148,14 +148,18 @@ public static class BlogServices
     }
 
     /// <summary>A relative database path is taken from the app's content root, not from whatever
-    /// folder the command happened to start in, and its folder is created.</summary>
+    /// folder the command happened to start in, and the database file and its folder are created
+    /// owner-only before SQLite opens them (see PrivateFiles).</summary>
     private static string SqliteConnectionString(string configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(configured);
-        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal))
+        if (PrivateFiles.DatabaseFile(configured) is { } source)
         {
             builder.DataSource = Path.GetFullPath(source, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            if (builder.Mode != SqliteOpenMode.ReadOnly)
+            {
+                PrivateFiles.CreateDatabaseFile(builder.DataSource);
+            }
         }
 
         return builder.ToString();

@@ -24,7 +24,8 @@ public static class Commands
           create-admin --email E     create an Admin; password from PPRNET_ADMIN_PASSWORD or typed at a prompt
           unlock --email E           lift every sign-in pause on an account and re-enable it if disabled
           backup FILE                a consistent copy of the database while the site serves, verified
-          restore FILE               replace the database with a backup (stop the site first)
+          restore FILE [--force]     replace the database with a backup; refuses while the site answers
+                                     at its configured address (stop it first), unless --force
           help, --help, -h           this list
         """;
 
@@ -48,7 +49,7 @@ public static class Commands
             return 0;
         }
 
-        if (!IsCommand(args) || args is ["import" or "export"] or ["import" or "export", _] or ["create-admin" or "unlock", "--email", _] or ["backup" or "restore", _])
+        if (!IsCommand(args) || args is ["import" or "export"] or ["import" or "export", _] or ["create-admin" or "unlock", "--email", _] or ["backup" or "restore", _] or ["restore", _, "--force"])
         {
             return null;
         }
@@ -67,7 +68,9 @@ public static class Commands
             case ["backup", var file]:
                 return await DatabaseBackup.BackupAsync(app, file);
             case ["restore", var file]:
-                return await DatabaseBackup.RestoreAsync(app, file);
+                return await DatabaseBackup.RestoreAsync(app, file, force: false);
+            case ["restore", var file, "--force"]:
+                return await DatabaseBackup.RestoreAsync(app, file, force: true);
         }
 
         await app.PrepareDatabaseAsync(importContent: false);

@@ -6,10 +6,14 @@ namespace PPRNet.Web.Setup;
 
 /// <summary>`backup FILE` (SQLite's VACUUM INTO: a consistent snapshot while the site keeps
 /// writing) and `restore FILE` (the online backup API, into the stopped site's database). Both
-/// check the copy (integrity_check, row counts) before calling it good.</summary>
+/// check the copy (integrity_check, row counts) before calling it good. Backups hold everything
+/// the database does, keys and password hashes included, so they are owner-only (PrivateFiles).</summary>
 public static class DatabaseBackup
 {
     private static readonly string[] CountedTables = ["Summaries", "Revisions", "Topics", "ResearchTypes", "MonthIssues", "AspNetUsers", "AuditEntries"];
+
+    /// <summary>How long `restore` waits for the site's health endpoint before taking silence as stopped.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
     public static async Task<int> BackupAsync(WebApplication app, string file)
     {
@@ -21,23 +25,62 @@ public static class DatabaseBackup
             return 1;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        (bool Ok, string Report) written;
         try
         {
-            await SnapshotAsync(DatabaseConnectionString(app), target, CancellationToken.None);
+            written = await WriteCheckedCopyAsync(DatabaseConnectionString(app), target, CancellationToken.None);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"Backup failed: {e.Message}");
             return 1;
         }
 
-        return await VerifyAsync(target, $"Backed up to {target}") ? 0 : 1;
+        if (!written.Ok)
+        {
+            Console.Error.WriteLine($"{target}: {written.Report}; nothing was written");
+            return 1;
+        }
+
+        Console.WriteLine($"Backed up to {target}");
+        Console.WriteLine($"  {written.Report}");
+        return 0;
     }
 
-    /// <summary>A consistent copy of the live database in one self-contained file.</summary>
+    /// <summary>A checked copy of the live database at <paramref name="target"/>, owner-only. It is
+    /// written to an owner-only file beside the target and renamed into place only once it passes
+    /// its checks, so a half-written or failed copy never carries a backup's name.</summary>
+    public static async Task<(bool Ok, string Report)> WriteCheckedCopyAsync(string connectionString, string target, CancellationToken cancellationToken)
+    {
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
+        var partial = $"{target}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await SnapshotAsync(connectionString, partial, cancellationToken);
+            var (ok, report) = await CheckAsync(partial, cancellationToken);
+            if (ok)
+            {
+                File.Move(partial, target);
+            }
+
+            return (ok, report);
+        }
+        finally
+        {
+            foreach (var left in PrivateFiles.DatabaseFiles(partial))
+            {
+                File.Delete(left);
+            }
+        }
+    }
+
+    /// <summary>A consistent copy of the live database in one self-contained, owner-only file,
+    /// which must not exist yet.</summary>
     public static async Task SnapshotAsync(string connectionString, string target, CancellationToken cancellationToken)
     {
+        // VACUUM INTO writes into an empty file, keeping its mode; one it created would be 0644
+        // less the umask, readable by everyone for as long as it exists.
+        PrivateFiles.CreateFile(target).Dispose();
         await using (var source = new SqliteConnection(connectionString))
         {
             await source.OpenAsync(cancellationToken);
@@ -55,8 +98,10 @@ public static class DatabaseBackup
         await Execute(copy, "PRAGMA journal_mode=DELETE;");
     }
 
-    /// <summary>Only with the site stopped: the running site would keep writing to the old pages.</summary>
-    public static async Task<int> RestoreAsync(WebApplication app, string file)
+    /// <summary>Only with the site stopped: the running site would keep writing to the old pages.
+    /// So unless told <paramref name="force"/>, it first asks the site's health endpoint at its
+    /// configured addresses, and refuses while the site answers.</summary>
+    public static async Task<int> RestoreAsync(WebApplication app, string file, bool force)
     {
         ArgumentNullException.ThrowIfNull(app);
         var backup = Path.GetFullPath(file, Environment.CurrentDirectory);
@@ -66,14 +111,24 @@ public static class DatabaseBackup
             return 1;
         }
 
+        if (!force && await SiteProbe.AnsweringAtAsync(SiteProbe.ConfiguredAddresses(app.Configuration), ProbeTimeout, CancellationToken.None) is { } answering)
+        {
+            Console.Error.WriteLine($"The site is answering at {SiteProbe.Display(answering)}; stop it first, or pass --force. The database was not touched.");
+            return 1;
+        }
+
         if (!await VerifyAsync(backup, $"Checked {backup}"))
         {
             Console.Error.WriteLine("The backup failed its checks; the database was not touched.");
             return 1;
         }
 
+        var connectionString = DatabaseConnectionString(app);
+        // The restored keys and hashes go into the existing file: make it owner-only first.
+        PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(connectionString),
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PrivateFiles)));
         await using (var source = new SqliteConnection(FileConnectionString(backup, readOnly: true)))
-        await using (var database = new SqliteConnection(DatabaseConnectionString(app)))
+        await using (var database = new SqliteConnection(connectionString))
         {
             await source.OpenAsync();
             source.BackupDatabase(database);

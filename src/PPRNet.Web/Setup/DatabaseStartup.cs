@@ -10,16 +10,19 @@ namespace PPRNet.Web.Setup;
 
 public static partial class DatabaseStartup
 {
-    /// <summary>Brings the schema up to date, switches SQLite to WAL (readers never wait for the
-    /// importer) and, when configured, imports the content folder.</summary>
+    /// <summary>Makes the private files owner-only, brings the schema up to date, switches SQLite
+    /// to WAL (readers never wait for the importer) and, when configured, imports the content folder.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool importContent)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        // Before SQLite first opens the database, so a -wal or -shm left readable by others is
+        // tightened before it is written to again.
+        PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(db.Database.GetConnectionString()!), loggers.CreateLogger(typeof(PrivateFiles)));
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
         await SearchIndex.EnsureAsync(db, loggers.CreateLogger(typeof(SearchIndex)), CancellationToken.None);
         await ArchiveTallies.EnsureAsync(db, loggers.CreateLogger(typeof(ArchiveTallies)), CancellationToken.None);
         await RenderUpgrade.RunAsync(db, scope.ServiceProvider.GetRequiredService<SummaryWriter>(),

@@ -11,6 +11,9 @@ public static class HealthChecks
 {
     private const string Ready = "ready";
 
+    /// <summary>Answers 200 "Healthy" while the process is up; `restore` asks it too (SiteProbe).</summary>
+    public const string LivePath = "/healthz";
+
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,7 +26,7 @@ public static class HealthChecks
     public static WebApplication MapHealth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
         return app;
     }

@@ -12,18 +12,29 @@ public sealed partial class ScheduledBackups(IServiceProvider services, IConfigu
 {
     private const string Prefix = "pprnet-";
 
+    /// <summary>The names of the backups this service writes (and prunes).</summary>
+    public const string Pattern = Prefix + "*.db";
+
+    /// <summary>Backup:Folder as a full path, or null when it is not set.</summary>
+    public static string? ConfiguredFolder(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var folder = configuration["Backup:Folder"];
+        return string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(folder, environment.ContentRootPath);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var folder = configuration["Backup:Folder"];
+        var folder = ConfiguredFolder(configuration, environment);
         var interval = configuration.GetValue<TimeSpan?>("Backup:Interval");
         var keep = Math.Max(1, configuration.GetValue("Backup:Keep", 7));
-        if (string.IsNullOrWhiteSpace(folder) || interval is not { } every || every <= TimeSpan.Zero)
+        if (folder is null || interval is not { } every || every <= TimeSpan.Zero)
         {
             return;
         }
 
-        folder = Path.GetFullPath(folder, environment.ContentRootPath);
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         LogScheduled(logger, folder, every, keep);
         using var timer = new PeriodicTimer(every);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -43,17 +54,15 @@ public sealed partial class ScheduledBackups(IServiceProvider services, IConfigu
                 connectionString = scope.ServiceProvider.GetRequiredService<BlogDbContext>().Database.GetConnectionString()!;
             }
 
-            await DatabaseBackup.SnapshotAsync(connectionString, target, cancellationToken);
-            var (ok, report) = await DatabaseBackup.CheckAsync(target, cancellationToken);
+            var (ok, report) = await DatabaseBackup.WriteCheckedCopyAsync(connectionString, target, cancellationToken);
             if (!ok)
             {
-                File.Delete(target);
                 LogFailed(logger, target, report);
                 return;
             }
 
             LogBackedUp(logger, target, report);
-            foreach (var old in Directory.EnumerateFiles(folder, $"{Prefix}*.db").Order(StringComparer.Ordinal).Reverse().Skip(keep))
+            foreach (var old in Directory.EnumerateFiles(folder, Pattern).Order(StringComparer.Ordinal).Reverse().Skip(keep))
             {
                 File.Delete(old);
             }

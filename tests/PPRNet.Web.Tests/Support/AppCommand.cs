@@ -18,17 +18,17 @@ public static class AppCommand
         }
     }
 
+    /// <summary>Runs a command; with <paramref name="umask"/> (such as "000") the app starts under
+    /// that umask, as a careless service manager might start it.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string database, string[] args, IDictionary<string, string?>? environment = null, string? typed = null)
+        string database, string[] args, IDictionary<string, string?>? environment = null, string? typed = null, string? umask = null)
     {
         var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = Dotnet(umask);
+        start.WorkingDirectory = Path.GetDirectoryName(app)!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
         start.ArgumentList.Add(app);
         foreach (var arg in args)
         {
@@ -37,6 +37,10 @@ public static class AppCommand
 
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // `restore` refuses while a site answers at the configured address (default
+        // localhost:5000): a port nothing listens on keeps a site someone runs on this machine out
+        // of the test's way. Tests of that check set their own.
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{AppServer.FreePort()}";
         start.Environment.Remove("PPRNET_ADMIN_PASSWORD");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -54,5 +58,20 @@ public static class AppCommand
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>`dotnet`, started through sh when a umask is asked for; arguments follow.</summary>
+    public static ProcessStartInfo Dotnet(string? umask)
+    {
+        if (umask is null)
+        {
+            return new ProcessStartInfo("dotnet");
+        }
+
+        var start = new ProcessStartInfo("/bin/sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"umask {umask} && exec dotnet \"$@\"");
+        start.ArgumentList.Add("sh");
+        return start;
     }
 }

@@ -27,19 +27,18 @@ public sealed class AppServer : IAsyncDisposable
     public string LocalUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>Starts the app with <paramref name="publicAddress"/> as Site:BaseUrl (its own
-    /// loopback address when null) and waits until it answers.</summary>
-    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null, bool keepDatabase = false)
+    /// loopback address when null) and waits until it answers; under <paramref name="umask"/> when given.</summary>
+    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null, bool keepDatabase = false,
+        string? umask = null)
     {
         var port = FreePort();
         database ??= AppCommand.NewDatabasePath();
         var app = typeof(Program).Assembly.Location;
         var project = Path.Combine(Path.GetDirectoryName(ShippedContentTests.ContentFolder())!, "src", "PPRNet.Web");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = project, // its wwwroot and appsettings.json, as in production
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = AppCommand.Dotnet(umask);
+        start.WorkingDirectory = project; // its wwwroot and appsettings.json, as in production
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.ArgumentList.Add(app);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
