@@ -78,7 +78,9 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
             return View(Page(form, SignInMessages.Failed));
         }
 
-        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+        return Url.IsLocalUrl(form.ReturnUrl)
+            ? LocalRedirect(form.ReturnUrl)
+            : RedirectToAction(nameof(DashboardController.Index), "Dashboard");
     }
 
     [HttpPost("/admin/sign-out"), Authorize, ValidateAntiForgeryToken]
@@ -128,7 +130,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Your password has been changed.";
-        return Redirect("/admin/password");
+        return RedirectToAction(nameof(Password));
     }
 
     private static PasswordPage PasswordPageFor(PasswordForm form, string? message) => new()

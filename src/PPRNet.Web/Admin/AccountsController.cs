@@ -64,7 +64,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         audit.Record(UserName, AuditActions.Accounts, email!, $"created as {role}");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage("/admin/accounts", $"Created {email} as {role}. Give them their first password in person or by phone.");
+        return RedirectWithMessage(nameof(Index), $"Created {email} as {role}. Give them their first password in person or by phone.");
     }
 
     [HttpPost("{id}/role"), ValidateAntiForgeryToken]
@@ -78,7 +78,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         if (role != Roles.Admin && await IsLastAdminAsync(user))
         {
-            return RedirectWithMessage("/admin/accounts", LastAdminMessage(user, "made an Editor"));
+            return RedirectWithMessage(nameof(Index), LastAdminMessage(user, "made an Editor"));
         }
 
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
@@ -86,7 +86,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         await users.UpdateSecurityStampAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, $"role set to {role}");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage("/admin/accounts", $"{user.Email} is now {role}.");
+        return RedirectWithMessage(nameof(Index), $"{user.Email} is now {role}.");
     }
 
     /// <summary>A disabled account keeps its history but cannot sign in, and its sessions end.</summary>
@@ -101,7 +101,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         if (await IsLastAdminAsync(user))
         {
-            return RedirectWithMessage("/admin/accounts", LastAdminMessage(user, "disabled"));
+            return RedirectWithMessage(nameof(Index), LastAdminMessage(user, "disabled"));
         }
 
         await users.SetLockoutEnabledAsync(user, true);
@@ -109,7 +109,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         await users.UpdateSecurityStampAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "disabled");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage("/admin/accounts", $"Disabled {user.Email}. Their sessions have ended.");
+        return RedirectWithMessage(nameof(Index), $"Disabled {user.Email}. Their sessions have ended.");
     }
 
     [HttpPost("{id}/delete"), ValidateAntiForgeryToken]
@@ -123,13 +123,13 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         if (await IsLastAdminAsync(user))
         {
-            return RedirectWithMessage("/admin/accounts", LastAdminMessage(user, "deleted"));
+            return RedirectWithMessage(nameof(Index), LastAdminMessage(user, "deleted"));
         }
 
         await users.DeleteAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "deleted");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage("/admin/accounts", $"Deleted {user.Email}. Their sessions have ended; the audit log keeps their name.");
+        return RedirectWithMessage(nameof(Index), $"Deleted {user.Email}. Their sessions have ended; the audit log keeps their name.");
     }
 
     /// <summary>True when the user is the only Admin who can still sign in: without them nobody
@@ -163,7 +163,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         await throttle.ClearAsync(user.Email ?? "", cancellationToken);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, wasDisabled ? "enabled" : "unlocked");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage("/admin/accounts", wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}.");
+        return RedirectWithMessage(nameof(Index), wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}.");
     }
 
     private async Task<AccountsViewModel> PageAsync(string? message, string? error, string? email, CancellationToken cancellationToken)

@@ -16,9 +16,16 @@ public abstract class AdminControllerBase : Controller
 
     protected string? TakeMessage() => TempData[MessageKey] as string;
 
-    protected IActionResult RedirectWithMessage(string url, string message)
+    /// <summary>Post/redirect/get to an action of this controller, carrying a one-shot message.</summary>
+    protected RedirectToActionResult RedirectWithMessage(string action, string message) =>
+        RedirectWithMessage(action, null, null, message);
+
+    protected RedirectToActionResult RedirectWithMessage(string action, object routeValues, string message) =>
+        RedirectWithMessage(action, null, routeValues, message);
+
+    protected RedirectToActionResult RedirectWithMessage(string action, string? controller, object? routeValues, string message)
     {
         TempData[MessageKey] = message;
-        return Redirect(url);
+        return RedirectToAction(action, controller, routeValues);
     }
 }

@@ -20,7 +20,7 @@ public sealed class DashboardController(AdminReader reader, ImportConflictResolv
     [HttpPost("conflicts/{id:int}/resolve"), ValidateAntiForgeryToken]
     public async Task<IActionResult> ResolveConflict(int id, CancellationToken cancellationToken) =>
         await conflicts.ResolveConflictAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage("/admin", "Marked the import conflict as resolved.")
+            ? RedirectWithMessage(nameof(Index), "Marked the import conflict as resolved.")
             : NotFound();
 
     [HttpGet("audit"), Authorize(Roles = Roles.Admin)]

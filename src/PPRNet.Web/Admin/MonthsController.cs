@@ -13,8 +13,8 @@ public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros
     [HttpGet("go")]
     public IActionResult Go(string? month) =>
         SummaryRules.TryParseMonth(month, out var valid)
-            ? Redirect($"/admin/months/{valid}/intro")
-            : RedirectWithMessage("/admin/months", "Write the month as YYYY-MM, for example 2021-04.");
+            ? RedirectToAction(nameof(Intro), new { month = valid })
+            : RedirectWithMessage(nameof(Index), "Write the month as YYYY-MM, for example 2021-04.");
 
     [HttpGet("{month}/intro")]
     public async Task<IActionResult> Intro(string month, CancellationToken cancellationToken) =>
@@ -38,6 +38,6 @@ public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros
         }
 
         var message = await intros.SaveIntroAsync(valid, form.Markdown, UserName, cancellationToken);
-        return RedirectWithMessage($"/admin/months/{valid}/intro", message);
+        return RedirectWithMessage(nameof(Intro), new { month = valid }, message);
     }
 }

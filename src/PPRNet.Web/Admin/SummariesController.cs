@@ -77,7 +77,7 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
 
         return outcome switch
         {
-            SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
+            SaveOutcome.Saved saved => RedirectWithMessage(nameof(Edit), new { id = saved.Id }, saved.Message),
             SaveOutcome.Conflict conflict => await ConflictAsync(conflict, form, cancellationToken),
             _ => View("Edit", await reader.FormPageAsync(form, preview: false, message: null, cancellationToken)),
         };
@@ -116,15 +116,15 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     public async Task<IActionResult> Restore(int id, int number, CancellationToken cancellationToken) =>
         await editor.RestoreRevisionAsync(id, number, UserName, cancellationToken) switch
         {
-            SaveOutcome.Saved saved => RedirectWithMessage($"/admin/summaries/{saved.Id}/edit", saved.Message),
-            SaveOutcome.Invalid invalid => RedirectWithMessage($"/admin/summaries/{id}/history", string.Join(" ", invalid.Errors.Select(e => e.Message))),
+            SaveOutcome.Saved saved => RedirectWithMessage(nameof(Edit), new { id = saved.Id }, saved.Message),
+            SaveOutcome.Invalid invalid => RedirectWithMessage(nameof(History), new { id }, string.Join(" ", invalid.Errors.Select(e => e.Message))),
             _ => NotFound(),
         };
 
     [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         await editor.TrashAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage("/admin", "Moved the summary to the trash. It can be restored from there.")
+            ? RedirectWithMessage(nameof(DashboardController.Index), "Dashboard", null, "Moved the summary to the trash. It can be restored from there.")
             : NotFound();
 
     [HttpGet("/admin/trash")]
@@ -134,12 +134,12 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     [HttpPost("/admin/trash/{id:int}/restore"), ValidateAntiForgeryToken]
     public async Task<IActionResult> RestoreFromTrash(int id, CancellationToken cancellationToken) =>
         await editor.RestoreFromTrashAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage($"/admin/summaries/{id}/edit", "Restored the summary from the trash.")
+            ? RedirectWithMessage(nameof(Edit), new { id }, "Restored the summary from the trash.")
             : NotFound();
 
     [HttpPost("/admin/trash/{id:int}/purge"), ValidateAntiForgeryToken, Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken) =>
         await editor.PurgeAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage("/admin/trash", "Deleted the summary for good.")
+            ? RedirectWithMessage(nameof(Trash), "Deleted the summary for good.")
             : NotFound();
 }

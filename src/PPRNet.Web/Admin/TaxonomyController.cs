@@ -42,7 +42,7 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
         var error = await taxonomy.DeleteAsync(parsed, id, moveTo, UserName, cancellationToken);
         if (error is null)
         {
-            return RedirectWithMessage("/admin/taxonomy", "Deleted.");
+            return RedirectWithMessage(nameof(Index), "Deleted.");
         }
 
         var page = await taxonomy.DeletePageAsync(parsed, kind, id, error, cancellationToken) is { } model
@@ -66,7 +66,7 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
         var error = await change(parsed.Value);
         if (error is null)
         {
-            return RedirectWithMessage("/admin/taxonomy", success);
+            return RedirectWithMessage(nameof(Index), success);
         }
 
         var page = View("Index", await taxonomy.PageAsync(null, error, cancellationToken));

@@ -53,7 +53,7 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
         }
 
         var page = await desk.MonthAsync(valid, topic, null, null, cancellationToken);
-        return RedirectWithMessage($"/admin/digests/{valid}", await queue.QueueTestAsync(valid, page.Topic?.Id, UserName, UserName, cancellationToken));
+        return RedirectWithMessage(nameof(Month), new { month = valid }, await queue.QueueTestAsync(valid, page.Topic?.Id, UserName, UserName, cancellationToken));
     }
 
     [HttpGet("{month}/send")]
@@ -65,7 +65,7 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
     [HttpPost("{month}/send"), ValidateAntiForgeryToken]
     public async Task<IActionResult> SendConfirmed(string month, CancellationToken cancellationToken) =>
         SummaryRules.TryParseMonth(month, out var valid)
-            ? RedirectWithMessage($"/admin/digests/{valid}", await queue.QueueAsync(valid, UserName, cancellationToken))
+            ? RedirectWithMessage(nameof(Month), new { month = valid }, await queue.QueueAsync(valid, UserName, cancellationToken))
             : NotFound();
 
     [HttpPost("{month}/schedule"), ValidateAntiForgeryToken]
@@ -86,13 +86,13 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
             return View("Month", await desk.MonthAsync(valid, null, UserName, null, cancellationToken));
         }
 
-        return RedirectWithMessage($"/admin/digests/{valid}", await queue.ScheduleAsync(valid, sendAt!.Value, UserName, cancellationToken));
+        return RedirectWithMessage(nameof(Month), new { month = valid }, await queue.ScheduleAsync(valid, sendAt!.Value, UserName, cancellationToken));
     }
 
     [HttpPost("{month}/unschedule"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Unschedule(string month, CancellationToken cancellationToken) =>
         SummaryRules.TryParseMonth(month, out var valid)
-            ? RedirectWithMessage($"/admin/digests/{valid}", await queue.UnscheduleAsync(valid, UserName, cancellationToken))
+            ? RedirectWithMessage(nameof(Month), new { month = valid }, await queue.UnscheduleAsync(valid, UserName, cancellationToken))
             : NotFound();
 }
 
@@ -120,6 +120,6 @@ public sealed class SubscribersController(Subscriptions subscriptions, DigestDes
     [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         await subscriptions.DeleteAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage("/admin/subscribers", $"Subscriber #{id} and every message to them are deleted.")
+            ? RedirectWithMessage(nameof(Index), $"Subscriber #{id} and every message to them are deleted.")
             : NotFound();
 }
