@@ -89,37 +89,73 @@ public sealed record EffectSize(EffectStatistic Statistic, double Value, double?
         return null;
     }
 
-    /// <summary>Cohen's conventional size, for the statistics that have one; null otherwise.</summary>
-    public string? SizeInWords
+    /// <summary>The value on d's scale, where every size word is decided: d and g as they are, r
+    /// through d = 2r / sqrt(1 - r^2), so that r = .28 and its equivalent d = .58 can never get
+    /// different words on one page. Null for an odds ratio, which gets no words.</summary>
+    public static double? OnDScale(EffectStatistic statistic, double value) => statistic switch
+    {
+        EffectStatistic.D or EffectStatistic.G => value,
+        EffectStatistic.R when Math.Abs(value) < 1 => 2 * value / Math.Sqrt(1 - (value * value)),
+        EffectStatistic.R => double.PositiveInfinity * Math.Sign(value),
+        _ => null,
+    };
+
+    /// <summary>Cohen's conventions for d (0.2 small, 0.5 medium, 0.8 large), the one rule every
+    /// statistic is put into words by; "below small" under 0.2.</summary>
+    public static string Band(double onDScale)
+    {
+        var size = Math.Abs(onDScale);
+        return size >= 0.8 ? "large" : size >= 0.5 ? "medium" : size >= 0.2 ? "small" : "below small";
+    }
+
+    /// <summary>The size word of the value, or null for an odds ratio.</summary>
+    public string? SizeInWords => OnDScale(Statistic, Value) is { } d ? Band(d) : null;
+
+    /// <summary>A correlation is an association, not an effect: it says two things go together.</summary>
+    public string Kind => Statistic == EffectStatistic.R ? "association" : "effect";
+
+    /// <summary>The facts box's label for this figure.</summary>
+    public string Label => Statistic == EffectStatistic.R ? "Association" : "Effect";
+
+    /// <summary>The size in a phrase a clinician can read, for d, g and r; null for an odds ratio.
+    /// An r is shown with its d equivalent; an interval that spans two sizes says so, and one that
+    /// holds zero says the direction itself is uncertain.</summary>
+    public string? SizeDescription
     {
         get
         {
-            var (small, medium, large) = Statistic switch
-            {
-                EffectStatistic.D or EffectStatistic.G => (0.2, 0.5, 0.8),
-                EffectStatistic.R => (0.1, 0.3, 0.5),
-                _ => (double.NaN, double.NaN, double.NaN),
-            };
-            if (double.IsNaN(small))
+            if (OnDScale(Statistic, Value) is not { } d)
             {
                 return null;
             }
 
-            var size = Math.Abs(Value);
-            return size >= large ? "large"
-                : size >= medium ? "medium"
-                : size >= small ? "small"
-                : "smaller than small";
+            var equivalent = Statistic == EffectStatistic.R
+                ? $" (equivalent to d = {d.ToString("0.00", CultureInfo.InvariantCulture).Replace('-', '\u2212')})"
+                : "";
+            if (CiLow is { } low && CiHigh is { } high)
+            {
+                if (low < 0 && high > 0)
+                {
+                    return $"{Phrase(Band(d))}{equivalent}, but the interval includes zero, so even its direction is uncertain";
+                }
+
+                var (near, far) = Math.Abs(low) <= Math.Abs(high) ? (low, high) : (high, low);
+                var (nearBand, farBand) = (Band(OnDScale(Statistic, near)!.Value), Band(OnDScale(Statistic, far)!.Value));
+                if (nearBand != farBand)
+                {
+                    return $"an {Kind} between {nearBand} and {farBand} by Cohen's conventions{equivalent}";
+                }
+            }
+
+            return $"{Phrase(Band(d))}{equivalent}";
         }
     }
 
-    /// <summary>The size in a phrase a clinician can read, for d, g and r; null for an odds ratio.</summary>
-    public string? SizeDescription => SizeInWords switch
-    {
-        null => null,
-        "smaller than small" => "below what Cohen called a small effect",
-        var size => $"a {size} effect by Cohen's conventions",
-    };
+    private string Phrase(string band) => band == "below small"
+        ? $"below what Cohen called a small {Kind}"
+        : $"{Article(band)} {Kind} by Cohen's conventions";
+
+    private static string Article(string band) => $"a {band}";
 
     /// <summary>As research reports write it: "r = .28, 95% CI [.23, .33]".</summary>
     public override string ToString()

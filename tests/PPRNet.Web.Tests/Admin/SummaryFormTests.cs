@@ -313,7 +313,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.True(preview.HasAttribute("data-focus-on-load"));
         Assert.True(preview.CompareDocumentPosition(page.QuerySelector("form.summary-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
         Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.QuerySelector(".bottom-line p").Text());
-        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions", preview.QuerySelector(".facts").Text().Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: an effect between small and medium by Cohen's conventions", preview.QuerySelector(".facts").Text().Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal("Only one trial.", preview.QuerySelector(".limitations p").Text());
         var previewMinutes = preview.QuerySelector(".reading-time").Text();
 

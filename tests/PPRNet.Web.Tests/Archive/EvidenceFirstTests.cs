@@ -62,7 +62,7 @@ public sealed class EvidenceFirstTests : IDisposable
         Assert.Equal("Design Meta-analysis", facts[0]);
         Assert.Equal("Studies 295", facts[1]);
         Assert.Equal("Participants 30,000", facts[2]);
-        Assert.Equal("Effect r = .278, 95% CI [.256, .299] (alliance and outcome): a small effect by Cohen's conventions",
+        Assert.Equal("Association r = .278, 95% CI [.256, .299] (alliance and outcome): a medium association by Cohen's conventions (equivalent to d = 0.58)",
             string.Join(" ", facts[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal("Other figures d = .579", facts[4]);
         Assert.Equal("/reading-effect-sizes", page.Href(".caveat a"));
