@@ -1,6 +1,9 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 
 namespace PPRNet.Web.Import;
 
@@ -10,8 +13,17 @@ public sealed class MarkdownRenderer
 {
     // Raised whenever the rendering rules change; rows rendered with an older version are
     // rendered again from their stored Markdown at start-up. Version 3 removes control
-    // characters that rows saved before the save path removed them still hold.
-    public const int RenderVersion = 3;
+    // characters that rows saved before the save path removed them still hold. Version 4 writes
+    // table alignment as classes: the inline styles Markdig writes are refused by the site's CSP.
+    public const int RenderVersion = 4;
+
+    /// <summary>The classes a table cell may carry, one per column alignment; site.css defines them.</summary>
+    public static readonly IReadOnlyDictionary<TableColumnAlign, string> AlignmentClasses = new Dictionary<TableColumnAlign, string>
+    {
+        [TableColumnAlign.Left] = "align-left",
+        [TableColumnAlign.Center] = "align-center",
+        [TableColumnAlign.Right] = "align-right",
+    };
 
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseEmphasisExtras()
@@ -22,7 +34,18 @@ public sealed class MarkdownRenderer
 
     // Markdig already refuses raw HTML; the sanitizer is the second wall, in case a link or an
     // extension ever lets markup through.
-    private readonly HtmlSanitizer sanitizer = new();
+    private readonly HtmlSanitizer sanitizer = NewSanitizer();
+
+    private static HtmlSanitizer NewSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        // The site's CSP allows no inline style, so none is stored: whatever writes one is caught
+        // here rather than by a reader's browser. Classes are allowed only for table alignment.
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedClasses.UnionWith(AlignmentClasses.Values);
+        return sanitizer;
+    }
 
     public string ToHtml(string markdown) => Render(markdown).Html;
 
@@ -30,6 +53,25 @@ public sealed class MarkdownRenderer
     /// <see cref="ContentRejectedException"/> (field left blank for the caller to name) for Markdown
     /// over the limits, checked before Markdig spends time on it.</summary>
     public RenderedMarkdown Render(string markdown)
+    {
+        var (html, text) = RenderDocument(markdown, document => AlignTables(document, static (cell, alignment) =>
+            cell.GetAttributes().AddClass(AlignmentClasses[alignment])));
+        return new RenderedMarkdown(html, text);
+    }
+
+    /// <summary>Renders one line (a citation, say) without the paragraph around it.</summary>
+    public RenderedMarkdown RenderInline(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var rendered = Render(markdown.ReplaceLineEndings(" "));
+        return rendered with { Html = WithoutParagraph(rendered.Html) };
+    }
+
+    public string ToInlineHtml(string markdown) => RenderInline(markdown).Html;
+
+    public string ToPlainText(string markdown) => Render(markdown).Text;
+
+    private (string Html, string Text) RenderDocument(string markdown, Action<MarkdownDocument> prepare)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         if (ContentLimits.MarkdownProblem(markdown) is { } problem)
@@ -40,6 +82,7 @@ public sealed class MarkdownRenderer
         try
         {
             var document = Markdown.Parse(markdown, pipeline);
+            prepare(document);
             var html = new StringWriter();
             var htmlRenderer = new HtmlRenderer(html);
             pipeline.Setup(htmlRenderer);
@@ -52,7 +95,7 @@ public sealed class MarkdownRenderer
             pipeline.Setup(textRenderer);
             textRenderer.Render(document);
             text.Flush();
-            return new RenderedMarkdown(sanitizer.Sanitize(html.ToString()), System.Net.WebUtility.HtmlDecode(text.ToString()).Trim());
+            return (sanitizer.Sanitize(html.ToString()), System.Net.WebUtility.HtmlDecode(text.ToString()).Trim());
         }
         catch (ArgumentException e)
         {
@@ -61,21 +104,46 @@ public sealed class MarkdownRenderer
         }
     }
 
-    /// <summary>Renders one line (a citation, say) without the paragraph around it.</summary>
-    public RenderedMarkdown RenderInline(string markdown)
+    private static string WithoutParagraph(string html)
     {
-        ArgumentNullException.ThrowIfNull(markdown);
-        var rendered = Render(markdown.ReplaceLineEndings(" "));
-        var html = rendered.Html.Trim();
-        return rendered with
-        {
-            Html = html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html,
-        };
+        html = html.Trim();
+        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html;
     }
 
-    public string ToInlineHtml(string markdown) => RenderInline(markdown).Html;
+    /// <summary>Gives each aligned cell its column's alignment in the given form, then clears the
+    /// alignment (and any column width) so Markdig writes no <c>style</c> attribute.</summary>
+    private static void AlignTables(MarkdownDocument document, Action<TableCell, TableColumnAlign> align)
+    {
+        foreach (var table in document.Descendants<Table>())
+        {
+            var columns = table.ColumnDefinitions;
+            if (columns.Count == 0)
+            {
+                continue;
+            }
 
-    public string ToPlainText(string markdown) => Render(markdown).Text;
+            foreach (var row in table.OfType<TableRow>())
+            {
+                for (var i = 0; i < row.Count; i++)
+                {
+                    var cell = (TableCell)row[i];
+                    // The column Markdig's own table renderer would take the alignment from.
+                    var column = cell.ColumnIndex < 0 || cell.ColumnIndex >= columns.Count ? i : cell.ColumnIndex;
+                    if (columns[Math.Min(column, columns.Count - 1)].Alignment is { } alignment)
+                    {
+                        align(cell, alignment);
+                    }
+                }
+            }
+
+            foreach (var column in columns)
+            {
+                column.Alignment = null;
+                column.Width = 0;
+            }
+        }
+    }
 }
 
 public sealed record RenderedMarkdown(string Html, string Text);
+
