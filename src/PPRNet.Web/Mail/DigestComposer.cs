@@ -27,14 +27,15 @@ public sealed record DigestEdition(string Month, string MonthUrl, string? IntroH
 
 public sealed record MailContent(string Subject, string Html, string Text);
 
-/// <summary>Reads a month's digest from the archive: the same published summaries readers see.</summary>
-public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLinks links)
+/// <summary>Reads a month's digest from the archive: the same published summaries readers see,
+/// rendered for mail from their Markdown (links to the site absolute, images as links).</summary>
+public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLinks links, MarkdownRenderer renderer)
 {
     public async Task<DigestEdition?> EditionAsync(string month, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await db.Summaries.AsNoTracking().Published(today).InMonth(month).NewestFirst()
-            .Select(s => new { s.Id, s.Slug, s.Title, s.CitationHtml, s.CitationText, s.ImplicationsHtml, s.ImplicationsMarkdown })
+            .Select(s => new { s.Id, s.Slug, s.Title, s.CitationMarkdown, s.ImplicationsMarkdown })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -42,22 +43,42 @@ public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLin
         }
 
         var topics = await db.TopicIdsAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
-        var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month)
-            .Select(m => new { m.IntroHtml, m.IntroMarkdown }).FirstOrDefaultAsync(cancellationToken);
-        // Links to the site's own pages are stored as paths; in mail they need the site's address.
+        var introMarkdown = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month)
+            .Select(m => m.IntroMarkdown).FirstOrDefaultAsync(cancellationToken);
+        var intro = string.IsNullOrWhiteSpace(introMarkdown) ? null : ForMail(introMarkdown, inline: false);
         return new DigestEdition(
             month,
             links.Absolute(BlogUrls.Month(month)),
-            string.IsNullOrWhiteSpace(intro?.IntroMarkdown) ? null : links.AbsoluteInHtml(intro.IntroHtml),
-            string.IsNullOrWhiteSpace(intro?.IntroMarkdown) ? null : links.AbsoluteInMarkdown(intro.IntroMarkdown.Trim()),
-            rows.Select(r => new DigestItem(r.Id, r.Title, links.Absolute(BlogUrls.Summary(month, r.Slug)), r.CitationHtml, r.CitationText,
-                links.AbsoluteInHtml(r.ImplicationsHtml), links.AbsoluteInMarkdown(r.ImplicationsMarkdown.Trim()), topics[r.Id].ToList())).ToList());
+            intro?.Html,
+            intro?.Markdown,
+            rows.Select(r =>
+            {
+                var citation = ForMail(r.CitationMarkdown, inline: true);
+                var implications = ForMail(r.ImplicationsMarkdown, inline: false);
+                return new DigestItem(r.Id, r.Title, links.Absolute(BlogUrls.Summary(month, r.Slug)), citation.Html, citation.Text,
+                    implications.Html, implications.Markdown, topics[r.Id].ToList());
+            }).ToList());
+    }
+
+    private MailMarkdown ForMail(string markdown, bool inline)
+    {
+        try
+        {
+            return inline ? renderer.RenderInlineForMail(markdown, links.Base) : renderer.RenderForMail(markdown, links.Base);
+        }
+        catch (ContentRejectedException)
+        {
+            // Stored before the content limits existed and too big to render: the words as plain
+            // text, so the digest still goes and carries nothing the renderer did not vouch for.
+            var text = markdown.Trim();
+            return new MailMarkdown($"<p>{HtmlEncoder.Default.Encode(text)}</p>", text, text);
+        }
     }
 }
 
 /// <summary>The mail itself: HTML that common clients show without images, remote CSS or script
 /// (inline styles, real headings, dark text on white), and the same content as plain text.
-/// Stored summary HTML is already sanitized; everything else is encoded here.</summary>
+/// Summary HTML comes sanitized from MarkdownRenderer.RenderForMail; everything else is encoded here.</summary>
 public static class MailTemplates
 {
     private const string Body = "margin:0;padding:0;background-color:#f3f2ee;";

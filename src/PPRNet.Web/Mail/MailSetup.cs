@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PPRNet.Web.Setup;
@@ -66,27 +65,11 @@ public sealed class MailSignal : IDisposable
 }
 
 /// <summary>Absolute links in mail, always from `Site:BaseUrl` (mail has no request to take a host from).</summary>
-public sealed partial class MailLinks(IConfiguration configuration)
+public sealed class MailLinks(IConfiguration configuration)
 {
     public string Base => (configuration[ProxySupport.BaseUrlSetting] is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
 
     public string Absolute(string path) => Base + path;
-
-    /// <summary>Stored HTML links to the site's own pages by path (href="/reading-effect-sizes"),
-    /// which means nothing in a mail client: such links get the site's address in front.
-    /// Protocol-relative ("//host") and absolute links are left as they are.</summary>
-    public string AbsoluteInHtml(string html) => SitePathHref().Replace(html, m => m.Groups["start"].Value + Base + "/");
-
-    /// <summary>The same for Markdown, the plain-text part: inline links ](/path) and reference
-    /// definitions [name]: /path, and any HTML link written in it.</summary>
-    public string AbsoluteInMarkdown(string markdown) =>
-        AbsoluteInHtml(SitePathMarkdown().Replace(markdown, m => m.Groups["start"].Value + Base + "/"));
-
-    [GeneratedRegex("""(?<start>\bhref\s*=\s*["']?)/(?!/)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SitePathHref();
-
-    [GeneratedRegex("""(?<start>\]\(\s*<?|^[ ]{0,3}\[[^\]\r\n]+\]:[ \t]*<?)/(?!/)""", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex SitePathMarkdown();
 }
 
 /// <summary>Asks for one subscription per address at most PermitLimit times a window, whoever asks,

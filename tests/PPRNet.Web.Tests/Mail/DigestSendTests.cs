@@ -185,6 +185,48 @@ public sealed class DigestSendTests(Smtp4dev smtp)
     }
 
     [Fact]
+    public async Task Images_in_the_intro_citation_and_practice_implications_are_mailed_as_links_never_as_remote_images()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, moreContent: content =>
+        {
+            content.WriteSummary("2021-06", "pictured", new Dictionary<string, string?>
+            {
+                ["title"] = "\"Pictured Findings\"",
+                ["citation"] = "\"Author, A. (2020). ![cover](https://tracker.example/cover.png) A study. *Journal, 1*(2), 3–4.\"",
+            }, implications: "![pixel](https://tracker.example/p.gif)\n\nRead [the guide](/reading-effect-sizes) first.");
+            content.Write("issues/2021-06.md", "This month: ![](/img/chart.png) and [April](/blog/2021/04).");
+        });
+        var domain = MailSteps.NewDomain();
+        var reader = $"reader@{domain}";
+        await MailSteps.ConfirmedAsync(site, smtp, reader);
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        await admin.SubmitAsync("/admin/digests/2021-06/send", "form.send-form", []);
+        var digest = (await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == "PPRNet Research Blog: June 2021")).Single().Message;
+        var tester = await site.AddAccountAsync(Roles.Editor);
+        var editor = await site.SignedInAsync(tester);
+        await editor.SubmitAsync("/admin/digests/2021-06", "form.test-form", []);
+        var test = await MailSteps.OnlyMessageToAsync(smtp, tester);
+
+        foreach (var mail in new[] { digest, test })
+        {
+            var html = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(mail.HtmlBody!, TestContext.Current.CancellationToken);
+            Assert.Empty(html.QuerySelectorAll("img, [src]"));
+            var links = html.QuerySelectorAll("a[href]").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
+            Assert.Contains(("pixel", "https://tracker.example/p.gif"), links);
+            Assert.Contains(("cover", "https://tracker.example/cover.png"), links);
+            Assert.Contains(("http://localhost/img/chart.png", "http://localhost/img/chart.png"), links); // no alt text: the address
+            Assert.Contains(("the guide", "http://localhost/reading-effect-sizes"), links);
+            Assert.Contains(("April", "http://localhost/blog/2021/04"), links);
+
+            Assert.DoesNotContain("![", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("[pixel](https://tracker.example/p.gif)", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("This month: http://localhost/img/chart.png and [April](http://localhost/blog/2021/04).", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("[the guide](http://localhost/reading-effect-sizes)", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Author, A. (2020). cover A study. Journal, 1(2), 3–4.", mail.TextBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_month_with_no_published_summaries_cannot_be_sent_and_nothing_is_stored()
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
