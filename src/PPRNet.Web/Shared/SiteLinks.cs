@@ -18,4 +18,22 @@ public sealed class SiteLinks(IConfiguration configuration)
     }
 
     public string Absolute(HttpRequest request, string path) => Base(request) + path;
+
+    /// <summary>The address a page was asked for, less any signed <c>token</c>: pages opened from a
+    /// link in mail (confirm, preferences, unsubscribe) must not hand the reader's key to search
+    /// engines, link previews or whoever the address is shared with through canonical or og:url.</summary>
+    public static string RequestedPath(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query;
+        if (!query.ContainsKey(TokenParameter))
+        {
+            // Left exactly as asked for: every other page's canonical address is unchanged.
+            return request.Path + request.QueryString;
+        }
+
+        return request.Path + QueryString.Create(query.Where(p => !p.Key.Equals(TokenParameter, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private const string TokenParameter = "token";
 }

@@ -180,6 +180,45 @@ public sealed class PreferencesTests(Smtp4dev smtp)
     }
 
     [Fact]
+    public async Task Pages_opened_from_a_signed_link_keep_the_token_out_of_their_canonical_and_og_url()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"private@{MailSteps.NewDomain()}";
+        await MailSteps.SubscribeAsync(site, email);
+        var confirmLink = MailSteps.LinkIn((await MailSteps.OnlyMessageToAsync(smtp, email)).TextBody, "/subscribe/confirm");
+        var confirmToken = System.Web.HttpUtility.ParseQueryString(new Uri(confirmLink).Query)["token"]!;
+        var browser = site.Anonymous();
+
+        var (_, confirmPage) = await MailSteps.FollowAsync(site, confirmLink);
+        AssertAddressWithoutToken(confirmPage, "/subscribe/confirm", confirmToken);
+        var (_, confirmed) = await browser.SubmitAsync(confirmPage, "main form", []);
+        AssertAddressWithoutToken(confirmed, "/subscribe/confirm", confirmToken);
+
+        var token = await MailSteps.PreferencesTokenAsync(site, email);
+        var (_, manage) = await browser.GetAsync($"/subscribe/manage?token={Uri.EscapeDataString(token)}");
+        Assert.Contains(email, manage.QuerySelector("main").Text(), StringComparison.Ordinal);
+        AssertAddressWithoutToken(manage, "/subscribe/manage", token);
+        var (_, unsubscribe) = await browser.GetAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(token)}");
+        AssertAddressWithoutToken(unsubscribe, "/subscribe/unsubscribe", token);
+        var (_, left) = await browser.SubmitAsync(unsubscribe, "main form", []);
+        Assert.Equal("You are unsubscribed", left.QuerySelector("h1").Text());
+        AssertAddressWithoutToken(left, "/subscribe/unsubscribe", token);
+    }
+
+    private static void AssertAddressWithoutToken(AngleSharp.Html.Dom.IHtmlDocument page, string path, string token)
+    {
+        var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        var openGraph = page.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
+        Assert.Equal("http://localhost" + path, canonical);
+        Assert.Equal("http://localhost" + path, openGraph);
+        foreach (var spelling in new[] { token, Uri.EscapeDataString(token) })
+        {
+            Assert.DoesNotContain(spelling, canonical, StringComparison.Ordinal);
+            Assert.DoesNotContain(spelling, openGraph, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_tampered_preferences_link_is_a_clear_400_page()
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
