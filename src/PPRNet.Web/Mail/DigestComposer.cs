@@ -165,6 +165,34 @@ public static class MailTemplates
         return new MailContent(subject, End(html), text.ToString());
     }
 
+    public static MailContent PreferencesLink(string preferencesUrl, string unsubscribeUrl)
+    {
+        const string subject = "Your new link to your PPRNet Research Blog digest preferences";
+        var lifetime = PreferencesLinkLifetime;
+        var html = Start(subject)
+            .Append($"<h1 style=\"{H1}\">Your new preferences link</h1>")
+            .Append("<p>Someone, probably you, asked for a new link to change the topics of this address's monthly digest, pause it or unsubscribe.</p>")
+            .Append($"<p><a href=\"{E(preferencesUrl)}\" style=\"{Button}\">Change your topics or pause the digest</a></p>")
+            .Append($"<p style=\"{Small}\">The link works for {E(lifetime)}. If you did not ask for it, ignore this email: nothing has changed. <a href=\"{E(unsubscribeUrl)}\" style=\"{Link}\">Unsubscribe</a></p>");
+        var text = $"""
+            {subject}
+
+            Someone, probably you, asked for a new link to change the topics of this address's monthly digest, pause it or unsubscribe.
+
+            Change your topics or pause the digest: {preferencesUrl}
+
+            The link works for {lifetime}. If you did not ask for it, ignore this email: nothing has changed.
+
+            --
+            Unsubscribe: {unsubscribeUrl}
+
+            """;
+        return new MailContent(subject, End(html), text);
+    }
+
+    /// <summary><see cref="MailTokens.PreferencesLifetime"/> in words, for mail and pages.</summary>
+    public static string PreferencesLinkLifetime => $"{MailTokens.PreferencesLifetime.TotalDays:0} days";
+
     /// <summary>The MIME message: text and HTML alternatives and, for mail to subscribers, RFC 2369
     /// and RFC 8058 headers so mail clients offer their own one-click unsubscribe.</summary>
     public static MimeMessage Message(MailContent content, MailOptions options, string to, string? unsubscribeUrl)

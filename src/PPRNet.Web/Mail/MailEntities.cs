@@ -95,6 +95,9 @@ public enum OutboxKind
     Confirmation = 1,
     AlreadySubscribed = 2,
     Test = 3,
+
+    /// <summary>A new preferences link, asked for from the page an expired one leads to.</summary>
+    PreferencesLink = 4,
 }
 
 public enum OutboxStatus

@@ -12,13 +12,20 @@ public enum TokenCheck
 }
 
 /// <summary>The signed links in mail, made with ASP.NET Core Data Protection (keys kept in the
-/// database, so links survive restarts). A confirmation link names the subscriber's random key and
-/// confirmation stamp and when it was made: it is good for 7 days by the app's clock, which tells an
-/// expired link from a forged one; the protector's own expiry (30 days) is the hard stop. A
-/// preferences link names only the key: it must keep working for as long as mail is kept.</summary>
+/// database, so links survive restarts). Each link names the subscriber's random key and when it was
+/// made, and is checked against the app's clock, which tells an expired link from a forged one. A
+/// confirmation link also names the confirmation stamp and is good for 7 days (the protector's own
+/// expiry, 30 days, is the hard stop). A preferences link, which opens a page showing the address
+/// and its topics, is good for <see cref="PreferencesLifetime"/>; the same token in an unsubscribe
+/// link keeps working after that (its hard stop is 10 years), since every digest ever sent must be
+/// able to stop the next one.</summary>
 public sealed class MailTokens(IDataProtectionProvider provider, TimeProvider clock)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>How long a preferences link opens the preferences page: a year, so a link in a
+    /// mail kept (or forwarded) for longer shows nobody the address; the page then offers a new one.</summary>
+    public static readonly TimeSpan PreferencesLifetime = TimeSpan.FromDays(365);
 
     private readonly ITimeLimitedDataProtector confirm = provider.CreateProtector("PPRNet.Mail.Confirm.v1").ToTimeLimitedDataProtector();
     private readonly ITimeLimitedDataProtector manage = provider.CreateProtector("PPRNet.Mail.Manage.v1").ToTimeLimitedDataProtector();
@@ -46,10 +53,34 @@ public sealed class MailTokens(IDataProtectionProvider provider, TimeProvider cl
         return clock.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero) > ConfirmationLifetime ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
-    public string Preferences(Guid key) => manage.Protect(key.ToString("N"), DateTimeOffset.UtcNow.AddYears(10));
+    public string Preferences(Guid key) => manage.Protect(
+        $"{key:N}|{clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}",
+        DateTimeOffset.UtcNow.AddYears(10));
 
-    public Guid? ReadPreferences(string? token) =>
-        Guid.TryParseExact(Unprotect(manage, token), "N", out var key) ? key : null;
+    /// <summary>Reads a preferences (and unsubscribe) link. Expired still names the subscriber, for
+    /// unsubscribing. Links made before they carried their time (the key alone) are expired: their
+    /// age is unknown, and the page a reader reaches with one offers a new link by mail.</summary>
+    public TokenCheck ReadPreferences(string? token, out Guid key)
+    {
+        key = Guid.Empty;
+        var parts = Unprotect(manage, token)?.Split('|');
+        if (parts is not [var keyText, ..] || !Guid.TryParseExact(keyText, "N", out var named))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        switch (parts)
+        {
+            case [_]:
+                key = named;
+                return TokenCheck.Expired;
+            case [_, var ticksText] when long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks):
+                key = named;
+                return clock.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero) > PreferencesLifetime ? TokenCheck.Expired : TokenCheck.Valid;
+            default:
+                return TokenCheck.Invalid;
+        }
+    }
 
     public static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 

@@ -32,6 +32,14 @@ public sealed class PreferencesPage : PageViewModel
     public string? Message { get; init; }
 }
 
+/// <summary>The form that mails a new preferences link, alone or on the page of an expired one.</summary>
+public sealed class PreferencesLinkPage : PageViewModel
+{
+    public required string Heading { get; init; }
+    public required string Lede { get; init; }
+    public required PreferencesLinkForm Form { get; init; }
+}
+
 public sealed record DigestMonthRow(string Month, int Summaries, DigestState State);
 
 public sealed class DigestsPage : PageViewModel

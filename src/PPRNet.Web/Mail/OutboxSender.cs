@@ -277,6 +277,8 @@ public sealed partial class OutboxWorker(
                 return (MailTemplates.Message(MailTemplates.Confirmation(confirm, links.Base), settings, row.Email, null), null);
             case OutboxKind.AlreadySubscribed when live:
                 return (MailTemplates.Message(MailTemplates.AlreadySubscribed(preferences, unsubscribe), settings, row.Email, unsubscribe), null);
+            case OutboxKind.PreferencesLink when live:
+                return (MailTemplates.Message(MailTemplates.PreferencesLink(preferences, unsubscribe), settings, row.Email, unsubscribe), null);
             case OutboxKind.Digest when subscriber.Status == SubscriberStatus.Confirmed:
                 var edition = await EditionAsync(row.Month!);
                 var wanted = edition?.For(subscriber.AllTopics, subscriber.Topics) ?? [];

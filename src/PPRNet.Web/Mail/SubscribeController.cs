@@ -66,10 +66,10 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     [HttpGet("/subscribe/manage")]
     public async Task<IActionResult> Manage(string? token, CancellationToken cancellationToken)
     {
-        var subscriber = await subscriptions.FromLinkAsync(token, cancellationToken);
-        return subscriber is null
-            ? BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.")
-            : View(await PreferencesAsync(token!, subscriber, subscriber.AllTopics, subscriber.Topics.Select(t => t.Slug).ToList(), cancellationToken));
+        var link = await subscriptions.FromLinkAsync(token, cancellationToken);
+        return link.IsLive
+            ? View(await PreferencesAsync(token!, link.Subscriber!, link.Subscriber!.AllTopics, link.Subscriber.Topics.Select(t => t.Slug).ToList(), cancellationToken))
+            : NotLive(link);
     }
 
     private async Task<PreferencesPage> PreferencesAsync(string token, Subscriber subscriber, bool allTopics, IReadOnlyList<string> selected, CancellationToken cancellationToken) => new()
@@ -92,7 +92,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         var problems = await subscriptions.SavePreferencesAsync(form, cancellationToken);
         if (problems is null)
         {
-            return BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.");
+            return NotLive(await subscriptions.FromLinkAsync(form.Token, cancellationToken));
         }
 
         if (problems.Count > 0)
@@ -103,10 +103,10 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
                 ModelState.AddModelError($"Form.{field}", problem);
             }
 
-            var subscriber = await subscriptions.FromLinkAsync(form.Token, cancellationToken);
-            return subscriber is null
-                ? BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.")
-                : View(await PreferencesAsync(form.Token!, subscriber, form.AllTopics, form.Topics, cancellationToken));
+            var link = await subscriptions.FromLinkAsync(form.Token, cancellationToken);
+            return link.IsLive
+                ? View(await PreferencesAsync(form.Token!, link.Subscriber!, form.AllTopics, form.Topics, cancellationToken))
+                : NotLive(link);
         }
 
         TempData[MessageKey] = form.Paused ? "Saved. The digest is paused until you resume it here." : "Saved. Your next digest follows these choices.";
@@ -116,25 +116,29 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     [HttpGet("/subscribe/unsubscribe")]
     public async Task<IActionResult> Unsubscribe(string? token, CancellationToken cancellationToken)
     {
-        var subscriber = await subscriptions.FromLinkAsync(token, cancellationToken);
-        if (subscriber is null)
+        var link = await subscriptions.FromLinkAsync(token, cancellationToken);
+        if (link.Check == TokenCheck.Invalid)
         {
             return BadRequestMessage("This link is not valid", "Use the link in your most recent digest.");
         }
 
-        return View("Notice", subscriber.Status == SubscriberStatus.Unsubscribed
-            ? Message("You are unsubscribed", "This address gets no more digests.")
-            : new SubscriptionMessagePage
-            {
-                Title = "Unsubscribe",
-                Description = "Stop the monthly digest.",
-                Heading = "Unsubscribe from the digest?",
-                Paragraphs = [$"No more digests will be sent to {subscriber.Email}."],
-                ButtonAction = "/subscribe/unsubscribe?token=" + Uri.EscapeDataString(token!),
-                ButtonLabel = "Unsubscribe",
-                LinkUrl = "/subscribe/manage?token=" + Uri.EscapeDataString(token!),
-                LinkText = "Or change your topics, or pause the digest instead",
-            });
+        if (link.HasEnded)
+        {
+            return View("Notice", Ended());
+        }
+
+        // An expired link still unsubscribes, but no longer says which address it was for.
+        return View("Notice", new SubscriptionMessagePage
+        {
+            Title = "Unsubscribe",
+            Description = "Stop the monthly digest.",
+            Heading = "Unsubscribe from the digest?",
+            Paragraphs = [link.IsLive ? $"No more digests will be sent to {link.Subscriber!.Email}." : "No more digests will be sent to this address."],
+            ButtonAction = "/subscribe/unsubscribe?token=" + Uri.EscapeDataString(token!),
+            ButtonLabel = "Unsubscribe",
+            LinkUrl = "/subscribe/manage?token=" + Uri.EscapeDataString(token!),
+            LinkText = "Or change your topics, or pause the digest instead",
+        });
     }
 
     // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here with no cookies and no
@@ -144,6 +148,68 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         await subscriptions.UnsubscribeAsync(token, cancellationToken)
             ? View("Notice", Message("You are unsubscribed", "No more digests will be sent to this address. Changed your mind? Subscribe again at any time."))
             : BadRequestMessage("This link is not valid", "Use the link in your most recent digest.");
+
+    [HttpGet("/subscribe/preferences-link")]
+    public IActionResult PreferencesLink() => View(LinkRequestPage(new PreferencesLinkForm(), "Get a new link to your preferences",
+        "Enter your address. If it is subscribed, we will email it a new link to change its topics, pause the digest or unsubscribe."));
+
+    [HttpPost("/subscribe/preferences-link"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> PreferencesLink([Bind(Prefix = "Form")] PreferencesLinkForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        foreach (var (field, problem) in await subscriptions.SendPreferencesLinkAsync(form, cancellationToken))
+        {
+            ModelState.AddModelError($"Form.{field}", problem);
+        }
+
+        return ModelState.IsValid
+            ? Redirect("/subscribe/preferences-link/sent")
+            : View(LinkRequestPage(form, "Get a new link to your preferences", "Enter the address the digest is sent to."));
+    }
+
+    [HttpGet("/subscribe/preferences-link/sent")]
+    public IActionResult PreferencesLinkSent() => View("Notice", Message("Check your inbox",
+        $"If that address is subscribed, an email with a new link to its preferences is on its way to it. The link works for {MailTemplates.PreferencesLinkLifetime}.",
+        "Nothing has changed in the subscription. No email after a few minutes? Look in the spam folder."));
+
+    /// <summary>The page for a preferences link that cannot open the preferences: it shows nothing
+    /// about the address, whatever the link names.</summary>
+    private IActionResult NotLive(SubscriberLink link)
+    {
+        if (link.Check == TokenCheck.Invalid)
+        {
+            return BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.");
+        }
+
+        if (link.Check == TokenCheck.Expired)
+        {
+            var view = View("PreferencesLink", LinkRequestPage(new PreferencesLinkForm(), "This link has expired",
+                $"Links to your digest preferences work for {MailTemplates.PreferencesLinkLifetime}. Enter your address and, if it is subscribed, we will email it a new link."));
+            view.StatusCode = StatusCodes.Status400BadRequest;
+            return view;
+        }
+
+        return View("Notice", Ended());
+    }
+
+    private static SubscriptionMessagePage Ended() => new()
+    {
+        Title = "This subscription has ended",
+        Description = "This subscription has ended",
+        Heading = "This subscription has ended",
+        Paragraphs = ["No digests are sent to the address this link was for, and the link no longer opens its preferences."],
+        LinkUrl = "/subscribe",
+        LinkText = "Subscribe again",
+    };
+
+    private static PreferencesLinkPage LinkRequestPage(PreferencesLinkForm form, string heading, string lede) => new()
+    {
+        Title = heading,
+        Description = "Get a new link to your digest preferences by email.",
+        Heading = heading,
+        Lede = lede,
+        Form = form,
+    };
 
     private async Task<SubscribePage> PageAsync(SubscribeForm form, CancellationToken cancellationToken) => new()
     {

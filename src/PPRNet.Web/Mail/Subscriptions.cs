@@ -32,6 +32,24 @@ public sealed class PreferencesForm
     public bool Paused { get; set; }
 }
 
+/// <summary>The form that mails a new preferences link to an address, if it is subscribed.</summary>
+public sealed class PreferencesLinkForm
+{
+    public string? Email { get; set; }
+}
+
+/// <summary>What a preferences or unsubscribe link leads to: how the token reads and, unless it is
+/// invalid, the subscriber it names (null once the address was erased).</summary>
+public sealed record SubscriberLink(TokenCheck Check, Subscriber? Subscriber)
+{
+    /// <summary>A link good today to a subscription still running: the one case that may show the
+    /// address and its topics.</summary>
+    public bool IsLive => Check == TokenCheck.Valid && Subscriber is { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused };
+
+    /// <summary>A genuine link whose address has left (unsubscribed, erased, undeliverable).</summary>
+    public bool HasEnded => Check != TokenCheck.Invalid && Subscriber is not { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused };
+}
+
 public enum ConfirmOutcome
 {
     Confirmed,
@@ -199,20 +217,25 @@ public sealed partial class Subscriptions(
         return ConfirmOutcome.Confirmed;
     }
 
-    /// <summary>The subscriber a preferences or unsubscribe link names, or null for a bad link.</summary>
-    public async Task<Subscriber?> FromLinkAsync(string? token, CancellationToken cancellationToken) =>
-        tokens.ReadPreferences(token) is { } key
-            ? await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key, cancellationToken)
-            : null;
+    /// <summary>What a preferences or unsubscribe link names, and whether it is still good.</summary>
+    public async Task<SubscriberLink> FromLinkAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = tokens.ReadPreferences(token, out var key);
+        return check == TokenCheck.Invalid
+            ? new SubscriberLink(check, null)
+            : new SubscriberLink(check, await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key, cancellationToken));
+    }
 
     public async Task<IReadOnlyDictionary<string, string>?> SavePreferencesAsync(PreferencesForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var subscriber = await FromLinkAsync(form.Token, cancellationToken);
-        if (subscriber is not { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused })
+        var link = await FromLinkAsync(form.Token, cancellationToken);
+        if (!link.IsLive)
         {
             return null;
         }
+
+        var subscriber = link.Subscriber!;
 
         var (topicIds, problem) = await TopicIdsAsync(form.Topics, cancellationToken);
         if (problem is not null || (!form.AllTopics && topicIds.Count == 0))
@@ -229,16 +252,18 @@ public sealed partial class Subscriptions(
 
     /// <summary>Takes effect at once: queued mail for the address is dropped in the same save, the
     /// sender checks again before each message, and the confirmation stamp changes so no earlier
-    /// confirmation link can subscribe the address again. Returns false for a bad link.</summary>
+    /// confirmation link can subscribe the address again. An expired link still unsubscribes (mail
+    /// is kept for years, and RFC 8058 clients post whatever link the mail carried); one whose
+    /// address was erased has nothing left to stop. Returns false only for a bad link.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
-        var subscriber = await FromLinkAsync(token, cancellationToken);
-        if (subscriber is null)
+        var link = await FromLinkAsync(token, cancellationToken);
+        if (link.Check == TokenCheck.Invalid)
         {
             return false;
         }
 
-        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+        if (link.Subscriber is { } subscriber && subscriber.Status != SubscriberStatus.Unsubscribed)
         {
             var now = clock.GetUtcNow();
             subscriber.Status = SubscriberStatus.Unsubscribed;
@@ -253,6 +278,37 @@ public sealed partial class Subscriptions(
         }
 
         return true;
+    }
+
+    /// <summary>Mails a new preferences link to the address if it is subscribed (confirmed or
+    /// paused), and nothing otherwise; the answer is the same either way, so the form tells nobody
+    /// who reads us. Each request counts against the address's subscribe limit, so the form cannot
+    /// fill an inbox either. Returns problems by field.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SendPreferencesLinkAsync(PreferencesLinkForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
+        {
+            return new Dictionary<string, string> { [nameof(form.Email)] = problem };
+        }
+
+        var normalized = SubscriberAddress.Normalize(email);
+        if (!limiter.Allow(normalized))
+        {
+            LogTooManyLinks(logger);
+            return new Dictionary<string, string>();
+        }
+
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(
+            s => s.NormalizedEmail == normalized && (s.Status == SubscriberStatus.Confirmed || s.Status == SubscriberStatus.Paused), cancellationToken);
+        if (subscriber is not null)
+        {
+            db.Outbox.Add(NewMessage(OutboxKind.PreferencesLink, subscriber, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            signal.Poke();
+        }
+
+        return new Dictionary<string, string>();
     }
 
     public async Task<Subscriber?> FindAsync(string? email, CancellationToken cancellationToken)
@@ -380,4 +436,7 @@ public sealed partial class Subscriptions(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Too many subscribe requests for one address: no confirmation sent")]
     private static partial void LogTooMany(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many requests for a new preferences link for one address: none sent")]
+    private static partial void LogTooManyLinks(ILogger logger);
 }

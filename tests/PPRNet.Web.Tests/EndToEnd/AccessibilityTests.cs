@@ -23,6 +23,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
                 "/", "/blog", "/blog?topic=empathy&topic=alliance&type=meta-analysis", "/blog/2019/05", SummaryPath,
                 "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin/sign-in",
                 "/subscribe", "subscribe-errors", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
+                "/subscribe/preferences-link",
             })
             {
                 data.Add(path, width);
@@ -169,7 +170,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
 
         var paths = new[] { "/", "/blog", "/blog?topic=empathy&type=meta-analysis", "/blog/2019/05", SummaryPath, "/topics", "/search?q=empathy", "/search?q=zzzqqx",
             "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit",
-            "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
+            "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up", "/subscribe/preferences-link",
             "/admin/digests", "/admin/digests/2021-04", "/admin/digests/2021-04/send", "/admin/subscribers" };
         foreach (var (path, i) in paths.Select((p, i) => (p, i)))
         {

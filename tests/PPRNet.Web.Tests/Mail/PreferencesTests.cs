@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Mail;
@@ -215,6 +216,125 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         {
             Assert.DoesNotContain(spelling, canonical, StringComparison.Ordinal);
             Assert.DoesNotContain(spelling, openGraph, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_preferences_link_past_its_lifetime_shows_no_address_and_a_new_link_arrives_by_mail_for_a_subscribed_address_only()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var domain = MailSteps.NewDomain();
+        var email = $"yearly@{domain}";
+        await MailSteps.ConfirmedAsync(site, smtp, email, "empathy");
+        var oldLink = $"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}";
+        var browser = site.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(oldLink)).Response.StatusCode);
+
+        site.Clock.Now += MailTokens.PreferencesLifetime + TimeSpan.FromDays(1);
+        var (expired, page) = await browser.GetAsync(oldLink);
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        Assert.Equal("This link has expired", page.QuerySelector("h1").Text());
+        Assert.DoesNotContain(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Empathy", page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form.preferences-form"));
+
+        // The same answer for an address that is not subscribed, and nothing is sent to it.
+        var stranger = $"stranger@{domain}";
+        var (strangerAsked, strangerAnswer) = await browser.SubmitAsync(page, "form.preferences-link-form", new() { ["Form.Email"] = stranger });
+        var (asked, answer) = await browser.SubmitAsync(page, "form.preferences-link-form", new() { ["Form.Email"] = email.ToUpperInvariant() });
+        Assert.Equal(strangerAsked.Headers.Location, asked.Headers.Location);
+        var (_, sent) = await browser.FollowAsync(asked);
+        Assert.Equal("Check your inbox", sent.QuerySelector("h1").Text());
+        Assert.Equal((await browser.FollowAsync(strangerAsked)).Html.QuerySelector("main").Text(), sent.QuerySelector("main").Text());
+
+        var mail = await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2);
+        Assert.Equal("Your new link to your PPRNet Research Blog digest preferences", mail.Subject);
+        Assert.StartsWith("<http://localhost/subscribe/unsubscribe?token=", mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        // The outbox sends in order: the stranger's request, had it queued anything, went first.
+        Assert.DoesNotContain(await smtp.MessagesToAsync(domain), m => m.Envelope.Contains(stranger));
+        var (fresh, preferences) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(mail.TextBody, "/subscribe/manage"));
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Contains(email, preferences.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.NotNull(preferences.QuerySelector("form.preferences-form"));
+    }
+
+    [Fact]
+    public async Task Asking_for_new_preferences_links_counts_against_the_addresss_subscribe_limit()
+    {
+        // One request for the subscription, one for a link; the third asks too often.
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, new() { ["RateLimits:SubscribePerEmail:PermitLimit"] = "2" });
+        var email = $"impatient@{MailSteps.NewDomain()}";
+        await MailSteps.ConfirmedAsync(site, smtp, email);
+        var browser = site.Anonymous();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var (asked, _) = await browser.SubmitAsync("/subscribe/preferences-link", "form.preferences-link-form", new() { ["Form.Email"] = email });
+            Assert.Equal("/subscribe/preferences-link/sent", asked.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.PreferencesLink, TestContext.Current.CancellationToken)));
+        Assert.Equal("Your new link to your PPRNet Research Blog digest preferences", (await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2)).Subject);
+    }
+
+    [Fact]
+    public async Task A_preferences_link_made_before_links_carried_their_time_counts_as_expired_but_still_unsubscribes()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var email = $"old-link@{MailSteps.NewDomain()}";
+        await MailSteps.ConfirmedAsync(site, smtp, email);
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Key).SingleAsync(TestContext.Current.CancellationToken));
+        // As the site made them until now: the subscriber's key alone.
+        var oldToken = Uri.EscapeDataString(site.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("PPRNet.Mail.Manage.v1").ToTimeLimitedDataProtector().Protect(key.ToString("N"), DateTimeOffset.UtcNow.AddYears(10)));
+        var browser = site.Anonymous();
+
+        var (expired, page) = await browser.GetAsync($"/subscribe/manage?token={oldToken}");
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        Assert.Equal("This link has expired", page.QuerySelector("h1").Text());
+        Assert.DoesNotContain(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
+
+        var (_, ask) = await browser.GetAsync($"/subscribe/unsubscribe?token={oldToken}");
+        Assert.DoesNotContain(email, ask.QuerySelector("main").Text(), StringComparison.Ordinal);
+        var (left, done) = await browser.SubmitAsync(ask, "main form", []);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        Assert.Equal("You are unsubscribed", done.QuerySelector("h1").Text());
+        Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
+    }
+
+    [Fact]
+    public async Task A_preferences_link_shows_nothing_personal_once_the_address_has_left_been_erased_or_bounced()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var domain = MailSteps.NewDomain();
+        string left = $"left@{domain}", erased = $"erased@{domain}", bounced = $"bounced@{domain}";
+        var links = new Dictionary<string, string>();
+        foreach (var email in new[] { left, erased, bounced })
+        {
+            await MailSteps.ConfirmedAsync(site, smtp, email, "empathy");
+            links[email] = $"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}";
+        }
+
+        var browser = site.Anonymous();
+        await browser.SubmitAsync(links[left].Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal), "main form", []);
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, found) = await admin.GetAsync($"/admin/subscribers?email={Uri.EscapeDataString(erased)}");
+        await admin.SubmitAsync(found, "form.delete-subscriber", []);
+        await site.DbAsync(db => db.Subscribers.Where(s => s.Email == bounced)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubscriberStatus.Undeliverable), TestContext.Current.CancellationToken));
+
+        foreach (var email in new[] { left, erased, bounced })
+        {
+            var (response, page) = await browser.GetAsync(links[email]);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("This subscription has ended", page.QuerySelector("h1").Text());
+            var main = page.QuerySelector("main").Text();
+            Assert.DoesNotContain(email, main, StringComparison.Ordinal);
+            Assert.DoesNotContain("Empathy", main, StringComparison.Ordinal);
+            Assert.Null(page.QuerySelector("form.preferences-form"));
+            Assert.Equal("Subscribe again", page.QuerySelector("main a[href='/subscribe']").Text());
+
+            var (_, unsubscribe) = await browser.GetAsync(links[email].Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal));
+            Assert.DoesNotContain(email, unsubscribe.QuerySelector("main").Text(), StringComparison.Ordinal);
         }
     }
 
