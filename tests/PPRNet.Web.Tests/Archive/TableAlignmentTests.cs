@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Archive;
@@ -34,5 +35,44 @@ public sealed class TableAlignmentTests
         var css = await site.Browser().GetStringAsync(new Uri(stylesheet, UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("td.align-center, th.align-center { text-align: center; }", css, StringComparison.Ordinal);
         Assert.Contains("td.align-right, th.align-right { text-align: right; }", css, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_table_stored_with_inline_styles_by_an_older_version_is_rendered_again_with_classes_at_start_up()
+    {
+        using var content = new TestContent();
+        content.WriteSummary("2021-04", "stored-before", new Dictionary<string, string?> { ["title"] = "\"Stored Before\"" },
+            body: "| Group | Effect |\n|:--|--:|\n| CBT | 0.52 |");
+        var database = AppCommand.NewDatabasePath();
+        try
+        {
+            await using (var first = new BlogSite(content.Root, database))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await first.GetPageAsync("/blog/2021/04/stored-before")).Response.StatusCode);
+            }
+
+            // What render version 3 stored for the same Markdown.
+            await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    UPDATE Summaries SET RenderedWith = 3, BodyHtml = '<table><thead><tr><th style="text-align: left">Group</th><th style="text-align: right">Effect</th></tr></thead><tbody><tr><td style="text-align: left">CBT</td><td style="text-align: right">0.52</td></tr></tbody></table>'
+                    WHERE Slug = 'stored-before'
+                    """;
+                Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+            }
+
+            await using var second = new BlogSite(content.Root, database);
+            var (response, page) = await second.GetPageAsync("/blog/2021/04/stored-before");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["align-left", "align-right"], page.QuerySelectorAll(".summary-body td").Select(td => td.GetAttribute("class")));
+            Assert.Empty(page.QuerySelectorAll("[style]"));
+        }
+        finally
+        {
+            AppCommand.DeleteDatabase(database);
+        }
     }
 }
