@@ -153,7 +153,8 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     public IActionResult PreferencesLink() => View(LinkRequestPage(new PreferencesLinkForm(), "Get a new link to your preferences",
         "Enter your address. If it is subscribed, we will email it a new link to change its topics, pause the digest or unsubscribe."));
 
-    [HttpPost("/subscribe/preferences-link"), ValidateAntiForgeryToken]
+    // It mails an address on a stranger's say-so, as subscribing does, so it shares that limit.
+    [HttpPost("/subscribe/preferences-link"), ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
     public async Task<IActionResult> PreferencesLink([Bind(Prefix = "Form")] PreferencesLinkForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

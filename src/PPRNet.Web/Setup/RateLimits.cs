@@ -57,7 +57,7 @@ public sealed class RateLimitOptions
     public RateLimit SearchPerAddress { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
     public RateLimit PostPerAddress { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
-    /// <summary>Subscribe requests (footer or /subscribe), per client address.</summary>
+    /// <summary>Subscribe requests (footer or /subscribe) and requests for a new preferences link, per client address.</summary>
     public RateLimit SubscribePerAddress { get; set; } = new() { PermitLimit = 10, WindowSeconds = 3600 };
 
     /// <summary>Subscribe requests for one email address, from anywhere (Mail/SubscribeLimiter).</summary>

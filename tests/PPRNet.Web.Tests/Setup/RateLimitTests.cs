@@ -114,6 +114,21 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Asking_for_a_new_preferences_link_counts_against_the_subscribe_limit_of_the_address()
+    {
+        await using var site = new LowLimitSite(content.Root, 100, 100, subscribe: 2);
+        var browser = site.Anonymous();
+
+        var subscribed = await browser.PostRawAsync("/subscribe", new() { ["Form.Email"] = "reader@example.org" });
+        var (asked, _) = await browser.SubmitAsync("/subscribe/preferences-link", "form.preferences-link-form", new() { ["Form.Email"] = "reader@example.org" });
+        var (response, page) = await browser.SubmitAsync("/subscribe/preferences-link/", "form.preferences-link-form", new() { ["Form.Email"] = "reader@example.org" });
+
+        Assert.Equal(HttpStatusCode.Redirect, subscribed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        AssertTooMany(response, page);
+    }
+
+    [Fact]
     public async Task Anonymous_posts_past_the_limit_get_a_429_page_before_anything_reads_them()
     {
         await using var site = new LowLimitSite(content.Root, 100, 100, posts: 2);

@@ -14,7 +14,7 @@ public sealed class UnreadableFormTests : IAsyncLifetime
     public static TheoryData<string, string> PublicFormsAndBodies()
     {
         var data = new TheoryData<string, string>();
-        foreach (var form in new[] { "/subscribe", "/subscribe/", "/subscribe/confirm", "/subscribe/manage", "/subscribe/unsubscribe", "/admin/sign-in" })
+        foreach (var form in new[] { "/subscribe", "/subscribe/", "/subscribe/confirm", "/subscribe/manage", "/subscribe/unsubscribe", "/subscribe/preferences-link", "/admin/sign-in" })
         {
             foreach (var body in new[] { "nul", "broken-multipart", "1025-fields", "5-mb-value" })
             {
