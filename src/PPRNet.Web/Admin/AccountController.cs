@@ -49,10 +49,14 @@ public sealed class SignInPage : PageViewModel
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {
-    [HttpGet("/admin/sign-in"), AllowAnonymous]
+    /// <summary>Also the authentication cookie's login and logout paths.</summary>
+    public const string SignInPath = "/admin/sign-in";
+    public const string SignOutPath = "/admin/sign-out";
+
+    [HttpGet(SignInPath), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(Page(new SignInForm { ReturnUrl = returnUrl }, null));
 
-    [HttpPost("/admin/sign-in"), AllowAnonymous, ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [HttpPost(SignInPath), AllowAnonymous, ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SignIn([Bind(Prefix = "Form")] SignInForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -83,7 +87,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
             : RedirectToAction(nameof(DashboardController.Index), "Dashboard");
     }
 
-    [HttpPost("/admin/sign-out"), Authorize, ValidateAntiForgeryToken]
+    [HttpPost(SignOutPath), Authorize, ValidateAntiForgeryToken]
     public async Task<IActionResult> SignOutNow(CancellationToken cancellationToken)
     {
         audit.Record(User.Identity?.Name ?? "unknown", AuditActions.SignOut, User.Identity?.Name ?? "unknown");

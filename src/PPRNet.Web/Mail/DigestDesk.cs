@@ -66,7 +66,7 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
     private MailContent Preview(DigestEdition edition, IReadOnlyList<DigestItem> items, TopicChoice? topic) =>
         MailTemplates.Digest(edition, items,
             topic is null ? null : $"As a reader of the topic “{topic.Name}” gets it ({items.Count} of {edition.Items.Count} summaries).",
-            links.Absolute("/subscribe"), links.Absolute("/subscribe"));
+            links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
 
     public async Task<IReadOnlyDictionary<SubscriberStatus, int>> CountsAsync(CancellationToken cancellationToken) =>
         await db.Subscribers.AsNoTracking().GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })

@@ -253,7 +253,7 @@ public sealed partial class OutboxWorker(
             var topic = row.TopicId is { } topicId ? await db.Topics.AsNoTracking().Where(t => t.Id == topicId).Select(t => t.Name).FirstOrDefaultAsync() : null;
             var items = test.ForTopic(topic is null ? null : row.TopicId);
             var note = $"Test: this is the digest as a reader of {(topic is null ? "every topic" : $"the topic “{topic}”")} gets it ({items.Count} of {test.Items.Count} summaries).";
-            var content = MailTemplates.Digest(test, items, note, links.Absolute("/subscribe"), links.Absolute("/subscribe"));
+            var content = MailTemplates.Digest(test, items, note, links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
             return (MailTemplates.Message(content with { Subject = "[Test] " + content.Subject }, settings, row.Email, null), null);
         }
 
@@ -266,14 +266,14 @@ public sealed partial class OutboxWorker(
         }
 
         // One signed token names the subscriber for both pages.
-        var token = Uri.EscapeDataString(tokens.Preferences(subscriber.Key));
-        var preferences = links.Absolute("/subscribe/manage?token=" + token);
-        var unsubscribe = links.Absolute("/subscribe/unsubscribe?token=" + token);
+        var token = tokens.Preferences(subscriber.Key);
+        var preferences = links.Absolute(SubscribeUrls.ManageWith(token));
+        var unsubscribe = links.Absolute(SubscribeUrls.UnsubscribeWith(token));
         var live = subscriber.Status is SubscriberStatus.Confirmed or SubscriberStatus.Paused;
         switch (row.Kind)
         {
             case OutboxKind.Confirmation when !live:
-                var confirm = links.Absolute("/subscribe/confirm?token=" + Uri.EscapeDataString(tokens.Confirmation(subscriber.Key, subscriber.ConfirmStamp)));
+                var confirm = links.Absolute(SubscribeUrls.ConfirmWith(tokens.Confirmation(subscriber.Key, subscriber.ConfirmStamp)));
                 return (MailTemplates.Message(MailTemplates.Confirmation(confirm, links.Base), settings, row.Email, null), null);
             case OutboxKind.AlreadySubscribed when live:
                 return (MailTemplates.Message(MailTemplates.AlreadySubscribed(preferences, unsubscribe), settings, row.Email, unsubscribe), null);

@@ -12,14 +12,14 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
 {
     private const string MessageKey = "Message";
 
-    [HttpGet("/subscribe")]
+    [HttpGet(SubscribeUrls.Subscribe)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await PageAsync(new SubscribeForm { Page = "/subscribe" }, cancellationToken));
+        View(await PageAsync(new SubscribeForm { Page = SubscribeUrls.Subscribe }, cancellationToken));
 
     // The footer form sits on output-cached public pages, where an antiforgery token would be
     // someone else's; a forged post can do no more than anyone typing an address can, and double
     // opt-in stands behind both.
-    [HttpPost("/subscribe"), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
+    [HttpPost(SubscribeUrls.Subscribe), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
     public async Task<IActionResult> Index([Bind(Prefix = "Form")] SubscribeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -28,28 +28,28 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
             ModelState.AddModelError($"Form.{field}", problem);
         }
 
-        return ModelState.IsValid ? Redirect("/subscribe/check-your-inbox") : View(await PageAsync(form, cancellationToken));
+        return ModelState.IsValid ? Redirect(SubscribeUrls.CheckYourInbox) : View(await PageAsync(form, cancellationToken));
     }
 
-    [HttpGet("/subscribe/check-your-inbox")]
+    [HttpGet(SubscribeUrls.CheckYourInbox)]
     public IActionResult Thanks() => View("Notice", Message("Check your inbox",
         "If that address can be subscribed, an email with a confirmation link is on its way to it. The link works for 7 days.",
         "Nothing will be sent to the address until the link is followed. No email after a few minutes? Look in the spam folder."));
 
-    [HttpGet("/subscribe/confirm")]
+    [HttpGet(SubscribeUrls.Confirm)]
     public IActionResult Confirm(string? token) => View("Notice", new SubscriptionMessagePage
     {
         Title = "Confirm your subscription",
         Description = "Confirm your subscription to the monthly digest.",
         Heading = "Confirm your subscription",
         Paragraphs = ["One more step: press the button to start receiving the monthly digest."],
-        ButtonAction = "/subscribe/confirm",
+        ButtonAction = SubscribeUrls.Confirm,
         ButtonToken = token,
         ButtonLabel = "Confirm my subscription",
     });
 
     // The signed token is the only authority here; it comes from the reader's mail.
-    [HttpPost("/subscribe/confirm"), IgnoreAntiforgeryToken]
+    [HttpPost(SubscribeUrls.Confirm), IgnoreAntiforgeryToken]
     public async Task<IActionResult> ConfirmPost([FromForm] string? token, CancellationToken cancellationToken) =>
         await subscriptions.ConfirmAsync(token, cancellationToken) switch
         {
@@ -63,7 +63,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
                 "It may be incomplete or replaced by a newer one. Subscribe again and a new link will be sent."),
         };
 
-    [HttpGet("/subscribe/manage")]
+    [HttpGet(SubscribeUrls.Manage)]
     public async Task<IActionResult> Manage(string? token, CancellationToken cancellationToken)
     {
         var link = await subscriptions.FromLinkAsync(token, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         Message = TempData[MessageKey] as string,
     };
 
-    [HttpPost("/subscribe/manage"), ValidateAntiForgeryToken]
+    [HttpPost(SubscribeUrls.Manage), ValidateAntiForgeryToken]
     public async Task<IActionResult> Manage([Bind(Prefix = "Form")] PreferencesForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -110,10 +110,10 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         }
 
         TempData[MessageKey] = form.Paused ? "Saved. The digest is paused until you resume it here." : "Saved. Your next digest follows these choices.";
-        return Redirect("/subscribe/manage?token=" + Uri.EscapeDataString(form.Token ?? ""));
+        return Redirect(SubscribeUrls.ManageWith(form.Token ?? ""));
     }
 
-    [HttpGet("/subscribe/unsubscribe")]
+    [HttpGet(SubscribeUrls.Unsubscribe)]
     public async Task<IActionResult> Unsubscribe(string? token, CancellationToken cancellationToken)
     {
         var link = await subscriptions.FromLinkAsync(token, cancellationToken);
@@ -134,27 +134,27 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
             Description = "Stop the monthly digest.",
             Heading = "Unsubscribe from the digest?",
             Paragraphs = [link.IsLive ? $"No more digests will be sent to {link.Subscriber!.Email}." : "No more digests will be sent to this address."],
-            ButtonAction = "/subscribe/unsubscribe?token=" + Uri.EscapeDataString(token!),
+            ButtonAction = SubscribeUrls.UnsubscribeWith(token!),
             ButtonLabel = "Unsubscribe",
-            LinkUrl = "/subscribe/manage?token=" + Uri.EscapeDataString(token!),
+            LinkUrl = SubscribeUrls.ManageWith(token!),
             LinkText = "Or change your topics, or pause the digest instead",
         });
     }
 
     // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here with no cookies and no
     // antiforgery token; the signed token in the address is the authority.
-    [HttpPost("/subscribe/unsubscribe"), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Unsubscribe)]
+    [HttpPost(SubscribeUrls.Unsubscribe), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Unsubscribe)]
     public async Task<IActionResult> UnsubscribePost([FromQuery] string? token, CancellationToken cancellationToken) =>
         await subscriptions.UnsubscribeAsync(token, cancellationToken)
             ? View("Notice", Message("You are unsubscribed", "No more digests will be sent to this address. Changed your mind? Subscribe again at any time."))
             : BadRequestMessage("This link is not valid", "Use the link in your most recent digest.");
 
-    [HttpGet("/subscribe/preferences-link")]
+    [HttpGet(SubscribeUrls.PreferencesLink)]
     public IActionResult PreferencesLink() => View(LinkRequestPage(new PreferencesLinkForm(), "Get a new link to your preferences",
         "Enter your address. If it is subscribed, we will email it a new link to change its topics, pause the digest or unsubscribe."));
 
     // It mails an address on a stranger's say-so, as subscribing does, so it shares that limit.
-    [HttpPost("/subscribe/preferences-link"), ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
+    [HttpPost(SubscribeUrls.PreferencesLink), ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
     public async Task<IActionResult> PreferencesLink([Bind(Prefix = "Form")] PreferencesLinkForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -164,11 +164,11 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         }
 
         return ModelState.IsValid
-            ? Redirect("/subscribe/preferences-link/sent")
+            ? Redirect(SubscribeUrls.PreferencesLinkSent)
             : View(LinkRequestPage(form, "Get a new link to your preferences", "Enter the address the digest is sent to."));
     }
 
-    [HttpGet("/subscribe/preferences-link/sent")]
+    [HttpGet(SubscribeUrls.PreferencesLinkSent)]
     public IActionResult PreferencesLinkSent() => View("Notice", Message("Check your inbox",
         $"If that address is subscribed, an email with a new link to its preferences is on its way to it. The link works for {MailTemplates.PreferencesLinkLifetime}.",
         "Nothing has changed in the subscription. No email after a few minutes? Look in the spam folder."));
@@ -199,7 +199,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         Description = "This subscription has ended",
         Heading = "This subscription has ended",
         Paragraphs = ["No digests are sent to the address this link was for, and the link no longer opens its preferences."],
-        LinkUrl = "/subscribe",
+        LinkUrl = SubscribeUrls.Subscribe,
         LinkText = "Subscribe again",
     };
 

@@ -199,7 +199,7 @@ public sealed partial class Subscriptions(
         {
             // The owner has now agreed to this request: it becomes the consent on record.
             subscriber.ConsentAt = requestedAt;
-            subscriber.ConsentPage = subscriber.PendingPage ?? "/subscribe";
+            subscriber.ConsentPage = subscriber.PendingPage ?? SubscribeUrls.Subscribe;
             subscriber.ConsentWording = subscriber.PendingWording ?? SubscribeForm.ConsentWording;
             var topicIds = (subscriber.PendingTopics ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -429,7 +429,7 @@ public sealed partial class Subscriptions(
     private static string Page(string? page) =>
         page is { Length: > 0 and <= 200 } && page.StartsWith('/') && !page.StartsWith("//", StringComparison.Ordinal) && !page.Any(char.IsControl)
             ? page
-            : "/subscribe";
+            : SubscribeUrls.Subscribe;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscribe form with the honeypot filled in: ignored")]
     private static partial void LogHoneypot(ILogger logger);

@@ -120,8 +120,8 @@ public static class BlogServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-            options.LoginPath = "/admin/sign-in";
-            options.LogoutPath = "/admin/sign-out";
+            options.LoginPath = AccountController.SignInPath;
+            options.LogoutPath = AccountController.SignOutPath;
             // A signed-in editor on an admin-only page gets a real 403 page, not a sign-in loop.
             options.Events.OnRedirectToAccessDenied = context =>
             {

@@ -39,7 +39,7 @@ public static class SecurityHeaders
 
     /// <summary>Editors' pages, anything a signed-in person gets, and the health probes.</summary>
     private static bool IsPrivate(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        context.Request.Path.StartsWithSegments(SiteAreas.Admin, StringComparison.OrdinalIgnoreCase)
         || context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
         || context.Request.Path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase)
         || context.User.Identity?.IsAuthenticated == true;
