@@ -248,7 +248,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
     private static async Task<List<string>> NuCheckerErrorsAsync(IReadOnlyList<string> files)
     {
         var jar = Environment.GetEnvironmentVariable("PPRNET_VNU_JAR")
-            ?? Path.Combine(Path.GetDirectoryName(Import.ShippedContentTests.ContentFolder())!, "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+            ?? Repository.PathTo("tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         if (!File.Exists(jar))
         {
             throw new InvalidOperationException($"The Nu HTML checker is not at {jar}: run `npm ci --prefix tools` (Java 17 is needed to run it), or set PPRNET_VNU_JAR.");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Parser;
-using PPRNet.Web.Tests.Import;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Setup;
@@ -41,7 +40,7 @@ public sealed class NginxFront : IAsyncLifetime
         Assert.True(created == 0, output);
         app = await AppServer.StartAsync(PublicAddress, database);
 
-        var site = (await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(ShippedContentTests.ContentFolder())!, "deploy", "nginx.conf"), TestContext.Current.CancellationToken))
+        var site = (await File.ReadAllTextAsync(Repository.PathTo("deploy", "nginx.conf"), TestContext.Current.CancellationToken))
             .Replace("server 127.0.0.1:5000;", $"server 127.0.0.1:{app.Port};", StringComparison.Ordinal)
             .Replace("listen [::]:80;", "", StringComparison.Ordinal)
             .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal)

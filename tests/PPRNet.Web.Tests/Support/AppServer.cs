@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using PPRNet.Web.Tests.Import;
 
 namespace PPRNet.Web.Tests.Support;
 
@@ -34,7 +33,7 @@ public sealed class AppServer : IAsyncDisposable
         var port = FreePort();
         database ??= AppCommand.NewDatabasePath();
         var app = typeof(Program).Assembly.Location;
-        var project = Path.Combine(Path.GetDirectoryName(ShippedContentTests.ContentFolder())!, "src", "PPRNet.Web");
+        var project = Repository.WebProject;
         var start = AppCommand.Dotnet(umask);
         start.WorkingDirectory = project; // its wwwroot and appsettings.json, as in production
         start.RedirectStandardOutput = true;
@@ -44,7 +43,7 @@ public sealed class AppServer : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
-        start.Environment["Content__Path"] = ShippedContentTests.ContentFolder();
+        start.Environment["Content__Path"] = Repository.ContentFolder;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Site__BaseUrl"] = publicAddress ?? $"http://127.0.0.1:{port}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -21,7 +21,7 @@ public sealed class LiveSite : IAsyncLifetime
         // An Admin exists from the start, so browser tests can reach the editors' pages too.
         var database = AppCommand.NewDatabasePath();
         var (exitCode, output) = await AppCommand.RunAsync(database, ["create-admin", "--email", AdminEmail],
-            new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = AdminPassword, ["Content__Path"] = Import.ShippedContentTests.ContentFolder() });
+            new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = AdminPassword, ["Content__Path"] = Repository.ContentFolder });
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"create-admin failed ({exitCode}): {output}");

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using MimeKit;
-using PPRNet.Web.Tests.Import;
 
 namespace PPRNet.Web.Tests.Support;
 
@@ -22,7 +21,7 @@ public sealed class Smtp4dev : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var root = Path.GetDirectoryName(ShippedContentTests.ContentFolder())!;
+        var root = Repository.Root;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = root, // where the tool manifest is
