@@ -124,10 +124,9 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 
         // Once the outbox holds nothing queued, everything queued has arrived or never will.
         Assert.Single(await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April));
-        for (var i = 0; i < 100 && await site.DbAsync(db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.Async(
+            async () => !await site.DbAsync(db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
+            TimeSpan.FromSeconds(10), "the outbox holds nothing queued");
 
         Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
         Assert.Equal(1, (await smtp.MessagesToAsync(domain)).Count(m => m.Message.Subject == April));
@@ -286,14 +285,10 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             await using (var down = await MailSite.StartAsync(AppServer.FreePort(), databasePath: database))
             {
                 await MailSteps.SubscribeAsync(down, email);
-                var attempted = false;
-                for (var i = 0; i < 100 && !attempted; i++)
-                {
-                    attempted = await down.DbAsync(db => db.Outbox.AnyAsync(m => m.Attempts > 0 && m.LastError != null && m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken));
-                    await Task.Delay(100, TestContext.Current.CancellationToken);
-                }
-
-                Assert.True(attempted, "the first attempt should have failed and been kept for a retry");
+                await Eventually.Async(
+                    () => down.DbAsync(db => db.Outbox.AnyAsync(
+                        m => m.Attempts > 0 && m.LastError != null && m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
+                    TimeSpan.FromSeconds(10), "the first attempt has failed and the message is kept for a retry");
             }
 
             await using var up = await MailSite.StartAsync(smtp.SmtpPort, databasePath: database);

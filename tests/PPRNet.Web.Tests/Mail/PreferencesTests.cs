@@ -141,10 +141,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         // The sender works one message at a time: once the next one has arrived, the digest is done.
         var next = $"next@{MailSteps.NewDomain()}";
         await MailSteps.SubscribeAsync(site, next);
-        for (var i = 0; i < 100 && !server.Delivered.Contains(next); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.Async(() => server.Delivered.Contains(next), TimeSpan.FromSeconds(10), $"the mail to {next} was delivered");
 
         Assert.Contains(next, server.Delivered);
         var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));

@@ -75,24 +75,25 @@ public sealed class NginxFront : IAsyncLifetime
     private async Task WaitForNginxAsync()
     {
         using var client = Client();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
+        await Eventually.Async(
+            async () =>
             {
-                await client.GetAsync(new Uri(PublicAddress + "/healthz"), TestContext.Current.CancellationToken);
-                return;
-            }
-            catch (HttpRequestException) when (!nginx!.HasExited)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-            catch (HttpRequestException)
-            {
-                break;
-            }
-        }
-
-        throw new InvalidOperationException("nginx did not start: " + await nginx!.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+                try
+                {
+                    await client.GetAsync(new Uri(PublicAddress + "/healthz"), TestContext.Current.CancellationToken);
+                    return true;
+                }
+                catch (HttpRequestException) when (!nginx!.HasExited)
+                {
+                    return false;
+                }
+                catch (HttpRequestException)
+                {
+                    throw new InvalidOperationException(
+                        "nginx did not start: " + await nginx!.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+                }
+            },
+            TimeSpan.FromSeconds(10), $"nginx answers at {PublicAddress}");
     }
 
     public async ValueTask DisposeAsync()

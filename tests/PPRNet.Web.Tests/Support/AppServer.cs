@@ -64,29 +64,24 @@ public sealed class AppServer : IAsyncDisposable
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient();
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
+        await Eventually.Async(
+            async () =>
             {
-                if ((await http.GetAsync(new Uri(LocalUrl + "/healthz"))).StatusCode == HttpStatusCode.OK)
+                try
                 {
-                    return;
+                    return (await http.GetAsync(new Uri(LocalUrl + "/healthz"))).StatusCode == HttpStatusCode.OK;
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"The site exited with code {server.ExitCode} before serving.");
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The site did not start within 30 seconds.");
+                catch (HttpRequestException) when (!server.HasExited)
+                {
+                    return false; // not listening yet
+                }
+                catch (HttpRequestException)
+                {
+                    throw new InvalidOperationException($"The site exited with code {server.ExitCode} before serving.");
+                }
+            },
+            TimeSpan.FromSeconds(30),
+            $"the site answers {LocalUrl}/healthz with 200");
     }
 
     public static int FreePort()

@@ -46,31 +46,26 @@ public sealed class Smtp4dev : IAsyncLifetime
         server.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        await Eventually.Async(AnswersAsync, TimeSpan.FromSeconds(90), $"smtp4dev answers at {ApiUrl("/api/messages")}");
+    }
+
+    /// <summary>Whether the API answers yet; throws, ending the wait, if smtp4dev has exited.</summary>
+    private async Task<bool> AnswersAsync()
+    {
+        if (server!.HasExited)
         {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"smtp4dev did not start (exit {server.ExitCode}). The mail tests need it: run `dotnet tool restore` in the repository. Its output:\n{Output}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri(ApiUrl("/api/messages")))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(200);
+            throw new InvalidOperationException(
+                $"smtp4dev did not start (exit {server.ExitCode}). The mail tests need it: run `dotnet tool restore` in the repository. Its output:\n{Output}");
         }
 
-        throw new TimeoutException($"smtp4dev did not answer within 90 seconds. Its output:\n{Output}");
+        try
+        {
+            return (await http.GetAsync(new Uri(ApiUrl("/api/messages")))).StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
     }
 
     private string Output
@@ -103,21 +98,13 @@ public sealed class Smtp4dev : IAsyncLifetime
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages (that pass the filter)
-    /// arrived for the domain, or gives up after <paramref name="seconds"/> and returns what came.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30, Func<Received, bool>? filter = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var messages = (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList();
-            if (messages.Count >= count || deadline.Elapsed > TimeSpan.FromSeconds(seconds))
-            {
-                return messages;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    /// arrived for the domain, and returns them; fails after <paramref name="seconds"/>.</summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30, Func<Received, bool>? filter = null) =>
+        await Eventually.Async(
+            async () => (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList(),
+            messages => messages.Count >= count,
+            TimeSpan.FromSeconds(seconds),
+            $"{count} message(s){(filter is null ? "" : " of the kind awaited")} arrived for @{domain}");
 
     public async Task<int> CountAsync(string domain)
     {
