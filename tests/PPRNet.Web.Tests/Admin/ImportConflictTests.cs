@@ -15,7 +15,7 @@ public sealed class ImportConflictTests(StaffSite fixture)
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
         var (_, dashboard) = await editor.GetAsync("/admin?q=Imported%20Alliance");
-        var editUrl = dashboard.Href(".data-table td a")!;
+        var editUrl = dashboard.Href(".data-table td a");
         await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Body"] = "Edited on the web." }, button: "intent=save");
         var file = Path.Combine(fixture.ContentRoot, "summaries/2021/03-imported-alliance.md");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken))
@@ -28,7 +28,7 @@ public sealed class ImportConflictTests(StaffSite fixture)
         }
 
         Assert.Equal(["summaries/2021/03-imported-alliance.md"], report.Conflicts);
-        Assert.Equal("Edited on the web.", (await Site.GetPageAsync("/blog/2021/03/imported-alliance")).Html.QuerySelector(".summary-body p").Text());
+        Assert.Equal("Edited on the web.", (await Site.GetPageAsync("/blog/2021/03/imported-alliance")).Html.Text(".summary-body p"));
         var (_, withConflict) = await editor.GetAsync("/admin");
         var link = withConflict.QuerySelector("#conflicts-heading + p + ul a")!;
         Assert.Equal("summaries/2021/03-imported-alliance.md", link.Text());

@@ -54,7 +54,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (_, edit) = await editor.FollowAsync(saved);
 
         Assert.Matches(@"^/admin/summaries/\d+/edit$", saved.Headers.Location?.OriginalString);
-        Assert.Equal("Created \"Relapse Prevention in a Trial\".", edit.QuerySelector(".flash").Text());
+        Assert.Equal("Created \"Relapse Prevention in a Trial\".", edit.Text(".flash"));
         var (_, filtered) = await Site.GetPageAsync("/blog?topic=depression&type=randomized-controlled-trial");
         Assert.Contains("Relapse Prevention in a Trial", filtered.CardTitles());
         Assert.DoesNotContain("Imported Empathy Summary", filtered.CardTitles());
@@ -62,7 +62,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.Contains("Relapse Prevention in a Trial", trainingPage.CardTitles());
         var (response, page) = await Site.GetPageAsync("/blog/2021/02/relapse-prevention-in-a-trial");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("The trial found fewer relapses.", page.QuerySelector(".summary-body p").Text());
+        Assert.Equal("The trial found fewer relapses.", page.Text(".summary-body p"));
         Assert.Equal("https://doi.org/10.1000/xyz123", page.Href(".doi a"));
         Assert.Equal("<li>Offer it to clients who ask.</li>", page.QuerySelector(".implications li")?.OuterHtml);
     }
@@ -96,9 +96,9 @@ public sealed class SummaryFormTests(StaffSite fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var preview = page.QuerySelector(".preview")!;
-        Assert.Equal("Only A Preview", preview.QuerySelector("h1").Text());
+        Assert.Equal("Only A Preview", preview.Text("h1"));
         Assert.Equal("<strong>fewer relapses</strong>", preview.QuerySelector(".summary-body strong")?.OuterHtml);
-        Assert.Contains("Offer it to clients who ask.", preview.QuerySelector("section.implications").Text(), StringComparison.Ordinal);
+        Assert.Contains("Offer it to clients who ask.", preview.Text("section.implications"), StringComparison.Ordinal);
         Assert.Equal("Only A Preview", page.Value("#Form_Title"));
         Assert.Equal(HttpStatusCode.NotFound, (await Site.GetPageAsync("/blog/2021/02/only-a-preview")).Response.StatusCode);
     }
@@ -210,7 +210,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.Equal(["Imported Alliance Summary"], byMonth.Texts(".data-table td a"));
         Assert.Equal(["Imported Empathy Summary"], bySearch.Texts(".data-table td a"));
         Assert.Empty(wildcard.Texts(".data-table td a"));
-        Assert.Contains("by content import", bySearch.QuerySelector(".data-table tbody td:last-child").Text(), StringComparison.Ordinal);
+        Assert.Contains("by content import", bySearch.Text(".data-table tbody td:last-child"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (response, page) = await second.SubmitAsync(form, "form.summary-form", new() { ["Form.Body"] = "Words worth keeping." }, button: "intent=save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("Someone moved this summary to the trash", page.QuerySelector(".error-summary li").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Someone moved this summary to the trash", page.Text(".error-summary li"), StringComparison.Ordinal);
         Assert.Equal("Words worth keeping.", page.Value("#Form_Body"));
     }
 
@@ -312,16 +312,16 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var preview = page.QuerySelector("section.preview")!;
         Assert.True(preview.HasAttribute("data-focus-on-load"));
         Assert.True(preview.CompareDocumentPosition(page.QuerySelector("form.summary-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
-        Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.QuerySelector(".bottom-line p").Text());
-        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions", preview.QuerySelector(".facts").Text().Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal("Only one trial.", preview.QuerySelector(".limitations p").Text());
-        var previewMinutes = preview.QuerySelector(".reading-time").Text();
+        Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.Text(".bottom-line p"));
+        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions", preview.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("Only one trial.", preview.Text(".limitations p"));
+        var previewMinutes = preview.Text(".reading-time");
 
         var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
             Typed("Previewed Then Saved", "2021-02", ("Form.Limitations", "Only one trial.")), button: "intent=save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, published) = await Site.GetPageAsync("/blog/2021/02/previewed-then-saved");
-        Assert.Equal(previewMinutes, published.QuerySelector(".reading-time").Text());
+        Assert.Equal(previewMinutes, published.Text(".reading-time"));
         Assert.Equal(preview.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName),
             published.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName));
     }
@@ -338,7 +338,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Body"] = "A corrected account." }, button: "intent=save");
 
         var (_, after) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
-        Assert.StartsWith("Updated on ", after.QuerySelector(".revised")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Updated on ", after.Text(".revised"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
             new() { ["Form.Title"] = "Half Written", ["Form.Body"] = "Some words so far." }, button: "intent=preview");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Half Written", page.QuerySelector("section.preview h1")?.Text());
+        Assert.Equal("Half Written", page.Text("section.preview h1"));
         Assert.Null(page.QuerySelector(".error-summary"));
     }
 }

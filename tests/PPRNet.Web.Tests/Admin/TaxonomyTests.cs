@@ -64,7 +64,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var (refused, refusedPage) = await admin.SubmitAsync($"/admin/taxonomy/topics/{training}/delete", $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.Text(".form-error"), StringComparison.Ordinal);
         Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=training")).Html.CardTitles());
 
         var (moved, _) = await admin.SubmitAsync(refusedPage, $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = depression });

@@ -91,7 +91,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
     {
         var (_, page) = await archives.Large.Site.GetPageAsync("/blog?topic=depression");
 
-        var applied = page.QuerySelector(".applied")?.TextContent ?? "";
+        var applied = page.Text(".applied");
         Assert.Contains($"of {Archives.Bulk / 2 + 30} summaries", applied, StringComparison.Ordinal);
     }
 

@@ -14,15 +14,15 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Mindfulness and Empathy in Therapists", page.QuerySelector("h1").Text());
+        Assert.Equal("Mindfulness and Empathy in Therapists", page.Text("h1"));
         Assert.Equal("Mindfulness and Empathy in Therapists | PPRNet Research Blog", page.Title);
-        Assert.Contains("Cooper, D., Yap, K.", page.QuerySelector(".citation").Text(), StringComparison.Ordinal);
+        Assert.Contains("Cooper, D., Yap, K.", page.Text(".citation"), StringComparison.Ordinal);
         Assert.Equal("https://doi.org/10.1007/s12671-020-01425-3", page.Href(".doi a"));
         Assert.Equal(["Design Meta-analysis", "Studies 22", "Participants 1,500", "Effect r = .27, 95% CI [.09, .44]"],
             page.QuerySelectorAll(".facts dl > div").Select(d => string.Join(" ", d.Children.Select(c => c.Text()))));
-        Assert.Equal("Mindful therapists took other people's perspective more readily.", page.QuerySelector(".summary-body p").Text());
+        Assert.Equal("Mindful therapists took other people's perspective more readily.", page.Text(".summary-body p"));
         var implications = page.QuerySelector("section.implications")!;
-        Assert.Equal("Practice Implications", implications.QuerySelector("h2").Text());
+        Assert.Equal("Practice Implications", implications.Text("h2"));
         Assert.Contains("Ask clients how well they feel understood.", implications.Text(), StringComparison.Ordinal);
         Assert.StartsWith("Mindful therapists", page.QuerySelector("meta[name=description]")?.GetAttribute("content"), StringComparison.Ordinal);
     }
@@ -33,7 +33,7 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (_, page) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
 
         var link = page.QuerySelector(".reprint a")!;
-        Assert.StartsWith("Author email:", page.QuerySelector(".reprint").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Author email:", page.Text(".reprint"), StringComparison.Ordinal);
         Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", link.GetAttribute("href"));
     }
 
@@ -89,6 +89,6 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Page not found", page.QuerySelector("h1").Text());
+        Assert.Equal("Page not found", page.Text("h1"));
     }
 }

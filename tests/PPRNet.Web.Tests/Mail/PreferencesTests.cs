@@ -28,13 +28,13 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var link = new Uri(MailSteps.LinkIn(notice.TextBody, "/subscribe/manage"));
         var (opened, page) = await browser.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Contains(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Contains(email, page.Text("main"), StringComparison.Ordinal);
 
         var (saved, _) = await browser.SubmitAsync(page, "form.preferences-form",
             new() { ["Form.AllTopics"] = "false", ["Form.Topics"] = new[] { "alliance", "training" }, ["Form.Paused"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, after) = await browser.FollowAsync(saved);
-        Assert.Contains("paused", after.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+        Assert.Contains("paused", after.Text(".flash"), StringComparison.Ordinal);
         var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
         Assert.Equal(SubscriberStatus.Paused, subscriber.Status);
         Assert.False(subscriber.AllTopics);
@@ -73,7 +73,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         var (left, done) = await site.Anonymous().SubmitAsync(page, "main form", []);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
-        Assert.Equal("You are unsubscribed", done.QuerySelector("h1").Text());
+        Assert.Equal("You are unsubscribed", done.Text("h1"));
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
@@ -166,13 +166,13 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         var manage = await MailSteps.PreferencesTokenAsync(site, email);
         var (left, leftPage) = await browser.SubmitAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(manage)}", "main form", []);
-        Assert.Equal("You are unsubscribed", leftPage.QuerySelector("h1").Text());
+        Assert.Equal("You are unsubscribed", leftPage.Text("h1"));
         var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Skipped, digest.Status);
 
         var (again, page) = await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
+        Assert.Equal("This link is not valid", page.Text("h1"));
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
@@ -182,7 +182,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var (response, page) = await site.GetPageAsync("/subscribe/manage?token=CfDJ8-made-up");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
+        Assert.Equal("This link is not valid", page.Text("h1"));
     }
 
     [Fact]

@@ -133,7 +133,4 @@ public static class Should
         (page.QuerySelector(selector) as IHtmlInputElement)?.Value
         ?? (page.QuerySelector(selector) as IHtmlTextAreaElement)?.Value
         ?? throw new InvalidOperationException($"No field {selector}");
-
-    public static string ErrorFor(this IHtmlDocument page, string field) =>
-        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 }
