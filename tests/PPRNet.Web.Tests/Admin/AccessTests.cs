@@ -3,8 +3,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class AccessTests(StaffSite fixture)
+public sealed class AccessTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

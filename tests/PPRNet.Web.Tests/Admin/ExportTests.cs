@@ -7,8 +7,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class ExportTests(StaffSite fixture)
+public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

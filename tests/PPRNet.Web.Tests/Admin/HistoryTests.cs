@@ -6,8 +6,7 @@ namespace PPRNet.Web.Tests.Admin;
 
 /// <summary>Nothing is lost: concurrent edits meet a conflict page, every save is a revision that
 /// can be compared and restored, and deleting goes to a trash.</summary>
-[Collection(StaffSiteCollection.Name)]
-public sealed class HistoryTests(StaffSite fixture)
+public sealed class HistoryTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

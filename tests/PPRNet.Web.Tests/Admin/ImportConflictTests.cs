@@ -5,8 +5,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class ImportConflictTests(StaffSite fixture)
+public sealed class ImportConflictTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

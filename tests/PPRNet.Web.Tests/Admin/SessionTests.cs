@@ -4,8 +4,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class SessionTests(StaffSite fixture)
+public sealed class SessionTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

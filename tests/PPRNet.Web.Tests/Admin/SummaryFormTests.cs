@@ -6,8 +6,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class SummaryFormTests(StaffSite fixture)
+public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

@@ -2,8 +2,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Shared;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class PublicPageCacheTests(StaffSite fixture)
+public sealed class PublicPageCacheTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 

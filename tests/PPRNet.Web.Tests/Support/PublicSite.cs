@@ -3,7 +3,9 @@ using System.Globalization;
 namespace PPRNet.Web.Tests.Support;
 
 /// <summary>A running site whose archive is known exactly: two April 2021 summaries with an intro,
-/// a draft, two scheduled summaries and thirty older summaries on depression for paging.</summary>
+/// a draft, two scheduled summaries and thirty older summaries on depression for paging. The
+/// public-page classes share it (a collection fixture) only to read: none of them signs in, saves,
+/// or moves its clock; a class that writes starts a site of its own.</summary>
 public sealed class PublicSite : IAsyncLifetime
 {
     public const int PublishedCount = 32;
