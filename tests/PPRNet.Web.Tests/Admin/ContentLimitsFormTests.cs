@@ -22,7 +22,7 @@ public sealed class ContentLimitsFormTests(StaffSite fixture) : IClassFixture<St
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("The summary nests quotes (>) or lists more than 32 levels deep; flatten it (line 1).", page.ErrorFor("Form.Body"));
         Assert.Equal(DeepList, page.Value("#Form_Body"));
-        Assert.Null(page.QuerySelector(".preview"));
+        Assert.False(page.Has(".preview"));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
             Typed("Only A Preview", "2021-02"), button: "intent=preview");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var preview = page.QuerySelector(".preview")!;
+        var preview = page.Element(".preview");
         Assert.Equal("Only A Preview", preview.Text("h1"));
         Assert.Equal("<strong>fewer relapses</strong>", preview.QuerySelector(".summary-body strong")?.OuterHtml);
         Assert.Contains("Offer it to clients who ask.", preview.Text("section.implications"), StringComparison.Ordinal);
@@ -278,7 +278,7 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
             Typed("", "2021-02", ("Form.Doi", "nope"), ("Form.BottomLine", "")), button: "intent=save");
 
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
-        var summary = page.QuerySelector(".error-summary")!;
+        var summary = page.Element(".error-summary");
         Assert.True(summary.HasAttribute("data-focus-on-load"));
         Assert.Equal("-1", summary.GetAttribute("tabindex"));
         var links = summary.QuerySelectorAll("li a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
@@ -287,17 +287,17 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         Assert.Contains(links, l => l.Item2 == "#Form_BottomLine");
         foreach (var (_, href) in links)
         {
-            var field = page.QuerySelector(href!)!;
+            var field = page.Element(href!);
             Assert.Equal("true", field.GetAttribute("aria-invalid"));
             var described = field.GetAttribute("aria-describedby")!.Split(' ');
             Assert.Contains(described, id => page.GetElementById(id)?.TextContent.Trim().Length > 0 && page.GetElementById(id)!.ClassList.Contains("field-error"));
         }
 
-        Assert.Null(page.QuerySelector("#Form_Citation")!.GetAttribute("aria-invalid"));
-        Assert.True(page.QuerySelector("#Form_Citation")!.HasAttribute("required"));
-        Assert.True(page.QuerySelector("#Form_Title")!.HasAttribute("required"));
-        Assert.False(page.QuerySelector("#Form_Doi")!.HasAttribute("required"));
-        Assert.Null(page.QuerySelector("#Form_Month")!.GetAttribute("placeholder"));
+        Assert.Null(page.Element("#Form_Citation").GetAttribute("aria-invalid"));
+        Assert.True(page.Element("#Form_Citation").HasAttribute("required"));
+        Assert.True(page.Element("#Form_Title").HasAttribute("required"));
+        Assert.False(page.Element("#Form_Doi").HasAttribute("required"));
+        Assert.Null(page.Element("#Form_Month").GetAttribute("placeholder"));
     }
 
     [Fact]
@@ -308,9 +308,9 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
             Typed("Previewed Then Saved", "2021-02", ("Form.Limitations", "Only one trial.")), button: "intent=preview");
 
-        var preview = page.QuerySelector("section.preview")!;
+        var preview = page.Element("section.preview");
         Assert.True(preview.HasAttribute("data-focus-on-load"));
-        Assert.True(preview.CompareDocumentPosition(page.QuerySelector("form.summary-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.True(preview.CompareDocumentPosition(page.Element("form.summary-form")).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
         Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.Text(".bottom-line p"));
         Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions", preview.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal("Only one trial.", preview.Text(".limitations p"));
@@ -321,8 +321,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, published) = await Site.GetPageAsync("/blog/2021/02/previewed-then-saved");
         Assert.Equal(previewMinutes, published.Text(".reading-time"));
-        Assert.Equal(preview.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName),
-            published.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName));
+        Assert.Equal(preview.Element("article.summary").QuerySelectorAll("section").Select(s => s.ClassName),
+            published.Element("article.summary").QuerySelectorAll("section").Select(s => s.ClassName));
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Dated After An Edit", "2020-05", ("Form.PublishedOn", "2020-05-01")), button: "intent=save");
         var editUrl = saved.Headers.Location!.OriginalString;
         var (_, before) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
-        Assert.Null(before.QuerySelector(".revised"));
+        Assert.False(before.Has(".revised"));
 
         await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Body"] = "A corrected account." }, button: "intent=save");
 
@@ -350,7 +350,7 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Half Written", page.Text("section.preview h1"));
-        Assert.Null(page.QuerySelector(".error-summary"));
+        Assert.False(page.Has(".error-summary"));
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Contains($"Showing 1–20 of {PublicSite.PublishedCount} summaries", page.Text(".applied"), StringComparison.Ordinal);
         Assert.Equal("Page 1 of 2", page.Text(".pager span"));
         Assert.Equal("/blog?page=2", page.Href(".pager a[rel=next]"));
-        Assert.Null(page.QuerySelector(".applied-filters"));
+        Assert.False(page.Has(".applied-filters"));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Equal(PublicSite.PublishedCount - 20, page.CardTitles().Count);
         Assert.Equal("Filler Study 01", page.CardTitles()[^1]); // same date, so in title order
         Assert.Equal("/blog", page.Href(".pager a[rel=prev]"));
-        Assert.Null(page.QuerySelector(".pager a[rel=next]"));
+        Assert.False(page.Has(".pager a[rel=next]"));
     }
 
     [Fact]
@@ -74,9 +74,9 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Equal("Alliance and Therapeutic Relationship 1 summaries", Choice(page, "topic", "alliance"));
         Assert.Equal("Empathy 0 summaries", Choice(page, "topic", "empathy"));
         // A choice that would show nothing is listed but cannot be chosen, and nothing links to it.
-        Assert.True(page.QuerySelector("input[name=topic][value=empathy]")!.HasAttribute("disabled"));
-        Assert.False(page.QuerySelector("input[name=topic][value=alliance]")!.HasAttribute("disabled"));
-        Assert.Null(page.QuerySelector("a[href*='topic=empathy']"));
+        Assert.True(page.Element("input[name=topic][value=empathy]").HasAttribute("disabled"));
+        Assert.False(page.Element("input[name=topic][value=alliance]").HasAttribute("disabled"));
+        Assert.False(page.Has("a[href*='topic=empathy']"));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
     {
         var (_, page) = await Site.GetPageAsync("/blog");
 
-        var form = page.QuerySelector("form.filter-form")!;
+        var form = page.Element("form.filter-form");
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/blog", form.GetAttribute("action"));
         // One set of controls: every choice is a labelled radio button or tick box, none a link or a dropdown.
@@ -131,7 +131,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Empty(page.QuerySelectorAll(".filter-links"));
         Assert.All(form.QuerySelectorAll("input[type=radio], input[type=checkbox]"), input => Assert.Equal("LABEL", input.ParentElement!.TagName));
         Assert.Equal(4, form.QuerySelectorAll("input[name=topic]").Length);
-        Assert.Equal("All types", form.QuerySelector("input[name=type][value='']")!.ParentElement!.Text());
+        Assert.Equal("All types", form.Element("input[name=type][value='']").ParentElement!.Text());
         // The skip link comes before the controls and leads to the results.
         Assert.Equal("#results", page.Href(".skip-to-results"));
         Assert.NotNull(page.QuerySelector("#results .applied"));
@@ -205,5 +205,5 @@ public sealed class ArchivePageTests(PublicSite fixture)
     }
 
     private static string Choice(AngleSharp.Dom.IDocument page, string name, string value) =>
-        string.Join(" ", page.QuerySelector($"input[name={name}][value={value}]")!.ParentElement!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(" ", page.Element($"input[name={name}][value={value}]").ParentElement!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -21,7 +21,7 @@ public sealed class SummaryPageTests(PublicSite fixture)
         Assert.Equal(["Design Meta-analysis", "Studies 22", "Participants 1,500", "Effect r = .27, 95% CI [.09, .44]"],
             page.QuerySelectorAll(".facts dl > div").Select(d => string.Join(" ", d.Children.Select(c => c.Text()))));
         Assert.Equal("Mindful therapists took other people's perspective more readily.", page.Text(".summary-body p"));
-        var implications = page.QuerySelector("section.implications")!;
+        var implications = page.Element("section.implications");
         Assert.Equal("Practice Implications", implications.Text("h2"));
         Assert.Contains("Ask clients how well they feel understood.", implications.Text(), StringComparison.Ordinal);
         Assert.StartsWith("Mindful therapists", page.QuerySelector("meta[name=description]")?.GetAttribute("content"), StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class SummaryPageTests(PublicSite fixture)
     {
         var (_, page) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
 
-        var link = page.QuerySelector(".reprint a")!;
+        var link = page.Element(".reprint a");
         Assert.StartsWith("Author email:", page.Text(".reprint"), StringComparison.Ordinal);
         Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", link.GetAttribute("href"));
     }
@@ -57,11 +57,11 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (_, middle) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
         var (_, oldest) = await Site.GetPageAsync("/blog/2018/01/filler-01"); // same date: title order
 
-        Assert.Null(newest.QuerySelector(".prev-next a[rel=next]"));
+        Assert.False(newest.Has(".prev-next a[rel=next]"));
         Assert.Equal("/blog/2021/04/mindful-empathy", newest.Href(".prev-next a[rel=prev]"));
         Assert.Equal("/blog/2021/04/alliance-voices", middle.Href(".prev-next a[rel=next]"));
         Assert.Equal("/blog/2019/03/filler-28", middle.Href(".prev-next a[rel=prev]"));
-        Assert.Null(oldest.QuerySelector(".prev-next a[rel=prev]"));
+        Assert.False(oldest.Has(".prev-next a[rel=prev]"));
         Assert.Equal("/blog/2018/01/filler-00", oldest.Href(".prev-next a[rel=next]"));
     }
 
@@ -70,11 +70,11 @@ public sealed class SummaryPageTests(PublicSite fixture)
     {
         var (_, page) = await Site.GetPageAsync("/blog/2021/04/alliance-voices");
 
-        Assert.Null(page.QuerySelector(".doi"));
-        Assert.Null(page.QuerySelector(".reprint"));
+        Assert.False(page.Has(".doi"));
+        Assert.False(page.Has(".reprint"));
         // The design is always known; nothing else was given, so nothing else is claimed.
         Assert.Equal(["Design"], page.QuerySelectorAll(".facts dt").Select(d => d.Text()));
-        Assert.Null(page.QuerySelector(".caveat"));
+        Assert.False(page.Has(".caveat"));
     }
 
     [Theory]

@@ -87,7 +87,7 @@ public sealed class ReferenceDownloadTests(PublicSite fixture)
 
         Assert.Equal("/blog/2021/04/mindful-empathy/cite.ris", page.Href(".cite-actions a[href$='.ris']"));
         Assert.Equal("/blog/2021/04/mindful-empathy/cite.bib", page.Href(".cite-actions a[href$='.bib']"));
-        Assert.True(page.QuerySelector(".copy-button")!.HasAttribute("hidden")); // shown only by JavaScript
+        Assert.True(page.Element(".copy-button").HasAttribute("hidden")); // shown only by JavaScript
         Assert.Contains("Cooper, D., Yap, K.", page.Text("#apa-citation"), StringComparison.Ordinal);
         Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", page.Href(".reprint-request"));
         string Meta(string name) => string.Join("|", page.QuerySelectorAll($"meta[name={name}]").Select(m => m.GetAttribute("content")));

@@ -191,10 +191,10 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, page) = await admin.GetAsync("/admin/digests/2021-07");
         Assert.Contains("July 2021 has no published summaries", page.Text("main"), StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("form.test-form"));
+        Assert.False(page.Has("form.test-form"));
 
         var (_, sendPage) = await admin.GetAsync("/admin/digests/2021-04/send");
-        var token = sendPage.QuerySelector("form.send-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = sendPage.Element("form.send-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
         var response = await admin.PostRawAsync("/admin/digests/2021-07/send", new() { ["__RequestVerificationToken"] = token });
         var (_, after) = await admin.FollowAsync(response);
         Assert.Equal("July 2021 has no published summaries, so there is no digest to send. Nothing was sent.", after.Text(".flash"));
@@ -236,9 +236,9 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
             Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
             Assert.StartsWith("Choose a time after now", page.Text("#send-at-error"), StringComparison.Ordinal);
-            Assert.Equal("#Form_SendAt", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
-            Assert.Equal("true", page.QuerySelector("#Form_SendAt")!.GetAttribute("aria-invalid"));
-            Assert.Equal(typed, page.QuerySelector("#Form_SendAt")!.GetAttribute("value"));
+            Assert.Equal("#Form_SendAt", page.Element(".error-summary a").GetAttribute("href"));
+            Assert.Equal("true", page.Element("#Form_SendAt").GetAttribute("aria-invalid"));
+            Assert.Equal(typed, page.Element("#Form_SendAt").GetAttribute("value"));
         }
 
         Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
@@ -259,7 +259,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         await MailSteps.ConfirmedAsync(site, smtp, $"early@{domain}");
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, april) = await admin.GetAsync("/admin/digests/2021-04");
-        var token = april.QuerySelector("form.schedule-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = april.Element("form.schedule-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
         var at = site.Clock.Now.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await admin.PostRawAsync("/admin/digests/2021-05/schedule", new() { ["__RequestVerificationToken"] = token, ["Form.SendAt"] = at });
 

@@ -54,10 +54,10 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Error: ", refused.Title, StringComparison.Ordinal);
-        Assert.Equal("#Form_Topics", refused.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("#Form_Topics", refused.Element(".error-summary a").GetAttribute("href"));
         Assert.NotNull(refused.QuerySelector("#Form_Topics[type=checkbox]"));
-        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("#preferences-topics-error")!.TextContent));
-        Assert.Equal("false", refused.QuerySelector("input[name='Form.AllTopics'][checked]")!.GetAttribute("value"));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Element("#preferences-topics-error").TextContent));
+        Assert.Equal("false", refused.Element("input[name='Form.AllTopics'][checked]").GetAttribute("value"));
         Assert.True((await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).AllTopics);
     }
 

@@ -167,9 +167,9 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
     {
         var (_, page) = await Site.GetPageAsync("/topics");
 
-        var form = page.QuerySelector("header form[role=search]")!;
+        var form = page.Element("header form[role=search]");
         Assert.Equal(("get", "/search"), (form.GetAttribute("method"), form.GetAttribute("action")));
-        Assert.NotNull(page.QuerySelector($"label[for={form.QuerySelector("input[name=q]")!.Id}]"));
+        Assert.NotNull(page.QuerySelector($"label[for={form.Element("input[name=q]").Id}]"));
     }
 
     [Fact]

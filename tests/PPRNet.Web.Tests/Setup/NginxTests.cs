@@ -177,7 +177,7 @@ public sealed class NginxTests(NginxFront front) : IClassFixture<NginxFront>
         var page = await client.GetAsync(new Uri(PublicAddress + "/admin/sign-in"), TestContext.Current.CancellationToken);
         var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.antiforgery", StringComparison.Ordinal));
         var token = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
-            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            .Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
         using var signIn = new HttpRequestMessage(HttpMethod.Post, new Uri(PublicAddress + "/admin/sign-in"))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Email"] = NginxFront.Email, ["Form.Password"] = NginxFront.Password, ["__RequestVerificationToken"] = token }),
