@@ -23,6 +23,7 @@ public static class Repository
             dir = dir.Parent;
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException($"PPRNet.sln not found above the test binaries ({AppContext.BaseDirectory})");
+        return dir?.FullName
+            ?? throw new InvalidOperationException($"PPRNet.sln not found above the test binaries ({AppContext.BaseDirectory})");
     }
 }

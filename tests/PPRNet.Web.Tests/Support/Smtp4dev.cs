@@ -6,11 +6,14 @@ using MimeKit;
 
 namespace PPRNet.Web.Tests.Support;
 
-/// <summary>A real SMTP server for the mail tests: smtp4dev (the local dotnet tool in
-/// .config/dotnet-tools.json; `dotnet tool restore` installs it) on free loopback ports, with an
-/// in-memory store, killed with its process tree on dispose. Its HTTP API lists what arrived.</summary>
+/// <summary>A real SMTP server for the mail tests: smtp4dev (the local dotnet tool pinned in
+/// .config/dotnet-tools.json) on free loopback ports, with an in-memory store, killed with its
+/// process tree on dispose. Its HTTP API lists what arrived. When the tool is not restored yet (a
+/// fresh clone), the fixture restores it from NuGet first (<see cref="DotnetTools"/>).</summary>
 public sealed class Smtp4dev : IAsyncLifetime
 {
+    private const string NotRestored = "dotnet tool restore";
+
     private readonly HttpClient http = new();
     private Process? server;
     private readonly System.Text.StringBuilder output = new();
@@ -21,10 +24,30 @@ public sealed class Smtp4dev : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var root = Repository.Root;
+        Start();
+        try
+        {
+            await WaitUntilAnsweringAsync();
+        }
+        catch (ToolNotRestoredException)
+        {
+            await DotnetTools.RestoreAsync();
+            Start();
+            await WaitUntilAnsweringAsync();
+        }
+    }
+
+    private void Start()
+    {
+        server?.Dispose();
+        lock (output)
+        {
+            output.Clear();
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = root, // where the tool manifest is
+            WorkingDirectory = Repository.Root, // where the tool manifest is
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -46,16 +69,24 @@ public sealed class Smtp4dev : IAsyncLifetime
         server.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
-        await Eventually.Async(AnswersAsync, TimeSpan.FromSeconds(90), $"smtp4dev answers at {ApiUrl("/api/messages")}");
     }
 
-    /// <summary>Whether the API answers yet; throws, ending the wait, if smtp4dev has exited.</summary>
+    private Task WaitUntilAnsweringAsync() =>
+        Eventually.Async(AnswersAsync, TimeSpan.FromSeconds(90), $"smtp4dev answers at {ApiUrl("/api/messages")}");
+
+    /// <summary>Whether the API answers yet; throws, ending the wait, if smtp4dev has exited (a
+    /// <see cref="ToolNotRestoredException"/> when dotnet says the tool is not restored).</summary>
     private async Task<bool> AnswersAsync()
     {
         if (server!.HasExited)
         {
-            throw new InvalidOperationException(
-                $"smtp4dev did not start (exit {server.ExitCode}). The mail tests need it: run `dotnet tool restore` in the repository. Its output:\n{Output}");
+            await server.WaitForExitAsync(); // and for the last of its output
+            if (Output.Contains(NotRestored, StringComparison.Ordinal))
+            {
+                throw new ToolNotRestoredException();
+            }
+
+            throw new InvalidOperationException($"smtp4dev exited (code {server.ExitCode}) before it answered. Its output:\n{Output}");
         }
 
         try
@@ -99,7 +130,8 @@ public sealed class Smtp4dev : IAsyncLifetime
 
     /// <summary>Waits until at least <paramref name="count"/> messages (that pass the filter)
     /// arrived for the domain, and returns them; fails after <paramref name="seconds"/>.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30, Func<Received, bool>? filter = null) =>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(
+        string domain, int count, int seconds = 30, Func<Received, bool>? filter = null) =>
         await Eventually.Async(
             async () => (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList(),
             messages => messages.Count >= count,
@@ -123,6 +155,9 @@ public sealed class Smtp4dev : IAsyncLifetime
         server?.Dispose();
         http.Dispose();
     }
+
+    /// <summary>dotnet said "Run `dotnet tool restore`": the tool is not in the NuGet cache yet.</summary>
+    private sealed class ToolNotRestoredException() : Exception("dotnet says smtp4dev is not restored (.config/dotnet-tools.json)");
 
     public sealed record Received(IReadOnlyList<string> Envelope, MimeMessage Message);
 
