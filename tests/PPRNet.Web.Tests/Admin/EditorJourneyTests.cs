@@ -41,7 +41,8 @@ public sealed class EditorJourneyTests : IDisposable
         var (restored, _) = await admin.SubmitAsync(historyUrl, "form[action$='/revisions/1/restore']", []);
 
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-        Assert.Equal("Fresh Findings on the Alliance", (await site.GetPageAsync($"/blog/{monthPath}/fresh-findings-on-the-alliance")).Html.Text("h1"));
+        var (_, fresh) = await site.GetPageAsync($"/blog/{monthPath}/fresh-findings-on-the-alliance");
+        Assert.Equal("Fresh Findings on the Alliance", fresh.Text("h1"));
         Assert.Equal(["4", "3", "2", "1"], (await admin.GetAsync(historyUrl)).Html.Texts(".data-table tbody td:first-child"));
     }
 }

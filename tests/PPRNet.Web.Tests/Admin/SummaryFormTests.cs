@@ -312,7 +312,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         Assert.True(preview.HasAttribute("data-focus-on-load"));
         Assert.True(preview.CompareDocumentPosition(page.Element("form.summary-form")).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
         Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.Text(".bottom-line p"));
-        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions", preview.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: a small effect by Cohen's conventions",
+            preview.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal("Only one trial.", preview.Text(".limitations p"));
         var previewMinutes = preview.Text(".reading-time");
 

@@ -205,5 +205,6 @@ public sealed class ArchivePageTests(PublicSite fixture)
     }
 
     private static string Choice(AngleSharp.Dom.IDocument page, string name, string value) =>
-        string.Join(" ", page.Element($"input[name={name}][value={value}]").ParentElement!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(" ", page.Element($"input[name={name}][value={value}]").ParentElement!.TextContent
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -40,7 +40,8 @@ public sealed class EvidenceFirstTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sections = page.QuerySelectorAll("article.summary > section").Select(s => s.Text("h2")).ToList();
         Assert.Equal(["Bottom line", "Practice Implications", "The study at a glance", "Limitations", "The full summary", "Cite or get the paper"], sections);
-        Assert.Equal("A better alliance goes with better outcomes across 295 studies; the link is correlational.", page.Text(".bottom-line p"));
+        Assert.Equal(
+            "A better alliance goes with better outcomes across 295 studies; the link is correlational.", page.Text(".bottom-line p"));
         Assert.Equal("better outcomes", page.Text(".bottom-line em"));
         Assert.Equal("The studies were correlational.", page.Text(".limitations p"));
         Assert.StartsWith("A better alliance", page.Element("meta[name=description]").GetAttribute("content"), StringComparison.Ordinal);
@@ -70,7 +71,8 @@ public sealed class EvidenceFirstTests : IDisposable
         var (_, samples) = await site.GetPageAsync("/blog/2021/04/empathy-samples");
         Assert.Contains("Independent samples", samples.QuerySelectorAll(".facts dt").Select(d => d.Text()));
         Assert.DoesNotContain("Studies", samples.QuerySelectorAll(".facts dt").Select(d => d.Text()));
-        Assert.Contains("d = \u22120.05: below what Cohen called a small effect", samples.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("d = \u22120.05: below what Cohen called a small effect",
+            samples.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var (guide, guidePage) = await site.GetPageAsync("/reading-effect-sizes");
         Assert.Equal(HttpStatusCode.OK, guide.StatusCode);
@@ -93,7 +95,8 @@ public sealed class EvidenceFirstTests : IDisposable
         {
             var (_, list) = await site.GetPageAsync(path);
             var card = list.QuerySelectorAll("article.card").Single(c => c.Text(".card-title") == "The Alliance and Outcome");
-            Assert.StartsWith("Bottom line: A better alliance goes with better outcomes", card.Text(".bottom-line-card"), StringComparison.Ordinal);
+            Assert.StartsWith(
+                "Bottom line: A better alliance goes with better outcomes", card.Text(".bottom-line-card"), StringComparison.Ordinal);
             Assert.False(card.Has(".excerpt"));
             // A summary written before bottom lines existed still shows its opening.
             var older = list.QuerySelectorAll("article.card").Single(c => c.Text(".card-title") == "Summary no-bottom-line");

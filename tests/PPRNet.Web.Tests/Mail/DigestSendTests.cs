@@ -125,7 +125,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         // Once the outbox holds nothing queued, everything queued has arrived or never will.
         Assert.Single(await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April));
         await Eventually.Async(
-            async () => !await site.DbAsync(db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
+            async () => !await site.DbAsync(
+                db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
             TimeSpan.FromSeconds(10), "the outbox holds nothing queued");
 
         Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
@@ -287,7 +288,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
                 await MailSteps.SubscribeAsync(down, email);
                 await Eventually.Async(
                     () => down.DbAsync(db => db.Outbox.AnyAsync(
-                        m => m.Attempts > 0 && m.LastError != null && m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
+                        m => m.Attempts > 0 && m.LastError != null && m.Status == OutboxStatus.Queued,
+                        TestContext.Current.CancellationToken)),
                     TimeSpan.FromSeconds(10), "the first attempt has failed and the message is kept for a retry");
             }
 

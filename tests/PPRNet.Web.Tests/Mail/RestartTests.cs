@@ -73,7 +73,8 @@ public sealed class RestartTests(Smtp4dev smtp)
         try
         {
             var first = await AppServer.StartAsync(database: database, environment: Environment(), keepDatabase: true);
-            await Eventually.Async(async () => await smtp.CountAsync(domain) >= 6, TimeSpan.FromSeconds(30), "part of the digest (6 messages) has arrived");
+            await Eventually.Async(
+                async () => await smtp.CountAsync(domain) >= 6, TimeSpan.FromSeconds(30), "part of the digest (6 messages) has arrived");
 
             await first.StopAsync(kill);
             await first.DisposeAsync();

@@ -27,8 +27,9 @@ public sealed class AppServer : IAsyncDisposable
 
     /// <summary>Starts the app with <paramref name="publicAddress"/> as Site:BaseUrl (its own
     /// loopback address when null) and waits until it answers; under <paramref name="umask"/> when given.</summary>
-    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null, bool keepDatabase = false,
-        string? umask = null)
+    public static async Task<AppServer> StartAsync(
+        string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null,
+        bool keepDatabase = false, string? umask = null)
     {
         var port = FreePort();
         database ??= AppCommand.NewDatabasePath();

@@ -57,7 +57,8 @@ public sealed class Browser(HttpClient client)
         }
 
         var action = actionOverride ?? form.GetAttribute("action") ?? page.Url;
-        var response = await client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync(
+            new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         return (response, await ParseAsync(response));
     }
 

@@ -115,13 +115,15 @@ public sealed class Smtp4dev : IAsyncLifetime
     /// <summary>Every message that arrived for an address at <paramref name="domain"/>, parsed, oldest first.</summary>
     public async Task<IReadOnlyList<Received>> MessagesToAsync(string domain)
     {
-        var list = await http.GetFromJsonAsync<MessageList>(new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
+        var list = await http.GetFromJsonAsync<MessageList>(
+            new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
         var mine = list!.Results.Where(m => m.To.Any(to => to.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(m => m.ReceivedDate).ToList();
         var received = new List<Received>();
         foreach (var summary in mine)
         {
-            await using var raw = await http.GetStreamAsync(new Uri(ApiUrl($"/api/messages/{summary.Id}/raw")), TestContext.Current.CancellationToken);
+            await using var raw = await http.GetStreamAsync(
+                new Uri(ApiUrl($"/api/messages/{summary.Id}/raw")), TestContext.Current.CancellationToken);
             received.Add(new Received(summary.To, await MimeMessage.LoadAsync(raw, TestContext.Current.CancellationToken)));
         }
 
@@ -140,7 +142,8 @@ public sealed class Smtp4dev : IAsyncLifetime
 
     public async Task<int> CountAsync(string domain)
     {
-        var list = await http.GetFromJsonAsync<MessageList>(new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
+        var list = await http.GetFromJsonAsync<MessageList>(
+            new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
         return list!.Results.Count(m => m.To.Any(to => to.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)));
     }
 
