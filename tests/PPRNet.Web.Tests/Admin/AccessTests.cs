@@ -3,8 +3,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class AccessTests(StaffSite fixture)
+public sealed class AccessTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -32,7 +31,7 @@ public sealed class AccessTests(StaffSite fixture)
         var (response, page) = await editor.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("Not allowed", page.QuerySelector("h1").Text());
+        Assert.Equal("Not allowed", page.Text("h1"));
     }
 
     [Theory]
@@ -69,7 +68,7 @@ public sealed class AccessTests(StaffSite fixture)
             new() { ["Form.Email"] = BlogSite.SecondEditorEmail, ["Form.Password"] = "not the password" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PPRNet.Web.Admin.SignInMessages.Failed, page.QuerySelector(".error-summary li").Text());
+        Assert.Equal(PPRNet.Web.Admin.SignInMessages.Failed, page.Text(".error-summary li"));
         Assert.Equal(BlogSite.SecondEditorEmail, page.Value("#Form_Email"));
         Assert.Equal("", page.Value("#Form_Password"));
     }

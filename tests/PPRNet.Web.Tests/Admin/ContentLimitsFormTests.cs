@@ -3,8 +3,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class ContentLimitsFormTests(StaffSite fixture)
+public sealed class ContentLimitsFormTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -23,7 +22,7 @@ public sealed class ContentLimitsFormTests(StaffSite fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("The summary nests quotes (>) or lists more than 32 levels deep; flatten it (line 1).", page.ErrorFor("Form.Body"));
         Assert.Equal(DeepList, page.Value("#Form_Body"));
-        Assert.Null(page.QuerySelector(".preview"));
+        Assert.False(page.Has(".preview"));
     }
 
     [Fact]

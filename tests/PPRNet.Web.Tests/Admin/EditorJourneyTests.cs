@@ -24,7 +24,7 @@ public sealed class EditorJourneyTests : IDisposable
             ("Form.Topics", new[] { "alliance", "empathy" }), ("Form.ResearchType", "meta-analysis"));
 
         var (previewed, preview) = await admin.SubmitAsync("/admin/summaries/new", "form.summary-form", typed, button: "intent=preview");
-        Assert.Equal("Fresh Findings on the Alliance", preview.QuerySelector(".preview h1").Text());
+        Assert.Equal("Fresh Findings on the Alliance", preview.Text(".preview h1"));
         var (published, _) = await admin.SubmitAsync(preview, "form.summary-form", [], button: "intent=save");
         var editUrl = published.Headers.Location!.OriginalString;
 
@@ -35,13 +35,14 @@ public sealed class EditorJourneyTests : IDisposable
 
         await admin.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Title"] = "Second Title" }, button: "intent=save");
         await admin.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Title"] = "Third Title" }, button: "intent=save");
-        Assert.Equal("Third Title", (await site.GetPageAsync($"/blog/{monthPath}/fresh-findings-on-the-alliance")).Html.QuerySelector("h1").Text());
+        Assert.Equal("Third Title", (await site.GetPageAsync($"/blog/{monthPath}/fresh-findings-on-the-alliance")).Html.Text("h1"));
 
         var historyUrl = editUrl.Replace("/edit", "/history", StringComparison.Ordinal);
         var (restored, _) = await admin.SubmitAsync(historyUrl, "form[action$='/revisions/1/restore']", []);
 
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-        Assert.Equal("Fresh Findings on the Alliance", (await site.GetPageAsync($"/blog/{monthPath}/fresh-findings-on-the-alliance")).Html.QuerySelector("h1").Text());
+        var (_, fresh) = await site.GetPageAsync($"/blog/{monthPath}/fresh-findings-on-the-alliance");
+        Assert.Equal("Fresh Findings on the Alliance", fresh.Text("h1"));
         Assert.Equal(["4", "3", "2", "1"], (await admin.GetAsync(historyUrl)).Html.Texts(".data-table tbody td:first-child"));
     }
 }

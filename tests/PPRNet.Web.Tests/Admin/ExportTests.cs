@@ -7,8 +7,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class ExportTests(StaffSite fixture)
+public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -17,7 +16,7 @@ public sealed class ExportTests(StaffSite fixture)
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
         var (_, dashboard) = await editor.GetAsync("/admin?q=Imported%20Empathy");
-        var id = dashboard.Href(".data-table td a")!.Split('/')[3];
+        var id = dashboard.Href(".data-table td a").Split('/')[3];
 
         var response = await editor.Client.GetAsync(new Uri($"/admin/export/summaries/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

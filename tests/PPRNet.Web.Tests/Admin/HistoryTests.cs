@@ -6,8 +6,7 @@ namespace PPRNet.Web.Tests.Admin;
 
 /// <summary>Nothing is lost: concurrent edits meet a conflict page, every save is a revision that
 /// can be compared and restored, and deleting goes to a trash.</summary>
-[Collection(StaffSiteCollection.Name)]
-public sealed class HistoryTests(StaffSite fixture)
+public sealed class HistoryTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -35,7 +34,7 @@ public sealed class HistoryTests(StaffSite fixture)
 
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect], saves.Select(s => s.Response.StatusCode).Order());
             var loser = saves.Single(s => s.Response.StatusCode == HttpStatusCode.OK).Html;
-            Assert.Equal("Someone else saved this summary while you were editing", loser.QuerySelector("h1").Text());
+            Assert.Equal("Someone else saved this summary while you were editing", loser.Text("h1"));
             Assert.EndsWith($"editor, round {round}.", loser.Value("#Form_Body"), StringComparison.Ordinal);
         }
     }
@@ -56,10 +55,10 @@ public sealed class HistoryTests(StaffSite fixture)
 
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
-        Assert.Equal("Someone else saved this summary while you were editing", page.QuerySelector("h1").Text());
-        Assert.Contains(BlogSite.EditorEmail, page.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
+        Assert.Equal("Someone else saved this summary while you were editing", page.Text("h1"));
+        Assert.Contains(BlogSite.EditorEmail, page.Text(".form-error"), StringComparison.Ordinal);
         Assert.Equal("The second editor's words.", page.Value("#Form_Body"));
-        Assert.Contains("The first editor's words.", page.QuerySelector(".versions section:first-child pre").Text(), StringComparison.Ordinal);
+        Assert.Contains("The first editor's words.", page.Text(".versions section:first-child pre"), StringComparison.Ordinal);
         Assert.Contains("+The second editor's words.", page.Texts(".diff-added"));
         Assert.Contains("−The first editor's words.", page.Texts(".diff-removed"));
         var (_, stored) = await first.GetAsync(editUrl);
@@ -94,11 +93,11 @@ public sealed class HistoryTests(StaffSite fixture)
         var (restored, _) = await editor.SubmitAsync(history, "form[action$='/revisions/1/restore']", []);
         var (_, edit) = await editor.FollowAsync(restored);
         Assert.Equal("Revision One Title", edit.Value("#Form_Title"));
-        Assert.Equal("Restored revision 1 of \"Revision One Title\".", edit.QuerySelector(".flash").Text());
+        Assert.Equal("Restored revision 1 of \"Revision One Title\".", edit.Text(".flash"));
         var (_, after) = await editor.GetAsync(historyUrl);
         Assert.Equal(["4", "3", "2", "1"], after.Texts(".data-table tbody td:first-child"));
-        Assert.Equal("Restored revision 1", after.QuerySelector(".data-table tbody td:nth-child(4)").Text());
-        Assert.Equal("Revision One Title", (await Site.GetPageAsync("/blog/2020/07/revision-one-title")).Html.QuerySelector("h1").Text());
+        Assert.Equal("Restored revision 1", after.Text(".data-table tbody td:nth-child(4)"));
+        Assert.Equal("Revision One Title", (await Site.GetPageAsync("/blog/2020/07/revision-one-title")).Html.Text("h1"));
     }
 
     [Fact]
@@ -115,7 +114,7 @@ public sealed class HistoryTests(StaffSite fixture)
         Assert.DoesNotContain("Trash Me Softly", (await editor.GetAsync("/admin")).Html.Texts(".data-table td a"));
         var (_, trash) = await editor.GetAsync("/admin/trash");
         Assert.Contains("Trash Me Softly", trash.Texts(".data-table td:first-child"));
-        Assert.Null(trash.QuerySelector("form[action$='/purge']")); // editors cannot purge
+        Assert.False(trash.Has("form[action$='/purge']")); // editors cannot purge
 
         var id = editUrl.Split('/')[3];
         var (restored, _) = await editor.SubmitAsync(trash, $"form[action='/admin/trash/{id}/restore']", []);
@@ -133,7 +132,7 @@ public sealed class HistoryTests(StaffSite fixture)
         var id = editUrl.Split('/')[3];
         await editor.SubmitAsync(editUrl, "form.danger-zone", []);
         var (_, editorTrash) = await editor.GetAsync("/admin/trash");
-        var token = editorTrash.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = editorTrash.Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
 
         var forbidden = await editor.PostRawAsync($"/admin/trash/{id}/purge", new() { ["__RequestVerificationToken"] = token });
         var (purged, _) = await admin.SubmitAsync("/admin/trash", $"form[action='/admin/trash/{id}/purge']", []);

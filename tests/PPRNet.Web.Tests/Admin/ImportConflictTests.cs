@@ -5,8 +5,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class ImportConflictTests(StaffSite fixture)
+public sealed class ImportConflictTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -15,7 +14,7 @@ public sealed class ImportConflictTests(StaffSite fixture)
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
         var (_, dashboard) = await editor.GetAsync("/admin?q=Imported%20Alliance");
-        var editUrl = dashboard.Href(".data-table td a")!;
+        var editUrl = dashboard.Href(".data-table td a");
         await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Body"] = "Edited on the web." }, button: "intent=save");
         var file = Path.Combine(fixture.ContentRoot, "summaries/2021/03-imported-alliance.md");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken))
@@ -28,9 +27,9 @@ public sealed class ImportConflictTests(StaffSite fixture)
         }
 
         Assert.Equal(["summaries/2021/03-imported-alliance.md"], report.Conflicts);
-        Assert.Equal("Edited on the web.", (await Site.GetPageAsync("/blog/2021/03/imported-alliance")).Html.QuerySelector(".summary-body p").Text());
+        Assert.Equal("Edited on the web.", (await Site.GetPageAsync("/blog/2021/03/imported-alliance")).Html.Text(".summary-body p"));
         var (_, withConflict) = await editor.GetAsync("/admin");
-        var link = withConflict.QuerySelector("#conflicts-heading + p + ul a")!;
+        var link = withConflict.Element("#conflicts-heading + p + ul a");
         Assert.Equal("summaries/2021/03-imported-alliance.md", link.Text());
 
         var (_, conflictPage) = await editor.GetAsync(link.GetAttribute("href")!);
@@ -39,6 +38,6 @@ public sealed class ImportConflictTests(StaffSite fixture)
         var (resolved, _) = await editor.SubmitAsync(conflictPage, "form[action$='/resolve']", []);
 
         Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
-        Assert.Null((await editor.GetAsync("/admin")).Html.QuerySelector("#conflicts-heading"));
+        Assert.False((await editor.GetAsync("/admin")).Html.Has("#conflicts-heading"));
     }
 }

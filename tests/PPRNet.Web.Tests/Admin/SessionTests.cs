@@ -4,8 +4,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class SessionTests(StaffSite fixture)
+public sealed class SessionTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -64,11 +63,11 @@ public sealed class SessionTests(StaffSite fixture)
         var (disabled, _) = await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{id}/disable']", []);
         var (_, accounts) = await admin.FollowAsync(disabled);
 
-        Assert.Contains($"Disabled {editor}.", accounts.QuerySelector(".flash")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Disabled {editor}.", accounts.Text(".flash"), StringComparison.Ordinal);
         Assert.True(SentToSignIn(await Site.GetWithCookieAsync("/admin", cookie)));
         var (refused, page) = await Site.Anonymous().SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = editor, ["Form.Password"] = BlogSite.Password });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Equal(SignInMessages.Failed, page.QuerySelector(".error-summary li")?.TextContent.Trim());
+        Assert.Equal(SignInMessages.Failed, page.Text(".error-summary li"));
 
         await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{id}/unlock']", []);
         await Site.SignedInAsync(editor);
@@ -85,7 +84,7 @@ public sealed class SessionTests(StaffSite fixture)
 
         Assert.True(SentToSignIn(await Site.GetWithCookieAsync("/admin", cookie)));
         var (_, accounts) = await admin.GetAsync("/admin/accounts");
-        Assert.DoesNotContain(editor, accounts.QuerySelector("table")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(editor, accounts.Text("table"), StringComparison.Ordinal);
     }
 }
 
@@ -104,7 +103,7 @@ public sealed class LastAdminTests
         {
             var (response, _) = await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{id}/{action}']", fields);
             var (_, page) = await admin.FollowAsync(response);
-            Assert.StartsWith($"{only} is the last Admin and cannot be", page.QuerySelector(".flash")?.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.StartsWith($"{only} is the last Admin and cannot be", page.Text(".flash"), StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/accounts")).Response.StatusCode);

@@ -23,10 +23,10 @@ public sealed class SignInTests : IDisposable
         await using var site = new BlogSite(content.Root, database);
         await site.AddStaffAsync();
         var browser = site.Anonymous();
-        async Task<string?> TryAsync(string email, string password)
+        async Task<string> TryAsync(string email, string password)
         {
             var (_, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = password });
-            return page.QuerySelector(".error-summary li")?.TextContent.Trim();
+            return page.Text(".error-summary li");
         }
 
         Assert.Equal(SignInMessages.Failed, await TryAsync("nobody@example.org", "wrong password"));
@@ -69,7 +69,7 @@ public sealed class SignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
         Assert.True(int.Parse(stopped.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.Equal("Too many requests", stoppedPage.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("Too many requests", stoppedPage.Text("h1"));
         Assert.Equal(HttpStatusCode.TooManyRequests, stoppedEvenWhenRight.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
         Assert.Equal("/admin", owner.Headers.Location?.OriginalString);

@@ -6,8 +6,7 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;
 
-[Collection(StaffSiteCollection.Name)]
-public sealed class SummaryFormTests(StaffSite fixture)
+public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSite>
 {
     private BlogSite Site => fixture.Site;
 
@@ -54,7 +53,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (_, edit) = await editor.FollowAsync(saved);
 
         Assert.Matches(@"^/admin/summaries/\d+/edit$", saved.Headers.Location?.OriginalString);
-        Assert.Equal("Created \"Relapse Prevention in a Trial\".", edit.QuerySelector(".flash").Text());
+        Assert.Equal("Created \"Relapse Prevention in a Trial\".", edit.Text(".flash"));
         var (_, filtered) = await Site.GetPageAsync("/blog?topic=depression&type=randomized-controlled-trial");
         Assert.Contains("Relapse Prevention in a Trial", filtered.CardTitles());
         Assert.DoesNotContain("Imported Empathy Summary", filtered.CardTitles());
@@ -62,7 +61,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.Contains("Relapse Prevention in a Trial", trainingPage.CardTitles());
         var (response, page) = await Site.GetPageAsync("/blog/2021/02/relapse-prevention-in-a-trial");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("The trial found fewer relapses.", page.QuerySelector(".summary-body p").Text());
+        Assert.Equal("The trial found fewer relapses.", page.Text(".summary-body p"));
         Assert.Equal("https://doi.org/10.1000/xyz123", page.Href(".doi a"));
         Assert.Equal("<li>Offer it to clients who ask.</li>", page.QuerySelector(".implications li")?.OuterHtml);
     }
@@ -95,10 +94,10 @@ public sealed class SummaryFormTests(StaffSite fixture)
             Typed("Only A Preview", "2021-02"), button: "intent=preview");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var preview = page.QuerySelector(".preview")!;
-        Assert.Equal("Only A Preview", preview.QuerySelector("h1").Text());
+        var preview = page.Element(".preview");
+        Assert.Equal("Only A Preview", preview.Text("h1"));
         Assert.Equal("<strong>fewer relapses</strong>", preview.QuerySelector(".summary-body strong")?.OuterHtml);
-        Assert.Contains("Offer it to clients who ask.", preview.QuerySelector("section.implications").Text(), StringComparison.Ordinal);
+        Assert.Contains("Offer it to clients who ask.", preview.Text("section.implications"), StringComparison.Ordinal);
         Assert.Equal("Only A Preview", page.Value("#Form_Title"));
         Assert.Equal(HttpStatusCode.NotFound, (await Site.GetPageAsync("/blog/2021/02/only-a-preview")).Response.StatusCode);
     }
@@ -210,7 +209,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.Equal(["Imported Alliance Summary"], byMonth.Texts(".data-table td a"));
         Assert.Equal(["Imported Empathy Summary"], bySearch.Texts(".data-table td a"));
         Assert.Empty(wildcard.Texts(".data-table td a"));
-        Assert.Contains("by content import", bySearch.QuerySelector(".data-table tbody td:last-child").Text(), StringComparison.Ordinal);
+        Assert.Contains("by content import", bySearch.Text(".data-table tbody td:last-child"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -266,7 +265,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (response, page) = await second.SubmitAsync(form, "form.summary-form", new() { ["Form.Body"] = "Words worth keeping." }, button: "intent=save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("Someone moved this summary to the trash", page.QuerySelector(".error-summary li").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Someone moved this summary to the trash", page.Text(".error-summary li"), StringComparison.Ordinal);
         Assert.Equal("Words worth keeping.", page.Value("#Form_Body"));
     }
 
@@ -279,7 +278,7 @@ public sealed class SummaryFormTests(StaffSite fixture)
             Typed("", "2021-02", ("Form.Doi", "nope"), ("Form.BottomLine", "")), button: "intent=save");
 
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
-        var summary = page.QuerySelector(".error-summary")!;
+        var summary = page.Element(".error-summary");
         Assert.True(summary.HasAttribute("data-focus-on-load"));
         Assert.Equal("-1", summary.GetAttribute("tabindex"));
         var links = summary.QuerySelectorAll("li a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
@@ -288,17 +287,17 @@ public sealed class SummaryFormTests(StaffSite fixture)
         Assert.Contains(links, l => l.Item2 == "#Form_BottomLine");
         foreach (var (_, href) in links)
         {
-            var field = page.QuerySelector(href!)!;
+            var field = page.Element(href!);
             Assert.Equal("true", field.GetAttribute("aria-invalid"));
             var described = field.GetAttribute("aria-describedby")!.Split(' ');
             Assert.Contains(described, id => page.GetElementById(id)?.TextContent.Trim().Length > 0 && page.GetElementById(id)!.ClassList.Contains("field-error"));
         }
 
-        Assert.Null(page.QuerySelector("#Form_Citation")!.GetAttribute("aria-invalid"));
-        Assert.True(page.QuerySelector("#Form_Citation")!.HasAttribute("required"));
-        Assert.True(page.QuerySelector("#Form_Title")!.HasAttribute("required"));
-        Assert.False(page.QuerySelector("#Form_Doi")!.HasAttribute("required"));
-        Assert.Null(page.QuerySelector("#Form_Month")!.GetAttribute("placeholder"));
+        Assert.Null(page.Element("#Form_Citation").GetAttribute("aria-invalid"));
+        Assert.True(page.Element("#Form_Citation").HasAttribute("required"));
+        Assert.True(page.Element("#Form_Title").HasAttribute("required"));
+        Assert.False(page.Element("#Form_Doi").HasAttribute("required"));
+        Assert.Null(page.Element("#Form_Month").GetAttribute("placeholder"));
     }
 
     [Fact]
@@ -309,21 +308,22 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
             Typed("Previewed Then Saved", "2021-02", ("Form.Limitations", "Only one trial.")), button: "intent=preview");
 
-        var preview = page.QuerySelector("section.preview")!;
+        var preview = page.Element("section.preview");
         Assert.True(preview.HasAttribute("data-focus-on-load"));
-        Assert.True(preview.CompareDocumentPosition(page.QuerySelector("form.summary-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
-        Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.QuerySelector(".bottom-line p").Text());
-        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: an effect between small and medium by Cohen's conventions", preview.QuerySelector(".facts").Text().Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal("Only one trial.", preview.QuerySelector(".limitations p").Text());
-        var previewMinutes = preview.QuerySelector(".reading-time").Text();
+        Assert.True(preview.CompareDocumentPosition(page.Element("form.summary-form")).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal("One trial found fewer relapses; a single trial is a first signal, not proof.", preview.Text(".bottom-line p"));
+        Assert.Contains("d = 0.41, 95% CI [0.20, 0.60]: an effect between small and medium by Cohen's conventions",
+            preview.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("Only one trial.", preview.Text(".limitations p"));
+        var previewMinutes = preview.Text(".reading-time");
 
         var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
             Typed("Previewed Then Saved", "2021-02", ("Form.Limitations", "Only one trial.")), button: "intent=save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, published) = await Site.GetPageAsync("/blog/2021/02/previewed-then-saved");
-        Assert.Equal(previewMinutes, published.QuerySelector(".reading-time").Text());
-        Assert.Equal(preview.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName),
-            published.QuerySelector("article.summary")!.QuerySelectorAll("section").Select(s => s.ClassName));
+        Assert.Equal(previewMinutes, published.Text(".reading-time"));
+        Assert.Equal(preview.Element("article.summary").QuerySelectorAll("section").Select(s => s.ClassName),
+            published.Element("article.summary").QuerySelectorAll("section").Select(s => s.ClassName));
     }
 
     [Fact]
@@ -333,12 +333,12 @@ public sealed class SummaryFormTests(StaffSite fixture)
         var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Dated After An Edit", "2020-05", ("Form.PublishedOn", "2020-05-01")), button: "intent=save");
         var editUrl = saved.Headers.Location!.OriginalString;
         var (_, before) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
-        Assert.Null(before.QuerySelector(".revised"));
+        Assert.False(before.Has(".revised"));
 
         await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Body"] = "A corrected account." }, button: "intent=save");
 
         var (_, after) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
-        Assert.StartsWith("Updated on ", after.QuerySelector(".revised")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Updated on ", after.Text(".revised"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -350,8 +350,8 @@ public sealed class SummaryFormTests(StaffSite fixture)
             new() { ["Form.Title"] = "Half Written", ["Form.Body"] = "Some words so far." }, button: "intent=preview");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Half Written", page.QuerySelector("section.preview h1")?.Text());
-        Assert.Null(page.QuerySelector(".error-summary"));
+        Assert.Equal("Half Written", page.Text("section.preview h1"));
+        Assert.False(page.Has(".error-summary"));
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
     }
 
     private static string IdOf(AngleSharp.Html.Dom.IHtmlDocument page, string kind, string slug) =>
-        page.QuerySelector($"form[action^='/admin/taxonomy/{kind}/'] input[name=slug][value='{slug}']")!
+        page.Element($"form[action^='/admin/taxonomy/{kind}/'] input[name=slug][value='{slug}']")
             .Closest("form")!.GetAttribute("action")!.Split('/')[4];
 
     [Fact]
@@ -60,11 +60,11 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var training = IdOf(page, "topics", "training");
         var depression = IdOf(page, "topics", "depression");
 
-        Assert.Null(page.QuerySelector($"form[action='/admin/taxonomy/topics/{training}/delete']"));
+        Assert.False(page.Has($"form[action='/admin/taxonomy/topics/{training}/delete']"));
         var (refused, refusedPage) = await admin.SubmitAsync($"/admin/taxonomy/topics/{training}/delete", $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.QuerySelector(".form-error").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.Text(".form-error"), StringComparison.Ordinal);
         Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=training")).Html.CardTitles());
 
         var (moved, _) = await admin.SubmitAsync(refusedPage, $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = depression });
@@ -125,7 +125,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
         }
 
         var (_, after) = await admin.GetAsync("/admin/taxonomy");
-        Assert.Null(after.QuerySelector("form[action^='/admin/taxonomy/topics/'] input[name=slug][value='depression']"));
+        Assert.False(after.Has("form[action^='/admin/taxonomy/topics/'] input[name=slug][value='depression']"));
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/blog?topic=depression")).Response.StatusCode);
     }
 }

@@ -21,10 +21,10 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Equal(20, page.CardTitles().Count);
         Assert.Equal(["April 2021", "March 2019", "February 2019", "January 2019"], page.Texts(".month-heading").Take(4));
         Assert.Equal("/blog/2021/04", page.Href(".month-heading a"));
-        Assert.Contains($"Showing 1–20 of {PublicSite.PublishedCount} summaries", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
-        Assert.Equal("Page 1 of 2", page.QuerySelector(".pager span").Text());
+        Assert.Contains($"Showing 1–20 of {PublicSite.PublishedCount} summaries", page.Text(".applied"), StringComparison.Ordinal);
+        Assert.Equal("Page 1 of 2", page.Text(".pager span"));
         Assert.Equal("/blog?page=2", page.Href(".pager a[rel=next]"));
-        Assert.Null(page.QuerySelector(".applied-filters"));
+        Assert.False(page.Has(".applied-filters"));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Equal(PublicSite.PublishedCount - 20, page.CardTitles().Count);
         Assert.Equal("Filler Study 01", page.CardTitles()[^1]); // same date, so in title order
         Assert.Equal("/blog", page.Href(".pager a[rel=prev]"));
-        Assert.Null(page.QuerySelector(".pager a[rel=next]"));
+        Assert.False(page.Has(".pager a[rel=next]"));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
 
         Assert.Equal(11, page.CardTitles().Count); // the April summary and fillers 0, 3, ... 27
         Assert.All(Enumerable.Range(0, 11), i => Assert.Contains("Empathy", Tags(page, i)));
-        Assert.Contains("Topic: Empathy", page.QuerySelector(".applied-filters").Text(), StringComparison.Ordinal);
+        Assert.Contains("Topic: Empathy", page.Text(".applied-filters"), StringComparison.Ordinal);
         Assert.Equal("/blog", page.Href(".applied-filters li:first-child a"));
         var ticked = Assert.Single(page.QuerySelectorAll("form.filter-form input[name=topic][checked]"));
         Assert.Equal("empathy", ticked.GetAttribute("value"));
@@ -70,13 +70,13 @@ public sealed class ArchivePageTests(PublicSite fixture)
         var (_, page) = await Site.GetPageAsync("/blog?type=qualitative");
 
         Assert.Equal(["What Clients Say About the Alliance"], page.CardTitles());
-        Assert.Contains("Type of research: Qualitative study", page.QuerySelector(".applied-filters").Text(), StringComparison.Ordinal);
+        Assert.Contains("Type of research: Qualitative study", page.Text(".applied-filters"), StringComparison.Ordinal);
         Assert.Equal("Alliance and Therapeutic Relationship 1 summaries", Choice(page, "topic", "alliance"));
         Assert.Equal("Empathy 0 summaries", Choice(page, "topic", "empathy"));
         // A choice that would show nothing is listed but cannot be chosen, and nothing links to it.
-        Assert.True(page.QuerySelector("input[name=topic][value=empathy]")!.HasAttribute("disabled"));
-        Assert.False(page.QuerySelector("input[name=topic][value=alliance]")!.HasAttribute("disabled"));
-        Assert.Null(page.QuerySelector("a[href*='topic=empathy']"));
+        Assert.True(page.Element("input[name=topic][value=empathy]").HasAttribute("disabled"));
+        Assert.False(page.Element("input[name=topic][value=alliance]").HasAttribute("disabled"));
+        Assert.False(page.Has("a[href*='topic=empathy']"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         var (_, page) = await Site.GetPageAsync("/blog?topic=depression&type=meta-analysis");
 
         Assert.Equal(20, page.CardTitles().Count);
-        Assert.Contains($"of {PublicSite.DepressionMetaAnalyses} summaries", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
+        Assert.Contains($"of {PublicSite.DepressionMetaAnalyses} summaries", page.Text(".applied"), StringComparison.Ordinal);
         Assert.Equal("/blog?topic=depression&type=meta-analysis&page=2", page.Href(".pager a[rel=next]"));
         Assert.Equal("/blog?type=meta-analysis", page.Href(".applied-filters a[href='/blog?type=meta-analysis']"));
         Assert.Equal("/blog?topic=depression", page.Href(".applied-filters a[href='/blog?topic=depression']"));
@@ -115,7 +115,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(page.CardTitles());
-        Assert.Contains("No summaries match these filters.", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
+        Assert.Contains("No summaries match these filters.", page.Text(".applied"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
     {
         var (_, page) = await Site.GetPageAsync("/blog");
 
-        var form = page.QuerySelector("form.filter-form")!;
+        var form = page.Element("form.filter-form");
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/blog", form.GetAttribute("action"));
         // One set of controls: every choice is a labelled radio button or tick box, none a link or a dropdown.
@@ -131,7 +131,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.Empty(page.QuerySelectorAll(".filter-links"));
         Assert.All(form.QuerySelectorAll("input[type=radio], input[type=checkbox]"), input => Assert.Equal("LABEL", input.ParentElement!.TagName));
         Assert.Equal(4, form.QuerySelectorAll("input[name=topic]").Length);
-        Assert.Equal("All types", form.QuerySelector("input[name=type][value='']")!.ParentElement!.Text());
+        Assert.Equal("All types", form.Element("input[name=type][value='']").ParentElement!.Text());
         // The skip link comes before the controls and leads to the results.
         Assert.Equal("#results", page.Href(".skip-to-results"));
         Assert.NotNull(page.QuerySelector("#results .applied"));
@@ -148,8 +148,8 @@ public sealed class ArchivePageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("That address did not make sense", page.QuerySelector("h1").Text());
-        Assert.NotEmpty(page.QuerySelector(".message p:not(.kicker)").Text());
+        Assert.Equal("That address did not make sense", page.Text("h1"));
+        Assert.NotEmpty(page.Text(".message p:not(.kicker)"));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync("/blog?topic=" + new string('a', 5000));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("topic", page.QuerySelector(".message").Text(), StringComparison.Ordinal);
+        Assert.Contains("topic", page.Text(".message"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -170,7 +170,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Page not found", page.QuerySelector("h1").Text());
+        Assert.Equal("Page not found", page.Text("h1"));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.All(page.CardTitles(), title => Assert.Contains(title, either));
         Assert.Equal(page.CardTitles().Count, page.CardTitles().Distinct().Count());
         Assert.Equal(["alliance", "empathy"], page.QuerySelectorAll("input[name=topic][checked]").Select(i => i.GetAttribute("value")).Order().ToArray());
-        Assert.Contains($"of {page.CardTitles().Count} summaries", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
+        Assert.Contains($"of {page.CardTitles().Count} summaries", page.Text(".applied"), StringComparison.Ordinal);
 
         var (_, typed) = await Site.GetPageAsync("/blog?topic=empathy&topic=alliance&type=qualitative");
         Assert.Equal(["What Clients Say About the Alliance"], typed.CardTitles());
@@ -205,5 +205,6 @@ public sealed class ArchivePageTests(PublicSite fixture)
     }
 
     private static string Choice(AngleSharp.Dom.IDocument page, string name, string value) =>
-        string.Join(" ", page.QuerySelector($"input[name={name}][value={value}]")!.ParentElement!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(" ", page.Element($"input[name={name}][value={value}]").ParentElement!.TextContent
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

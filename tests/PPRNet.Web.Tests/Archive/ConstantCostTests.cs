@@ -91,7 +91,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
     {
         var (_, page) = await archives.Large.Site.GetPageAsync("/blog?topic=depression");
 
-        var applied = page.QuerySelector(".applied")?.TextContent ?? "";
+        var applied = page.Text(".applied");
         Assert.Contains($"of {Archives.Bulk / 2 + 30} summaries", applied, StringComparison.Ordinal);
     }
 
@@ -237,12 +237,14 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
                 INSERT INTO Summaries (Month, Slug, Status, PublishedOn, ResearchTypeId, Version, EditedOnWeb, WordCount, RenderedWith,
                     CreatedAt, UpdatedAt, Title, Excerpt, CitationText, CitationHtml, CitationMarkdown, BodyText, ImplicationsText,
-                    ImplicationsHtml, ImplicationsMarkdown, BodyHtml, BodyMarkdown)
+                    ImplicationsHtml, ImplicationsMarkdown, BodyHtml, BodyMarkdown,
+                    BottomLineMarkdown, BottomLineHtml, BottomLineText, LimitationsMarkdown, LimitationsHtml)
                 SELECT printf('%04d-%02d', 1900 + i / 600, (i / 50) % 12 + 1), 'bulk-' || i, 'Published',
                     printf('%04d-%02d-01', 1900 + i / 600, (i / 50) % 12 + 1),
                     (SELECT Id FROM ResearchTypes WHERE Slug = 'meta-analysis'), 1, 0, 300, 1, 0, 0,
                     'Bulk study ' || i, 'An excerpt.', 'Author, A. (1900).', '<p>Author</p>', 'Author', 'A therapy study number ' || i,
-                    'Implications.', '<p>Implications.</p>', 'Implications.', '<p>Body.</p>', 'Body.'
+                    'Implications.', '<p>Implications.</p>', 'Implications.', '<p>Body.</p>', 'Body.',
+                    '', '', '', '', ''
                 FROM n;
                 INSERT INTO SummaryTopics (SummariesId, TopicsId)
                 SELECT s.Id, t.Id FROM Summaries s JOIN Topics t

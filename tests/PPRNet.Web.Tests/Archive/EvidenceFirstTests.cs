@@ -38,12 +38,13 @@ public sealed class EvidenceFirstTests : IDisposable
         var (response, page) = await site.GetPageAsync("/blog/2021/04/alliance-outcome");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sections = page.QuerySelectorAll("article.summary > section").Select(s => s.QuerySelector("h2")!.Text()).ToList();
+        var sections = page.QuerySelectorAll("article.summary > section").Select(s => s.Text("h2")).ToList();
         Assert.Equal(["Bottom line", "Practice Implications", "The study at a glance", "Limitations", "The full summary", "Cite or get the paper"], sections);
-        Assert.Equal("A better alliance goes with better outcomes across 295 studies; the link is correlational.", page.QuerySelector(".bottom-line p").Text());
-        Assert.Equal("better outcomes", page.QuerySelector(".bottom-line em").Text());
-        Assert.Equal("The studies were correlational.", page.QuerySelector(".limitations p").Text());
-        Assert.StartsWith("A better alliance", page.QuerySelector("meta[name=description]")!.GetAttribute("content"), StringComparison.Ordinal);
+        Assert.Equal(
+            "A better alliance goes with better outcomes across 295 studies; the link is correlational.", page.Text(".bottom-line p"));
+        Assert.Equal("better outcomes", page.Text(".bottom-line em"));
+        Assert.Equal("The studies were correlational.", page.Text(".limitations p"));
+        Assert.StartsWith("A better alliance", page.Element("meta[name=description]").GetAttribute("content"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,11 +71,12 @@ public sealed class EvidenceFirstTests : IDisposable
         var (_, samples) = await site.GetPageAsync("/blog/2021/04/empathy-samples");
         Assert.Contains("Independent samples", samples.QuerySelectorAll(".facts dt").Select(d => d.Text()));
         Assert.DoesNotContain("Studies", samples.QuerySelectorAll(".facts dt").Select(d => d.Text()));
-        Assert.Contains("d = \u22120.05: below what Cohen called a small effect", samples.QuerySelector(".facts").Text().Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("d = \u22120.05: below what Cohen called a small effect",
+            samples.Text(".facts").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var (guide, guidePage) = await site.GetPageAsync("/reading-effect-sizes");
         Assert.Equal(HttpStatusCode.OK, guide.StatusCode);
-        Assert.Equal("Reading effect sizes", guidePage.QuerySelector("h1").Text());
+        Assert.Equal("Reading effect sizes", guidePage.Text("h1"));
     }
 
     [Fact]
@@ -85,18 +87,19 @@ public sealed class EvidenceFirstTests : IDisposable
         await using var site = new BlogSite(content.Root);
 
         var (_, page) = await site.GetPageAsync("/blog/2021/04/alliance-outcome");
-        var byline = string.Join(" ", page.QuerySelector(".byline")!.Text().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var byline = string.Join(" ", page.Text(".byline").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("Summary by PPRNet editorial team · Published 1 April 2021 · Updated on 27 November 2026", byline);
-        Assert.Equal("2026-11-27", page.QuerySelector(".revised time")!.GetAttribute("datetime"));
+        Assert.Equal("2026-11-27", page.Element(".revised time").GetAttribute("datetime"));
 
         foreach (var path in new[] { "/", "/blog/2021/04", "/blog" })
         {
             var (_, list) = await site.GetPageAsync(path);
-            var card = list.QuerySelectorAll("article.card").Single(c => c.QuerySelector(".card-title")!.Text() == "The Alliance and Outcome");
-            Assert.StartsWith("Bottom line: A better alliance goes with better outcomes", card.QuerySelector(".bottom-line-card")!.Text(), StringComparison.Ordinal);
-            Assert.Null(card.QuerySelector(".excerpt"));
+            var card = list.QuerySelectorAll("article.card").Single(c => c.Text(".card-title") == "The Alliance and Outcome");
+            Assert.StartsWith(
+                "Bottom line: A better alliance goes with better outcomes", card.Text(".bottom-line-card"), StringComparison.Ordinal);
+            Assert.False(card.Has(".excerpt"));
             // A summary written before bottom lines existed still shows its opening.
-            var older = list.QuerySelectorAll("article.card").Single(c => c.QuerySelector(".card-title")!.Text() == "Summary no-bottom-line");
+            var older = list.QuerySelectorAll("article.card").Single(c => c.Text(".card-title") == "Summary no-bottom-line");
             Assert.NotNull(older.QuerySelector(".excerpt"));
         }
     }

@@ -14,13 +14,13 @@ public sealed class HomeAndMonthPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("April 2021", page.QuerySelector("h1").Text());
-        Assert.Equal("This month we read about empathy and the alliance.", page.QuerySelector(".intro").Text());
+        Assert.Equal("April 2021", page.Text("h1"));
+        Assert.Equal("This month we read about empathy and the alliance.", page.Text(".intro"));
         Assert.Equal(["What Clients Say About the Alliance", "Mindfulness and Empathy in Therapists"], page.CardTitles());
         var card = page.QuerySelectorAll(".card")[1];
-        Assert.Contains("Cooper, D., Yap, K.", card.QuerySelector(".citation").Text(), StringComparison.Ordinal);
-        Assert.Contains("Mindful therapists took other people's perspective", card.QuerySelector(".excerpt").Text(), StringComparison.Ordinal);
-        Assert.Contains("Ask clients how well they feel understood.", card.QuerySelector(".implications").Text(), StringComparison.Ordinal);
+        Assert.Contains("Cooper, D., Yap, K.", card.Text(".citation"), StringComparison.Ordinal);
+        Assert.Contains("Mindful therapists took other people's perspective", card.Text(".excerpt"), StringComparison.Ordinal);
+        Assert.Contains("Ask clients how well they feel understood.", card.Text(".implications"), StringComparison.Ordinal);
         Assert.Equal("/blog/2021/04/mindful-empathy", card.QuerySelector(".card-title a")?.GetAttribute("href"));
     }
 
@@ -41,11 +41,11 @@ public sealed class HomeAndMonthPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync("/blog/2018/02");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("February 2018", page.QuerySelector("h1").Text());
+        Assert.Equal("February 2018", page.Text("h1"));
         Assert.Equal(["Filler Study 02", "Filler Study 03"], page.CardTitles());
         Assert.Equal("/blog/2018/03", page.Href("a[rel=next]"));
         Assert.Equal("/blog/2018/01", page.Href("a[rel=prev]"));
-        Assert.Null(page.QuerySelector(".intro"));
+        Assert.False(page.Has(".intro"));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class HomeAndMonthPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Page not found", page.QuerySelector("h1").Text());
+        Assert.Equal("Page not found", page.Text("h1"));
         Assert.Equal("/blog", page.Href(".message-links a[href='/blog']"));
     }
 }

@@ -30,7 +30,7 @@ public sealed class NewContentTests : IDisposable
         }
 
         Assert.Equal(["A Newly Added Summary"], (await site.GetPageAsync("/blog?topic=alliance&type=qualitative")).Html.CardTitles());
-        Assert.Equal("May 2021", (await site.GetPageAsync("/")).Html.QuerySelector("h1").Text());
+        Assert.Equal("May 2021", (await site.GetPageAsync("/")).Html.Text("h1"));
         Assert.Equal(["A Newly Added Summary"], (await site.GetPageAsync("/blog/2021/05")).Html.CardTitles());
     }
 

@@ -14,15 +14,15 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Mindfulness and Empathy in Therapists", page.QuerySelector("h1").Text());
+        Assert.Equal("Mindfulness and Empathy in Therapists", page.Text("h1"));
         Assert.Equal("Mindfulness and Empathy in Therapists | PPRNet Research Blog", page.Title);
-        Assert.Contains("Cooper, D., Yap, K.", page.QuerySelector(".citation").Text(), StringComparison.Ordinal);
+        Assert.Contains("Cooper, D., Yap, K.", page.Text(".citation"), StringComparison.Ordinal);
         Assert.Equal("https://doi.org/10.1007/s12671-020-01425-3", page.Href(".doi a"));
         Assert.Equal(["Design Meta-analysis", "Studies 22", "Participants 1,500", "Effect r = .27, 95% CI [.09, .44]"],
             page.QuerySelectorAll(".facts dl > div").Select(d => string.Join(" ", d.Children.Select(c => c.Text()))));
-        Assert.Equal("Mindful therapists took other people's perspective more readily.", page.QuerySelector(".summary-body p").Text());
-        var implications = page.QuerySelector("section.implications")!;
-        Assert.Equal("Practice Implications", implications.QuerySelector("h2").Text());
+        Assert.Equal("Mindful therapists took other people's perspective more readily.", page.Text(".summary-body p"));
+        var implications = page.Element("section.implications");
+        Assert.Equal("Practice Implications", implications.Text("h2"));
         Assert.Contains("Ask clients how well they feel understood.", implications.Text(), StringComparison.Ordinal);
         Assert.StartsWith("Mindful therapists", page.QuerySelector("meta[name=description]")?.GetAttribute("content"), StringComparison.Ordinal);
     }
@@ -32,8 +32,8 @@ public sealed class SummaryPageTests(PublicSite fixture)
     {
         var (_, page) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
 
-        var link = page.QuerySelector(".reprint a")!;
-        Assert.StartsWith("Author email:", page.QuerySelector(".reprint").Text(), StringComparison.Ordinal);
+        var link = page.Element(".reprint a");
+        Assert.StartsWith("Author email:", page.Text(".reprint"), StringComparison.Ordinal);
         Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", link.GetAttribute("href"));
     }
 
@@ -57,11 +57,11 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (_, middle) = await Site.GetPageAsync("/blog/2021/04/mindful-empathy");
         var (_, oldest) = await Site.GetPageAsync("/blog/2018/01/filler-01"); // same date: title order
 
-        Assert.Null(newest.QuerySelector(".prev-next a[rel=next]"));
+        Assert.False(newest.Has(".prev-next a[rel=next]"));
         Assert.Equal("/blog/2021/04/mindful-empathy", newest.Href(".prev-next a[rel=prev]"));
         Assert.Equal("/blog/2021/04/alliance-voices", middle.Href(".prev-next a[rel=next]"));
         Assert.Equal("/blog/2019/03/filler-28", middle.Href(".prev-next a[rel=prev]"));
-        Assert.Null(oldest.QuerySelector(".prev-next a[rel=prev]"));
+        Assert.False(oldest.Has(".prev-next a[rel=prev]"));
         Assert.Equal("/blog/2018/01/filler-00", oldest.Href(".prev-next a[rel=next]"));
     }
 
@@ -70,11 +70,11 @@ public sealed class SummaryPageTests(PublicSite fixture)
     {
         var (_, page) = await Site.GetPageAsync("/blog/2021/04/alliance-voices");
 
-        Assert.Null(page.QuerySelector(".doi"));
-        Assert.Null(page.QuerySelector(".reprint"));
+        Assert.False(page.Has(".doi"));
+        Assert.False(page.Has(".reprint"));
         // The design is always known; nothing else was given, so nothing else is claimed.
         Assert.Equal(["Design"], page.QuerySelectorAll(".facts dt").Select(d => d.Text()));
-        Assert.Null(page.QuerySelector(".caveat"));
+        Assert.False(page.Has(".caveat"));
     }
 
     [Theory]
@@ -89,6 +89,6 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var (response, page) = await Site.GetPageAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Page not found", page.QuerySelector("h1").Text());
+        Assert.Equal("Page not found", page.Text("h1"));
     }
 }

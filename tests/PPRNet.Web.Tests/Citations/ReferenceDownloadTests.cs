@@ -87,8 +87,8 @@ public sealed class ReferenceDownloadTests(PublicSite fixture)
 
         Assert.Equal("/blog/2021/04/mindful-empathy/cite.ris", page.Href(".cite-actions a[href$='.ris']"));
         Assert.Equal("/blog/2021/04/mindful-empathy/cite.bib", page.Href(".cite-actions a[href$='.bib']"));
-        Assert.True(page.QuerySelector(".copy-button")!.HasAttribute("hidden")); // shown only by JavaScript
-        Assert.Contains("Cooper, D., Yap, K.", page.QuerySelector("#apa-citation").Text(), StringComparison.Ordinal);
+        Assert.True(page.Element(".copy-button").HasAttribute("hidden")); // shown only by JavaScript
+        Assert.Contains("Cooper, D., Yap, K.", page.Text("#apa-citation"), StringComparison.Ordinal);
         Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", page.Href(".reprint-request"));
         string Meta(string name) => string.Join("|", page.QuerySelectorAll($"meta[name={name}]").Select(m => m.GetAttribute("content")));
         Assert.Equal("Mindfulness and empathy", Meta("citation_title"));
@@ -96,6 +96,6 @@ public sealed class ReferenceDownloadTests(PublicSite fixture)
         Assert.Equal(("2020", "Mindfulness", "11", "10", "2243", "2257", "10.1007/s12671-020-01425-3"),
             (Meta("citation_publication_date"), Meta("citation_journal_title"), Meta("citation_volume"), Meta("citation_issue"),
              Meta("citation_firstpage"), Meta("citation_lastpage"), Meta("citation_doi")));
-        Assert.Equal("1 min read", page.QuerySelector(".reading-time").Text());
+        Assert.Equal("1 min read", page.Text(".reading-time"));
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -188,7 +186,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         await SaveAsync("history", await page.GotoAsync(site.BaseUrl + edit!.Replace("/edit", "/history", StringComparison.Ordinal)));
         await page.Context.CloseAsync();
 
-        var errors = await NuCheckerErrorsAsync(files);
+        var errors = await NuChecker.ErrorsAsync(files);
         Assert.True(errors.Count == 0, "Nu HTML checker errors:\n" + string.Join("\n", errors));
     }
 
@@ -244,30 +242,4 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
     }
 
     private static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
-
-    /// <summary>Runs vnu.jar (npm "vnu-jar", installed by .ci/run into tools/) on the files.</summary>
-    private static async Task<List<string>> NuCheckerErrorsAsync(IReadOnlyList<string> files)
-    {
-        var jar = Environment.GetEnvironmentVariable("PPRNET_VNU_JAR")
-            ?? Path.Combine(Path.GetDirectoryName(Import.ShippedContentTests.ContentFolder())!, "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-        if (!File.Exists(jar))
-        {
-            throw new InvalidOperationException($"The Nu HTML checker is not at {jar}: run `npm ci --prefix tools` (Java 17 is needed to run it), or set PPRNET_VNU_JAR.");
-        }
-
-        var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-jar", jar, "--errors-only", "--format", "json", "--stdout" }.Concat(files))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        using var report = JsonDocument.Parse(output);
-        return report.RootElement.GetProperty("messages").EnumerateArray()
-            .Where(m => m.GetProperty("type").GetString() == "error")
-            .Select(m => $"{Path.GetFileName(m.GetProperty("url").GetString())}:{(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")
-            .ToList();
-    }
 }

@@ -75,7 +75,7 @@ public sealed class FeedEscapingTests : IAsyncLifetime
         var category = parser.ParseDocument(item.Element("category")!.Value);
         Assert.Equal("Empathy <b>bold</b>", category.Body!.TextContent);
         var description = parser.ParseDocument(item.Element("description")!.Value);
-        Assert.Contains("<script>alert(1)</script>", description.QuerySelector("code")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", description.Element("code").TextContent, StringComparison.Ordinal);
         Assert.Contains("Practice Implications", description.Body!.TextContent, StringComparison.Ordinal);
     }
 

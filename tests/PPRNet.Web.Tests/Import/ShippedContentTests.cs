@@ -11,21 +11,10 @@ public sealed class ShippedContentTests : IDisposable
 
     public void Dispose() => database.Dispose();
 
-    public static string ContentFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PPRNet.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PPRNet.sln not found above the test binaries"), "content");
-    }
-
     [Fact]
     public async Task The_shipped_content_imports_without_errors_and_covers_enough_of_the_archive()
     {
-        var report = await database.ImportAsync(ContentFolder());
+        var report = await database.ImportAsync(Repository.ContentFolder);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Errors));
         await using var db = database.NewContext();
@@ -45,7 +34,7 @@ public sealed class ShippedContentTests : IDisposable
     [InlineData("2014-09", "Elliott, R., Bohart, A. C., Watson, J. C., & Greenberg, L. S. (2011)", "10.1037/a0022187")]
     public async Task The_papers_of_the_networks_page_are_in_their_months_with_checked_dois(string month, string authors, string doi)
     {
-        await database.ImportAsync(ContentFolder());
+        await database.ImportAsync(Repository.ContentFolder);
 
         await using var db = database.NewContext();
         var summary = await db.Summaries.SingleAsync(s => s.Doi == doi, TestContext.Current.CancellationToken);

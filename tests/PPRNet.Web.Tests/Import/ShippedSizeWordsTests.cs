@@ -19,7 +19,7 @@ public sealed partial class ShippedSizeWordsTests : IDisposable
     [Fact]
     public async Task No_shipped_summary_names_a_size_that_disagrees_with_its_facts_box()
     {
-        var report = await database.ImportAsync(ShippedContentTests.ContentFolder());
+        var report = await database.ImportAsync(Repository.ContentFolder);
         Assert.True(report.Succeeded, string.Join("\n", report.Errors));
         await using var db = database.NewContext();
         var summaries = (await db.Summaries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken))

@@ -19,17 +19,17 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var editor = await site.SignedInAsync(BlogSite.EditorEmail);
         var (_, list) = await editor.GetAsync("/admin/digests");
         Assert.Contains("April 2021", list.Texts("table a"));
-        Assert.Contains("Not sent", list.QuerySelector("tbody").Text(), StringComparison.Ordinal);
+        Assert.Contains("Not sent", list.Text("tbody"), StringComparison.Ordinal);
 
         var (_, all) = await editor.GetAsync("/admin/digests/2021-04");
-        Assert.Equal(April, all.QuerySelector(".preview-subject").Text());
+        Assert.Equal(April, all.Text(".preview-subject"));
         Assert.Equal(["Mindfulness and Empathy in Therapists", "What Clients Say About the Alliance"], all.Texts(".preview-titles li").Order());
-        Assert.Contains("This month we read about *empathy*", all.QuerySelector(".mail-text").Text(), StringComparison.Ordinal);
+        Assert.Contains("This month we read about *empathy*", all.Text(".mail-text"), StringComparison.Ordinal);
 
         var (_, alliance) = await editor.GetAsync("/admin/digests/2021-04?topic=alliance");
         Assert.Equal(["What Clients Say About the Alliance"], alliance.Texts(".preview-titles li"));
         var (_, depression) = await editor.GetAsync("/admin/digests/2021-04?topic=depression");
-        Assert.Contains("gets no email", depression.QuerySelector(".preview-empty").Text(), StringComparison.Ordinal);
+        Assert.Contains("gets no email", depression.Text(".preview-empty"), StringComparison.Ordinal);
 
         var (html, _) = await editor.GetAsync("/admin/digests/2021-04/preview.html?topic=alliance");
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
@@ -53,10 +53,10 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, confirm) = await admin.GetAsync("/admin/digests/2021-04/send");
-        Assert.Contains("Yes, send to 2 subscribers", confirm.QuerySelector("form.send-form button").Text(), StringComparison.Ordinal);
+        Assert.Contains("Yes, send to 2 subscribers", confirm.Text("form.send-form button"), StringComparison.Ordinal);
         var (sent, _) = await admin.SubmitAsync(confirm, "form.send-form", []);
         var (_, after) = await admin.FollowAsync(sent);
-        Assert.Contains("queued for 2 confirmed subscribers", after.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+        Assert.Contains("queued for 2 confirmed subscribers", after.Text(".flash"), StringComparison.Ordinal);
 
         var digests = await smtp.WaitForAsync(domain, 2, filter: m => m.Message.Subject == April);
         Assert.Equal([alliance, everything], digests.SelectMany(m => m.Envelope).Order(StringComparer.Ordinal));
@@ -97,11 +97,11 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         }
 
         var (summary, page) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(narrow.TextBody, "/blog/2021/04/alliance-voices"));
-        Assert.Equal("What Clients Say About the Alliance", page.QuerySelector("h1").Text());
+        Assert.Equal("What Clients Say About the Alliance", page.Text("h1"));
         Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
 
         var (_, progress) = await admin.GetAsync("/admin/digests");
-        Assert.Contains("2 sent, 0 queued, 0 failed", progress.QuerySelector("tbody").Text(), StringComparison.Ordinal);
+        Assert.Contains("2 sent, 0 queued, 0 failed", progress.Text("tbody"), StringComparison.Ordinal);
         var (_, audit) = await admin.GetAsync("/admin/audit");
         Assert.Contains(audit.QuerySelectorAll("tr"), row => row.Text().Contains("digest-send", StringComparison.Ordinal)
             && row.Text().Contains(BlogSite.AdminEmail, StringComparison.Ordinal) && row.Text().Contains("digest 2021-04", StringComparison.Ordinal));
@@ -119,15 +119,15 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         // The same confirmation page, submitted again (a double click, a second tab).
         var (again, _) = await admin.SubmitAsync(confirm, "form.send-form", []);
         var (_, page) = await admin.FollowAsync(again);
-        Assert.Contains("already sent", page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
-        Assert.Contains("nothing was sent again", page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+        Assert.Contains("already sent", page.Text(".flash"), StringComparison.Ordinal);
+        Assert.Contains("nothing was sent again", page.Text(".flash"), StringComparison.Ordinal);
 
         // Once the outbox holds nothing queued, everything queued has arrived or never will.
         Assert.Single(await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April));
-        for (var i = 0; i < 100 && await site.DbAsync(db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.Async(
+            async () => !await site.DbAsync(
+                db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
+            TimeSpan.FromSeconds(10), "the outbox holds nothing queued");
 
         Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
         Assert.Equal(1, (await smtp.MessagesToAsync(domain)).Count(m => m.Message.Subject == April));
@@ -233,14 +233,14 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         await MailSteps.ConfirmedAsync(site, smtp, $"reader@{MailSteps.NewDomain()}");
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, page) = await admin.GetAsync("/admin/digests/2021-07");
-        Assert.Contains("July 2021 has no published summaries", page.QuerySelector("main").Text(), StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("form.test-form"));
+        Assert.Contains("July 2021 has no published summaries", page.Text("main"), StringComparison.Ordinal);
+        Assert.False(page.Has("form.test-form"));
 
         var (_, sendPage) = await admin.GetAsync("/admin/digests/2021-04/send");
-        var token = sendPage.QuerySelector("form.send-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = sendPage.Element("form.send-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
         var response = await admin.PostRawAsync("/admin/digests/2021-07/send", new() { ["__RequestVerificationToken"] = token });
         var (_, after) = await admin.FollowAsync(response);
-        Assert.Equal("July 2021 has no published summaries, so there is no digest to send. Nothing was sent.", after.QuerySelector(".flash").Text());
+        Assert.Equal("July 2021 has no published summaries, so there is no digest to send. Nothing was sent.", after.Text(".flash"));
         Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
         Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/digests/2021-13")).Response.StatusCode);
@@ -257,14 +257,14 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var (scheduled, _) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
             new() { ["Form.SendAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
         var (_, page) = await admin.FollowAsync(scheduled);
-        Assert.Contains("Scheduled for", page.QuerySelector(".digest-state").Text(), StringComparison.Ordinal);
+        Assert.Contains("Scheduled for", page.Text(".digest-state"), StringComparison.Ordinal);
         Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromHours(3);
         var digests = await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April);
         Assert.Single(digests);
         var (_, sent) = await admin.GetAsync("/admin/digests/2021-04");
-        Assert.Contains("This month's digest has been sent", sent.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Contains("This month's digest has been sent", sent.Text("main"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -278,10 +278,10 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             var (refused, page) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form", new() { ["Form.SendAt"] = typed });
             Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
             Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
-            Assert.StartsWith("Choose a time after now", page.QuerySelector("#send-at-error").Text(), StringComparison.Ordinal);
-            Assert.Equal("#Form_SendAt", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
-            Assert.Equal("true", page.QuerySelector("#Form_SendAt")!.GetAttribute("aria-invalid"));
-            Assert.Equal(typed, page.QuerySelector("#Form_SendAt")!.GetAttribute("value"));
+            Assert.StartsWith("Choose a time after now", page.Text("#send-at-error"), StringComparison.Ordinal);
+            Assert.Equal("#Form_SendAt", page.Element(".error-summary a").GetAttribute("href"));
+            Assert.Equal("true", page.Element("#Form_SendAt").GetAttribute("aria-invalid"));
+            Assert.Equal(typed, page.Element("#Form_SendAt").GetAttribute("value"));
         }
 
         Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
@@ -302,7 +302,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         await MailSteps.ConfirmedAsync(site, smtp, $"early@{domain}");
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, april) = await admin.GetAsync("/admin/digests/2021-04");
-        var token = april.QuerySelector("form.schedule-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = april.Element("form.schedule-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
         var at = site.Clock.Now.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await admin.PostRawAsync("/admin/digests/2021-05/schedule", new() { ["__RequestVerificationToken"] = token, ["Form.SendAt"] = at });
 
@@ -328,14 +328,11 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             await using (var down = await MailSite.StartAsync(AppServer.FreePort(), databasePath: database))
             {
                 await MailSteps.SubscribeAsync(down, email);
-                var attempted = false;
-                for (var i = 0; i < 100 && !attempted; i++)
-                {
-                    attempted = await down.DbAsync(db => db.Outbox.AnyAsync(m => m.Attempts > 0 && m.LastError != null && m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken));
-                    await Task.Delay(100, TestContext.Current.CancellationToken);
-                }
-
-                Assert.True(attempted, "the first attempt should have failed and been kept for a retry");
+                await Eventually.Async(
+                    () => down.DbAsync(db => db.Outbox.AnyAsync(
+                        m => m.Attempts > 0 && m.LastError != null && m.Status == OutboxStatus.Queued,
+                        TestContext.Current.CancellationToken)),
+                    TimeSpan.FromSeconds(10), "the first attempt has failed and the message is kept for a retry");
             }
 
             await using var up = await MailSite.StartAsync(smtp.SmtpPort, databasePath: database);

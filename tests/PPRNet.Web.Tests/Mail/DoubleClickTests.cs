@@ -25,7 +25,7 @@ public sealed class DoubleClickTests(Smtp4dev smtp)
             var presses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => site.Anonymous().SubmitAsync(page, "main form", [])));
 
             Assert.All(presses, p => Assert.Equal(HttpStatusCode.OK, p.Response.StatusCode));
-            var headings = presses.Select(p => p.Html.QuerySelector("h1").Text()).ToList();
+            var headings = presses.Select(p => p.Html.Text("h1")).ToList();
             Assert.Equal(1, headings.Count(h => h == "You are subscribed"));
             Assert.Equal(3, headings.Count(h => h == "You are already subscribed"));
             var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
@@ -52,8 +52,8 @@ public sealed class DoubleClickTests(Smtp4dev smtp)
 
             Assert.Equal(HttpStatusCode.Redirect, send.Result.Response.StatusCode);
             Assert.Equal(HttpStatusCode.Redirect, schedule.Result.Response.StatusCode);
-            var sent = (await first.FollowAsync(send.Result.Response)).Html.QuerySelector(".flash").Text();
-            var scheduled = (await second.FollowAsync(schedule.Result.Response)).Html.QuerySelector(".flash").Text();
+            var sent = (await first.FollowAsync(send.Result.Response)).Html.Text(".flash");
+            var scheduled = (await second.FollowAsync(schedule.Result.Response)).Html.Text(".flash");
             Assert.Contains("digest is queued for", sent, StringComparison.Ordinal);
             Assert.True(scheduled.Contains("will be sent to confirmed subscribers", StringComparison.Ordinal)
                 || scheduled.Contains("was already sent", StringComparison.Ordinal), scheduled);

@@ -29,13 +29,13 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var link = new Uri(MailSteps.LinkIn(notice.TextBody, "/subscribe/manage"));
         var (opened, page) = await browser.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Contains(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Contains(email, page.Text("main"), StringComparison.Ordinal);
 
         var (saved, _) = await browser.SubmitAsync(page, "form.preferences-form",
             new() { ["Form.AllTopics"] = "false", ["Form.Topics"] = new[] { "alliance", "training" }, ["Form.Paused"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, after) = await browser.FollowAsync(saved);
-        Assert.Contains("paused", after.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+        Assert.Contains("paused", after.Text(".flash"), StringComparison.Ordinal);
         var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
         Assert.Equal(SubscriberStatus.Paused, subscriber.Status);
         Assert.False(subscriber.AllTopics);
@@ -55,10 +55,10 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Error: ", refused.Title, StringComparison.Ordinal);
-        Assert.Equal("#Form_Topics", refused.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("#Form_Topics", refused.Element(".error-summary a").GetAttribute("href"));
         Assert.NotNull(refused.QuerySelector("#Form_Topics[type=checkbox]"));
-        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector("#preferences-topics-error")!.TextContent));
-        Assert.Equal("false", refused.QuerySelector("input[name='Form.AllTopics'][checked]")!.GetAttribute("value"));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Element("#preferences-topics-error").TextContent));
+        Assert.Equal("false", refused.Element("input[name='Form.AllTopics'][checked]").GetAttribute("value"));
         Assert.True((await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).AllTopics);
     }
 
@@ -74,7 +74,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         var (left, done) = await site.Anonymous().SubmitAsync(page, "main form", []);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
-        Assert.Equal("You are unsubscribed", done.QuerySelector("h1").Text());
+        Assert.Equal("You are unsubscribed", done.Text("h1"));
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
@@ -142,10 +142,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         // The sender works one message at a time: once the next one has arrived, the digest is done.
         var next = $"next@{MailSteps.NewDomain()}";
         await MailSteps.SubscribeAsync(site, next);
-        for (var i = 0; i < 100 && !server.Delivered.Contains(next); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.Async(() => server.Delivered.Contains(next), TimeSpan.FromSeconds(10), $"the mail to {next} was delivered");
 
         Assert.Contains(next, server.Delivered);
         var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
@@ -170,13 +167,13 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         var manage = await MailSteps.PreferencesTokenAsync(site, email);
         var (left, leftPage) = await browser.SubmitAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(manage)}", "main form", []);
-        Assert.Equal("You are unsubscribed", leftPage.QuerySelector("h1").Text());
+        Assert.Equal("You are unsubscribed", leftPage.Text("h1"));
         var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Skipped, digest.Status);
 
         var (again, page) = await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
+        Assert.Equal("This link is not valid", page.Text("h1"));
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
@@ -197,12 +194,12 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         var token = await MailSteps.PreferencesTokenAsync(site, email);
         var (_, manage) = await browser.GetAsync($"/subscribe/manage?token={Uri.EscapeDataString(token)}");
-        Assert.Contains(email, manage.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Contains(email, manage.Text("main"), StringComparison.Ordinal);
         AssertAddressWithoutToken(manage, "/subscribe/manage", token);
         var (_, unsubscribe) = await browser.GetAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(token)}");
         AssertAddressWithoutToken(unsubscribe, "/subscribe/unsubscribe", token);
         var (_, left) = await browser.SubmitAsync(unsubscribe, "main form", []);
-        Assert.Equal("You are unsubscribed", left.QuerySelector("h1").Text());
+        Assert.Equal("You are unsubscribed", left.Text("h1"));
         AssertAddressWithoutToken(left, "/subscribe/unsubscribe", token);
     }
 
@@ -233,9 +230,9 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         site.Clock.Now += MailTokens.PreferencesLifetime + TimeSpan.FromDays(1);
         var (expired, page) = await browser.GetAsync(oldLink);
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
-        Assert.Equal("This link has expired", page.QuerySelector("h1").Text());
-        Assert.DoesNotContain(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Empathy", page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Equal("This link has expired", page.Text("h1"));
+        Assert.DoesNotContain(email, page.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Empathy", page.Text("main"), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form.preferences-form"));
 
         // The same answer for an address that is not subscribed, and nothing is sent to it.
@@ -244,8 +241,8 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var (asked, answer) = await browser.SubmitAsync(page, "form.preferences-link-form", new() { ["Form.Email"] = email.ToUpperInvariant() });
         Assert.Equal(strangerAsked.Headers.Location, asked.Headers.Location);
         var (_, sent) = await browser.FollowAsync(asked);
-        Assert.Equal("Check your inbox", sent.QuerySelector("h1").Text());
-        Assert.Equal((await browser.FollowAsync(strangerAsked)).Html.QuerySelector("main").Text(), sent.QuerySelector("main").Text());
+        Assert.Equal("Check your inbox", sent.Text("h1"));
+        Assert.Equal((await browser.FollowAsync(strangerAsked)).Html.Text("main"), sent.Text("main"));
 
         var mail = await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2);
         Assert.Equal("Your new link to your PPRNet Research Blog digest preferences", mail.Subject);
@@ -254,7 +251,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         Assert.DoesNotContain(await smtp.MessagesToAsync(domain), m => m.Envelope.Contains(stranger));
         var (fresh, preferences) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(mail.TextBody, "/subscribe/manage"));
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
-        Assert.Contains(email, preferences.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Contains(email, preferences.Text("main"), StringComparison.Ordinal);
         Assert.NotNull(preferences.QuerySelector("form.preferences-form"));
     }
 
@@ -290,14 +287,14 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         var (expired, page) = await browser.GetAsync($"/subscribe/manage?token={oldToken}");
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
-        Assert.Equal("This link has expired", page.QuerySelector("h1").Text());
-        Assert.DoesNotContain(email, page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.Equal("This link has expired", page.Text("h1"));
+        Assert.DoesNotContain(email, page.Text("main"), StringComparison.Ordinal);
 
         var (_, ask) = await browser.GetAsync($"/subscribe/unsubscribe?token={oldToken}");
-        Assert.DoesNotContain(email, ask.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain(email, ask.Text("main"), StringComparison.Ordinal);
         var (left, done) = await browser.SubmitAsync(ask, "main form", []);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
-        Assert.Equal("You are unsubscribed", done.QuerySelector("h1").Text());
+        Assert.Equal("You are unsubscribed", done.Text("h1"));
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
 
@@ -326,15 +323,15 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         {
             var (response, page) = await browser.GetAsync(links[email]);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("This subscription has ended", page.QuerySelector("h1").Text());
-            var main = page.QuerySelector("main").Text();
+            Assert.Equal("This subscription has ended", page.Text("h1"));
+            var main = page.Text("main");
             Assert.DoesNotContain(email, main, StringComparison.Ordinal);
             Assert.DoesNotContain("Empathy", main, StringComparison.Ordinal);
             Assert.Null(page.QuerySelector("form.preferences-form"));
-            Assert.Equal("Subscribe again", page.QuerySelector("main a[href='/subscribe']").Text());
+            Assert.Equal("Subscribe again", page.Text("main a[href='/subscribe']"));
 
             var (_, unsubscribe) = await browser.GetAsync(links[email].Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal));
-            Assert.DoesNotContain(email, unsubscribe.QuerySelector("main").Text(), StringComparison.Ordinal);
+            Assert.DoesNotContain(email, unsubscribe.Text("main"), StringComparison.Ordinal);
         }
     }
 
@@ -344,7 +341,7 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var (response, page) = await site.GetPageAsync("/subscribe/manage?token=CfDJ8-made-up");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("This link is not valid", page.QuerySelector("h1").Text());
+        Assert.Equal("This link is not valid", page.Text("h1"));
     }
 
     [Fact]

@@ -73,10 +73,8 @@ public sealed class RestartTests(Smtp4dev smtp)
         try
         {
             var first = await AppServer.StartAsync(database: database, environment: Environment(), keepDatabase: true);
-            for (var i = 0; i < 600 && await smtp.CountAsync(domain) < 6; i++)
-            {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
+            await Eventually.Async(
+                async () => await smtp.CountAsync(domain) >= 6, TimeSpan.FromSeconds(30), "part of the digest (6 messages) has arrived");
 
             await first.StopAsync(kill);
             await first.DisposeAsync();
@@ -84,18 +82,14 @@ public sealed class RestartTests(Smtp4dev smtp)
             Assert.True(queuedBefore > 0, $"the stop should have come mid-digest (sent {sentBefore})");
 
             await using var second = await AppServer.StartAsync(database: database, environment: Environment(), keepDatabase: true);
-            for (var i = 0; i < 300 && (await CountsAsync(database)).Sent < Subscribers; i++)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
+            await Eventually.Async(async () => (await CountsAsync(database)).Sent >= Subscribers, TimeSpan.FromSeconds(30),
+                $"the outbox marks all {Subscribers} digests sent");
 
             Assert.Equal((Subscribers, 0), await CountsAsync(database));
             // smtp4dev stores a message a moment after it accepts it (which is when the outbox marks
             // it sent): wait for the last one to be listed before counting copies.
-            for (var i = 0; i < 100 && await smtp.CountAsync(domain) < Subscribers; i++)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
+            await Eventually.Async(async () => await smtp.CountAsync(domain) >= Subscribers, TimeSpan.FromSeconds(10),
+                $"smtp4dev lists {Subscribers} messages for the domain");
 
             return (await smtp.MessagesToAsync(domain)).SelectMany(m => m.Envelope)
                 .GroupBy(address => address, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count());

@@ -49,10 +49,8 @@ public sealed class SmtpRefusalTests
         await using var server = new ScriptedSmtpServer { RecipientReply = to => to == "greylisted@later.example" ? "451 4.7.1 Greylisted, try again later" : null };
         await using var site = await MailSite.StartAsync(server.Port, new() { ["Mail:RetryBaseSeconds"] = "3600" });
         await MailSteps.SubscribeAsync(site, "greylisted@later.example");
-        for (var i = 0; i < 100 && server.RecipientAttempts("greylisted@later.example") == 0; i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.Async(() => server.RecipientAttempts("greylisted@later.example") > 0, TimeSpan.FromSeconds(10),
+            "the sender has tried greylisted@later.example once");
 
         await MailSteps.SubscribeAsync(site, "somebody@accepted.example");
         await WaitForDeliveryAsync(server, "somebody@accepted.example", seconds: 15);
@@ -67,11 +65,7 @@ public sealed class SmtpRefusalTests
 
     private static async Task WaitForDeliveryAsync(ScriptedSmtpServer server, string email, int seconds = 10)
     {
-        for (var i = 0; i < seconds * 10 && !server.Delivered.Contains(email); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
+        await Eventually.Async(() => server.Delivered.Contains(email), TimeSpan.FromSeconds(seconds), $"the mail to {email} was delivered");
         Assert.Contains(email, server.Delivered);
     }
 }

@@ -60,7 +60,7 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["Relapse After Therapy Ends", "Long Follow-Up of Group Treatment"], page.CardTitles());
-        Assert.Contains("2 summaries match “relapse”", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
+        Assert.Contains("2 summaries match “relapse”", page.Text(".applied"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,10 +69,10 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
         var (_, page) = await Site.GetPageAsync("/search?q=relapse");
 
         var second = page.QuerySelectorAll(".search-result")[1];
-        Assert.Equal("March 2021 · Qualitative study", second.QuerySelector(".kicker").Text());
-        Assert.Contains("Author, A. (2020)", second.QuerySelector(".citation").Text(), StringComparison.Ordinal);
+        Assert.Equal("March 2021 · Qualitative study", second.Text(".kicker"));
+        Assert.Contains("Author, A. (2020)", second.Text(".citation"), StringComparison.Ordinal);
         Assert.Equal("<mark>relapse</mark>", second.QuerySelector(".snippet mark")?.OuterHtml);
-        Assert.Contains("Few clients mentioned", second.QuerySelector(".snippet").Text(), StringComparison.Ordinal);
+        Assert.Contains("Few clients mentioned", second.Text(".snippet"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
 
         Assert.Equal(["Long Follow-Up of Group Treatment"], topicOnly.CardTitles());
         Assert.Equal(["Relapse After Therapy Ends"], both.CardTitles());
-        Assert.Contains("No results for “relapse” with these filters.", none.QuerySelector(".no-results").Text(), StringComparison.Ordinal);
+        Assert.Contains("No results for “relapse” with these filters.", none.Text(".no-results"), StringComparison.Ordinal);
         Assert.Equal("/search?q=relapse&topic=alliance&type=qualitative", topicOnly.Href(".filter-links a[href*='type=qualitative']"));
     }
 
@@ -138,7 +138,7 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
         var (response, page) = await Site.GetPageAsync("/search?q=" + Uri.EscapeDataString("?!.,;:*-\"()"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("No results: the search needs at least one word of letters or digits.", page.QuerySelector(".no-results").Text());
+        Assert.Equal("No results: the search needs at least one word of letters or digits.", page.Text(".no-results"));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
         var (response, page) = await Site.GetPageAsync("/search");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("Type a word or two you remember", page.QuerySelector(".applied").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Type a word or two you remember", page.Text(".applied"), StringComparison.Ordinal);
         Assert.Equal("q", page.QuerySelector("#search-q")?.GetAttribute("name"));
     }
 
@@ -167,9 +167,9 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
     {
         var (_, page) = await Site.GetPageAsync("/topics");
 
-        var form = page.QuerySelector("header form[role=search]")!;
+        var form = page.Element("header form[role=search]");
         Assert.Equal(("get", "/search"), (form.GetAttribute("method"), form.GetAttribute("action")));
-        Assert.NotNull(page.QuerySelector($"label[for={form.QuerySelector("input[name=q]")!.Id}]"));
+        Assert.NotNull(page.QuerySelector($"label[for={form.Element("input[name=q]").Id}]"));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class SeoTests(PublicSite fixture)
     {
         var (_, page) = await fixture.Site.GetPageAsync("/blog/2021/04/not-here");
 
-        Assert.Null(page.QuerySelector("link[rel=canonical]"));
+        Assert.False(page.Has("link[rel=canonical]"));
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
     }
 
@@ -75,7 +75,7 @@ public sealed class SeoTests(PublicSite fixture)
     {
         var (_, page) = await fixture.Site.GetPageAsync("/blog/2021/04/mindful-empathy");
 
-        using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        using var json = JsonDocument.Parse(page.Element("script[type='application/ld+json']").TextContent);
         var root = json.RootElement;
         Assert.Equal("BlogPosting", root.GetProperty("@type").GetString());
         Assert.Equal("Mindfulness and Empathy in Therapists", root.GetProperty("headline").GetString());
@@ -107,7 +107,7 @@ public sealed class SeoTests(PublicSite fixture)
     {
         var (_, page) = await fixture.Site.GetPageAsync("/blog/2021/04");
 
-        var print = page.QuerySelector("link[media=print]")!;
+        var print = page.Element("link[media=print]");
         Assert.Matches(@"^/css/print\.[a-z0-9]+\.css$", print.GetAttribute("href"));
         var css = await TextAsync(print.GetAttribute("href")!);
         Assert.Contains(".site-header", css, StringComparison.Ordinal);

@@ -43,10 +43,9 @@ public sealed class BackupCommandTests : IDisposable
                     acknowledged.Enqueue($"backup-save-{i}");
                 }
             }, TestContext.Current.CancellationToken);
-            while (acknowledged.Count < 5)
-            {
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
+            await Eventually.Async(
+                () => saving.IsFaulted ? throw saving.Exception!.GetBaseException() : acknowledged.Count >= 5,
+                TimeSpan.FromMinutes(1), "the site has acknowledged five saves");
 
             acknowledgedBefore = [.. acknowledged];
             var (exitCode, output) = await AppCommand.RunAsync(database, ["backup", backup]);

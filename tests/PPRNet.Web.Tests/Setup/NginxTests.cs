@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Parser;
-using PPRNet.Web.Tests.Import;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Setup;
@@ -41,7 +40,7 @@ public sealed class NginxFront : IAsyncLifetime
         Assert.True(created == 0, output);
         app = await AppServer.StartAsync(PublicAddress, database);
 
-        var site = (await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(ShippedContentTests.ContentFolder())!, "deploy", "nginx.conf"), TestContext.Current.CancellationToken))
+        var site = (await File.ReadAllTextAsync(Repository.PathTo("deploy", "nginx.conf"), TestContext.Current.CancellationToken))
             .Replace("server 127.0.0.1:5000;", $"server 127.0.0.1:{app.Port};", StringComparison.Ordinal)
             .Replace("listen [::]:80;", "", StringComparison.Ordinal)
             .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal)
@@ -76,24 +75,25 @@ public sealed class NginxFront : IAsyncLifetime
     private async Task WaitForNginxAsync()
     {
         using var client = Client();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
+        await Eventually.Async(
+            async () =>
             {
-                await client.GetAsync(new Uri(PublicAddress + "/healthz"), TestContext.Current.CancellationToken);
-                return;
-            }
-            catch (HttpRequestException) when (!nginx!.HasExited)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-            catch (HttpRequestException)
-            {
-                break;
-            }
-        }
-
-        throw new InvalidOperationException("nginx did not start: " + await nginx!.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+                try
+                {
+                    await client.GetAsync(new Uri(PublicAddress + "/healthz"), TestContext.Current.CancellationToken);
+                    return true;
+                }
+                catch (HttpRequestException) when (!nginx!.HasExited)
+                {
+                    return false;
+                }
+                catch (HttpRequestException)
+                {
+                    throw new InvalidOperationException(
+                        "nginx did not start: " + await nginx!.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+                }
+            },
+            TimeSpan.FromSeconds(10), $"nginx answers at {PublicAddress}");
     }
 
     public async ValueTask DisposeAsync()
@@ -177,7 +177,7 @@ public sealed class NginxTests(NginxFront front) : IClassFixture<NginxFront>
         var page = await client.GetAsync(new Uri(PublicAddress + "/admin/sign-in"), TestContext.Current.CancellationToken);
         var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.antiforgery", StringComparison.Ordinal));
         var token = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
-            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            .Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
         using var signIn = new HttpRequestMessage(HttpMethod.Post, new Uri(PublicAddress + "/admin/sign-in"))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Email"] = NginxFront.Email, ["Form.Password"] = NginxFront.Password, ["__RequestVerificationToken"] = token }),

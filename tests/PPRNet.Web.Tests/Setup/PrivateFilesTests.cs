@@ -56,7 +56,9 @@ public sealed class PrivateFilesTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(server.LocalUrl) };
         var (response, _) = await new Browser(http).SubmitAsync("/subscribe", "main form.stacked-form", new() { ["Form.Email"] = "reader@example.org" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = await WaitForAsync(() => Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml").FirstOrDefault() : null);
+        var message = await Eventually.FoundAsync(
+            () => Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml").FirstOrDefault() : null,
+            TimeSpan.FromMinutes(1), $"a message is written to {pickup}");
 
         Assert.Contains("reader@example.org", await File.ReadAllTextAsync(message, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal("700", Mode(Path.GetDirectoryName(pickup)!));
@@ -74,7 +76,9 @@ public sealed class PrivateFilesTests : IDisposable
         settings["Backup__Keep"] = "1000"; // none is pruned while the test looks at it
         await using var server = await AppServer.StartAsync(database: Path.Combine(root, "pprnet.db"), environment: settings, umask: Permissive);
 
-        var backup = await WaitForAsync(() => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "pprnet-*.db").FirstOrDefault() : null);
+        var backup = await Eventually.FoundAsync(
+            () => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "pprnet-*.db").FirstOrDefault() : null,
+            TimeSpan.FromMinutes(1), $"a scheduled backup is written to {folder}");
 
         Assert.Equal("700", Mode(folder));
         Assert.Equal("600", Mode(backup));
@@ -126,20 +130,4 @@ public sealed class PrivateFilesTests : IDisposable
 
     private static string Mode(string path) =>
         Convert.ToString((int)File.GetUnixFileMode(path), 8).PadLeft(3, '0');
-
-    /// <summary>Polls for a file the site writes in the background; gives up after a minute.</summary>
-    private static async Task<string> WaitForAsync(Func<string?> found)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (found() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("the file did not appear");
-    }
 }

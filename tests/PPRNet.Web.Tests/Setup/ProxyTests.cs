@@ -51,7 +51,7 @@ public sealed class ProxyTests : IAsyncLifetime
         Headers(page, peer);
         var form = await client.SendAsync(page, TestContext.Current.CancellationToken);
         var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var token = html.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = html.Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
         var antiforgery = form.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("pprnet.antiforgery", StringComparison.Ordinal)).Split(';')[0];
         using var post = new HttpRequestMessage(HttpMethod.Post, "/admin/sign-in")
         {

@@ -32,7 +32,7 @@ public sealed class RateLimitTests : IDisposable
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.Equal("Too many requests", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("Too many requests", page.Text("h1"));
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class ScheduledBackupTests : IAsyncLifetime
     [Fact]
     public async Task The_site_keeps_the_newest_checked_backups_and_removes_older_ones()
     {
-        var first = await WaitForAsync(() => Backups().FirstOrDefault());
-        await WaitForAsync(() => Backups().Contains(first) ? null : "pruned");
+        var first = await Eventually.FoundAsync(() => Backups().FirstOrDefault(), TimeSpan.FromMinutes(1), "a scheduled backup appears");
+        await Eventually.Async(() => !Backups().Contains(first), TimeSpan.FromMinutes(1), $"the oldest backup ({first}) is pruned");
 
         var kept = Backups();
         Assert.InRange(kept.Count, 1, 2);
@@ -50,22 +50,6 @@ public sealed class ScheduledBackupTests : IAsyncLifetime
 
     private List<string> Backups() =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "pprnet-*.db").Order(StringComparer.Ordinal).ToList() : [];
-
-    /// <summary>Polls for a condition the background service brings about; gives up after a minute.</summary>
-    private static async Task<string> WaitForAsync(Func<string?> found)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (found() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("the scheduled backups did not appear");
-    }
 
     private sealed class BackedUpSite(string contentPath, string folder) : BlogSite(contentPath)
     {

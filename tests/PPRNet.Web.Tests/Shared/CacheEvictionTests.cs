@@ -48,7 +48,7 @@ public sealed class CacheEvictionTests : IAsyncLifetime
         Assert.True(await CachedAsync(OtherTopicArchive), "a topic page that does not list it stays cached");
         Assert.True(await CachedAsync("/topics"), "the topic counts did not change, so the topic index stays cached");
         var (_, page) = await site.GetPageAsync(Edited);
-        Assert.Contains("d = 0.62", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("d = 0.62", page.Element(".facts").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class CacheEvictionTests : IAsyncLifetime
         Assert.False(await CachedAsync("/topics"), "topic counts may change");
         Assert.True(await CachedAsync(Unrelated), "a summary two months away with other topics stays cached");
         var (_, page) = await site.GetPageAsync(SameMonth);
-        Assert.Contains("Mending Alliance Ruptures", page.QuerySelector("nav.prev-next")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mending Alliance Ruptures", page.Element("nav.prev-next").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class CacheEvictionTests : IAsyncLifetime
         Assert.False(await CachedAsync("/blog/2019/01"), "the month beside the new month links to it");
         Assert.True(await CachedAsync(Unrelated), "a summary whose links did not change stays cached");
         var (_, page) = await site.GetPageAsync(NextOlder);
-        Assert.Contains("A Trial Between Months", page.QuerySelector("nav.prev-next")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A Trial Between Months", page.Element("nav.prev-next").TextContent, StringComparison.Ordinal);
     }
 
     private async Task WarmAsync(IEnumerable<string> urls)

@@ -14,7 +14,7 @@ public sealed class ErrorPageTests(PublicSite fixture)
         using var content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
         var response = await fixture.Site.Browser().PostAsync(new Uri(url, UriKind.Relative), content, TestContext.Current.CancellationToken);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return (response.StatusCode, page.QuerySelector("h1")?.TextContent.Trim() ?? "");
+        return (response.StatusCode, page.Text("h1"));
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class SecurityHeadersTests(PublicSite fixture)
     private async Task<string> StylesheetUrlAsync()
     {
         var (_, page) = await Site.GetPageAsync("/");
-        return page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        return page.Element("link[rel=stylesheet]").GetAttribute("href")!;
     }
 
     public static TheoryData<string> Kinds => new() { "public", "error", "admin", "static" };

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using PPRNet.Web.Tests.Import;
 
 namespace PPRNet.Web.Tests.Support;
 
@@ -28,13 +27,14 @@ public sealed class AppServer : IAsyncDisposable
 
     /// <summary>Starts the app with <paramref name="publicAddress"/> as Site:BaseUrl (its own
     /// loopback address when null) and waits until it answers; under <paramref name="umask"/> when given.</summary>
-    public static async Task<AppServer> StartAsync(string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null, bool keepDatabase = false,
-        string? umask = null)
+    public static async Task<AppServer> StartAsync(
+        string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null,
+        bool keepDatabase = false, string? umask = null)
     {
         var port = FreePort();
         database ??= AppCommand.NewDatabasePath();
         var app = typeof(Program).Assembly.Location;
-        var project = Path.Combine(Path.GetDirectoryName(ShippedContentTests.ContentFolder())!, "src", "PPRNet.Web");
+        var project = Repository.WebProject;
         var start = AppCommand.Dotnet(umask);
         start.WorkingDirectory = project; // its wwwroot and appsettings.json, as in production
         start.RedirectStandardOutput = true;
@@ -44,7 +44,7 @@ public sealed class AppServer : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
-        start.Environment["Content__Path"] = ShippedContentTests.ContentFolder();
+        start.Environment["Content__Path"] = Repository.ContentFolder;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Site__BaseUrl"] = publicAddress ?? $"http://127.0.0.1:{port}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -65,29 +65,24 @@ public sealed class AppServer : IAsyncDisposable
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient();
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
+        await Eventually.Async(
+            async () =>
             {
-                if ((await http.GetAsync(new Uri(LocalUrl + "/healthz"))).StatusCode == HttpStatusCode.OK)
+                try
                 {
-                    return;
+                    return (await http.GetAsync(new Uri(LocalUrl + "/healthz"))).StatusCode == HttpStatusCode.OK;
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"The site exited with code {server.ExitCode} before serving.");
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The site did not start within 30 seconds.");
+                catch (HttpRequestException) when (!server.HasExited)
+                {
+                    return false; // not listening yet
+                }
+                catch (HttpRequestException)
+                {
+                    throw new InvalidOperationException($"The site exited with code {server.ExitCode} before serving.");
+                }
+            },
+            TimeSpan.FromSeconds(30),
+            $"the site answers {LocalUrl}/healthz with 200");
     }
 
     public static int FreePort()

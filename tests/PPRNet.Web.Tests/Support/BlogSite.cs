@@ -105,7 +105,8 @@ public class BlogSite : WebApplicationFactory<Program>
     public async Task<(Browser Browser, string Cookie)> SignedInWithCookieAsync(string email)
     {
         var browser = Anonymous();
-        var (response, _) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = Password });
+        var (response, _) = await browser.SubmitAsync(
+            "/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = Password });
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal));
         return (browser, cookie.Split(';')[0]);
     }
@@ -122,7 +123,8 @@ public class BlogSite : WebApplicationFactory<Program>
     public async Task<Browser> SignedInAsync(string email)
     {
         var browser = new Browser(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-        var (response, _) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = Password });
+        var (response, _) = await browser.SubmitAsync(
+            "/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = Password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {email} failed: {response.StatusCode}");

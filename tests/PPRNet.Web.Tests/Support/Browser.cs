@@ -57,7 +57,8 @@ public sealed class Browser(HttpClient client)
         }
 
         var action = actionOverride ?? form.GetAttribute("action") ?? page.Url;
-        var response = await client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync(
+            new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         return (response, await ParseAsync(response));
     }
 
@@ -133,7 +134,4 @@ public static class Should
         (page.QuerySelector(selector) as IHtmlInputElement)?.Value
         ?? (page.QuerySelector(selector) as IHtmlTextAreaElement)?.Value
         ?? throw new InvalidOperationException($"No field {selector}");
-
-    public static string ErrorFor(this IHtmlDocument page, string field) =>
-        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 }

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace PPRNet.Web.Tests.Support;
 
 /// <summary>The built app as its own process on a loopback port, serving the shipped content, and a
-/// headless Chromium (Debian's /usr/bin/chromium, or PPRNET_CHROMIUM) to look at it with.</summary>
+/// headless Chromium (see <see cref="Chromium"/>: PPRNET_CHROMIUM, Debian's, or Playwright's own)
+/// to look at it with.</summary>
 public sealed class LiveSite : IAsyncLifetime
 {
     private AppServer? server;
@@ -18,10 +19,13 @@ public sealed class LiveSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        playwright = await Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(playwright);
+
         // An Admin exists from the start, so browser tests can reach the editors' pages too.
         var database = AppCommand.NewDatabasePath();
         var (exitCode, output) = await AppCommand.RunAsync(database, ["create-admin", "--email", AdminEmail],
-            new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = AdminPassword, ["Content__Path"] = Import.ShippedContentTests.ContentFolder() });
+            new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = AdminPassword, ["Content__Path"] = Repository.ContentFolder });
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"create-admin failed ({exitCode}): {output}");
@@ -29,20 +33,6 @@ public sealed class LiveSite : IAsyncLifetime
 
         server = await AppServer.StartAsync(database: database);
         BaseUrl = server.LocalUrl;
-
-        playwright = await Playwright.CreateAsync();
-        var chromium = Environment.GetEnvironmentVariable("PPRNET_CHROMIUM") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"Browser tests need Chromium at {chromium} (apt-get install chromium, or set PPRNET_CHROMIUM).");
-        }
-
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
     }
 
     private readonly SemaphoreSlim signingIn = new(1, 1);

@@ -32,7 +32,9 @@ public sealed class MailSite : BlogSite
             ["title"] = "\"Mindfulness and Empathy in Therapists\"",
             ["topics"] = "[empathy, training]",
             ["citation"] = "\"Cooper, D., & Yap, K. (2020). Mindfulness and empathy. *Mindfulness, 11*(10), 2243–2257.\"",
-        }, body: "Mindful therapists took other people's perspective more readily.", implications: "Ask clients how well they feel understood.");
+        },
+        body: "Mindful therapists took other people's perspective more readily.",
+        implications: "Ask clients how well they feel understood.");
         content.WriteSummary("2021-04", "alliance-voices", new Dictionary<string, string?>
         {
             ["title"] = "\"What Clients Say About the Alliance\"",

@@ -3,7 +3,9 @@ using System.Globalization;
 namespace PPRNet.Web.Tests.Support;
 
 /// <summary>A running site whose archive is known exactly: two April 2021 summaries with an intro,
-/// a draft, two scheduled summaries and thirty older summaries on depression for paging.</summary>
+/// a draft, two scheduled summaries and thirty older summaries on depression for paging. The
+/// public-page classes share it (a collection fixture) only to read: none of them signs in, saves,
+/// or moves its clock; a class that writes starts a site of its own.</summary>
 public sealed class PublicSite : IAsyncLifetime
 {
     public const int PublishedCount = 32;
@@ -19,14 +21,17 @@ public sealed class PublicSite : IAsyncLifetime
         {
             ["title"] = "\"Mindfulness and Empathy in Therapists\"",
             ["topics"] = "[empathy, training]",
-            ["citation"] = "\"Cooper, D., Yap, K., O'Brien, M., & Scott, I. (2020). Mindfulness and empathy. *Mindfulness, 11*(10), 2243–2257.\"",
+            ["citation"] = "\"Cooper, D., Yap, K., O'Brien, M., & Scott, I. (2020). Mindfulness and empathy. "
+                + "*Mindfulness, 11*(10), 2243–2257.\"",
             ["doi"] = "\"10.1007/s12671-020-01425-3\"",
             ["author_email"] = "author@example.org",
             ["studies"] = "22",
             ["participants"] = "1500",
             ["effect"] = "\"r = .27, 95% CI [.09, .44]\"",
             ["published"] = "2021-04-01",
-        }, body: "Mindful therapists took other people's perspective more readily.", implications: "Ask clients how well they feel understood.");
+        },
+        body: "Mindful therapists took other people's perspective more readily.",
+        implications: "Ask clients how well they feel understood.");
         content.WriteSummary("2021-04", "alliance-voices", new Dictionary<string, string?>
         {
             ["title"] = "\"What Clients Say About the Alliance\"",

@@ -3,15 +3,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using MimeKit;
-using PPRNet.Web.Tests.Import;
 
 namespace PPRNet.Web.Tests.Support;
 
-/// <summary>A real SMTP server for the mail tests: smtp4dev (the local dotnet tool in
-/// .config/dotnet-tools.json; `dotnet tool restore` installs it) on free loopback ports, with an
-/// in-memory store, killed with its process tree on dispose. Its HTTP API lists what arrived.</summary>
+/// <summary>A real SMTP server for the mail tests: smtp4dev (the local dotnet tool pinned in
+/// .config/dotnet-tools.json) on free loopback ports, with an in-memory store, killed with its
+/// process tree on dispose. Its HTTP API lists what arrived. When the tool is not restored yet (a
+/// fresh clone), the fixture restores it from NuGet first (<see cref="DotnetTools"/>).</summary>
 public sealed class Smtp4dev : IAsyncLifetime
 {
+    private const string NotRestored = "dotnet tool restore";
+
     private readonly HttpClient http = new();
     private Process? server;
     private readonly System.Text.StringBuilder output = new();
@@ -22,10 +24,30 @@ public sealed class Smtp4dev : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var root = Path.GetDirectoryName(ShippedContentTests.ContentFolder())!;
+        Start();
+        try
+        {
+            await WaitUntilAnsweringAsync();
+        }
+        catch (ToolNotRestoredException)
+        {
+            await DotnetTools.RestoreAsync();
+            Start();
+            await WaitUntilAnsweringAsync();
+        }
+    }
+
+    private void Start()
+    {
+        server?.Dispose();
+        lock (output)
+        {
+            output.Clear();
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = root, // where the tool manifest is
+            WorkingDirectory = Repository.Root, // where the tool manifest is
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -47,31 +69,34 @@ public sealed class Smtp4dev : IAsyncLifetime
         server.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+    }
+
+    private Task WaitUntilAnsweringAsync() =>
+        Eventually.Async(AnswersAsync, TimeSpan.FromSeconds(90), $"smtp4dev answers at {ApiUrl("/api/messages")}");
+
+    /// <summary>Whether the API answers yet; throws, ending the wait, if smtp4dev has exited (a
+    /// <see cref="ToolNotRestoredException"/> when dotnet says the tool is not restored).</summary>
+    private async Task<bool> AnswersAsync()
+    {
+        if (server!.HasExited)
         {
-            if (server.HasExited)
+            await server.WaitForExitAsync(); // and for the last of its output
+            if (Output.Contains(NotRestored, StringComparison.Ordinal))
             {
-                throw new InvalidOperationException(
-                    $"smtp4dev did not start (exit {server.ExitCode}). The mail tests need it: run `dotnet tool restore` in the repository. Its output:\n{Output}");
+                throw new ToolNotRestoredException();
             }
 
-            try
-            {
-                if ((await http.GetAsync(new Uri(ApiUrl("/api/messages")))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(200);
+            throw new InvalidOperationException($"smtp4dev exited (code {server.ExitCode}) before it answered. Its output:\n{Output}");
         }
 
-        throw new TimeoutException($"smtp4dev did not answer within 90 seconds. Its output:\n{Output}");
+        try
+        {
+            return (await http.GetAsync(new Uri(ApiUrl("/api/messages")))).StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
     }
 
     private string Output
@@ -90,13 +115,15 @@ public sealed class Smtp4dev : IAsyncLifetime
     /// <summary>Every message that arrived for an address at <paramref name="domain"/>, parsed, oldest first.</summary>
     public async Task<IReadOnlyList<Received>> MessagesToAsync(string domain)
     {
-        var list = await http.GetFromJsonAsync<MessageList>(new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
+        var list = await http.GetFromJsonAsync<MessageList>(
+            new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
         var mine = list!.Results.Where(m => m.To.Any(to => to.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(m => m.ReceivedDate).ToList();
         var received = new List<Received>();
         foreach (var summary in mine)
         {
-            await using var raw = await http.GetStreamAsync(new Uri(ApiUrl($"/api/messages/{summary.Id}/raw")), TestContext.Current.CancellationToken);
+            await using var raw = await http.GetStreamAsync(
+                new Uri(ApiUrl($"/api/messages/{summary.Id}/raw")), TestContext.Current.CancellationToken);
             received.Add(new Received(summary.To, await MimeMessage.LoadAsync(raw, TestContext.Current.CancellationToken)));
         }
 
@@ -104,25 +131,19 @@ public sealed class Smtp4dev : IAsyncLifetime
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages (that pass the filter)
-    /// arrived for the domain, or gives up after <paramref name="seconds"/> and returns what came.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(string domain, int count, int seconds = 30, Func<Received, bool>? filter = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var messages = (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList();
-            if (messages.Count >= count || deadline.Elapsed > TimeSpan.FromSeconds(seconds))
-            {
-                return messages;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    /// arrived for the domain, and returns them; fails after <paramref name="seconds"/>.</summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(
+        string domain, int count, int seconds = 30, Func<Received, bool>? filter = null) =>
+        await Eventually.Async(
+            async () => (await MessagesToAsync(domain)).Where(filter ?? (_ => true)).ToList(),
+            messages => messages.Count >= count,
+            TimeSpan.FromSeconds(seconds),
+            $"{count} message(s){(filter is null ? "" : " of the kind awaited")} arrived for @{domain}");
 
     public async Task<int> CountAsync(string domain)
     {
-        var list = await http.GetFromJsonAsync<MessageList>(new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
+        var list = await http.GetFromJsonAsync<MessageList>(
+            new Uri(ApiUrl("/api/messages?pageSize=100000")), TestContext.Current.CancellationToken);
         return list!.Results.Count(m => m.To.Any(to => to.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -137,6 +158,9 @@ public sealed class Smtp4dev : IAsyncLifetime
         server?.Dispose();
         http.Dispose();
     }
+
+    /// <summary>dotnet said "Run `dotnet tool restore`": the tool is not in the NuGet cache yet.</summary>
+    private sealed class ToolNotRestoredException() : Exception("dotnet says smtp4dev is not restored (.config/dotnet-tools.json)");
 
     public sealed record Received(IReadOnlyList<string> Envelope, MimeMessage Message);
 

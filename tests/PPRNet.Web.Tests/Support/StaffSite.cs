@@ -1,7 +1,8 @@
 namespace PPRNet.Web.Tests.Support;
 
 /// <summary>A running site with a small imported archive and three staff accounts (an admin and
-/// two editors), for the editors' desk tests.</summary>
+/// two editors), for the editors' desk tests. Each test class that uses it gets its own (a class
+/// fixture): its own content folder and database, written by no other class.</summary>
 public sealed class StaffSite : IAsyncLifetime
 {
     private readonly TestContent content = new();
@@ -34,10 +35,4 @@ public sealed class StaffSite : IAsyncLifetime
         await Site.DisposeAsync();
         content.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class StaffSiteCollection : ICollectionFixture<StaffSite>
-{
-    public const string Name = "staff site";
 }
