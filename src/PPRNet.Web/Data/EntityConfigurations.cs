@@ -55,6 +55,13 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.EffectOutcome).HasMaxLength(200);
         builder.Property(s => s.Contributor).HasMaxLength(200);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        // Fields added after the first schema default to empty in the database too, so a row
+        // written by SQL that predates them (a bulk load, a test's fixture) is still a valid row.
+        builder.Property(s => s.BottomLineMarkdown).HasDefaultValue("");
+        builder.Property(s => s.BottomLineHtml).HasDefaultValue("");
+        builder.Property(s => s.BottomLineText).HasDefaultValue("");
+        builder.Property(s => s.LimitationsMarkdown).HasDefaultValue("");
+        builder.Property(s => s.LimitationsHtml).HasDefaultValue("");
         builder.HasIndex(s => new { s.Month, s.Slug }).IsUnique();
         // Each public listing reads one of these in its own order (newest month, newest date,
         // title, id) and stops after a page: no sort, and no row of the archive it does not show.

@@ -11,7 +11,7 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261205154434_InitialSchema")]
+    [Migration("20261205161351_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -515,15 +515,21 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.Property<string>("BottomLineHtml")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("BottomLineMarkdown")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("BottomLineText")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("CitationHtml")
                         .IsRequired()
@@ -614,11 +620,15 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.Property<string>("LimitationsHtml")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("LimitationsMarkdown")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Month")
                         .IsRequired()
