@@ -20,8 +20,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         summaries = wanted switch
         {
             PublicationState.Draft => summaries.Where(s => s.Status == SummaryStatus.Draft),
-            PublicationState.Scheduled => summaries.Where(s => s.Status == SummaryStatus.Published && s.PublishedOn > today),
-            PublicationState.Published => summaries.Where(s => s.Status == SummaryStatus.Published && s.PublishedOn <= today),
+            PublicationState.Scheduled => summaries.Scheduled(today),
+            PublicationState.Published => summaries.Published(today),
             _ => summaries,
         };
 
@@ -62,10 +62,11 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         };
     }
 
+    // The dashboard lists no trashed summaries, so a live one is public or scheduled by its date.
     private static PublicationState State(SummaryStatus status, DateOnly publishedOn, DateOnly today) =>
-        status == SummaryStatus.Draft ? PublicationState.Draft
-        : publishedOn > today ? PublicationState.Scheduled
-        : PublicationState.Published;
+        !SummaryQueries.IsLive(status, deletedAt: null) ? PublicationState.Draft
+        : SummaryQueries.HasCome(publishedOn, today) ? PublicationState.Published
+        : PublicationState.Scheduled;
 
     private IQueryable<ConflictRow> OpenConflicts() =>
         db.ImportConflicts.AsNoTracking().Where(c => c.ResolvedAt == null)

@@ -146,7 +146,8 @@ public sealed class SummaryEditor(
     /// <summary>An edit of a summary readers could already see is dated, so they know it changed.</summary>
     private void ApplyEdit(Summary summary, SummaryContent content)
     {
-        var wasPublic = summary.Status == SummaryStatus.Published && summary.PublishedOn < Today;
+        // Public on an earlier day: changes made on the publish day itself are not revisions.
+        var wasPublic = SummaryQueries.IsPublic(summary.Status, summary.DeletedAt, summary.PublishedOn, Today.AddDays(-1));
         var revised = summary.RevisedOn;
         writer.Apply(summary, content);
         summary.RevisedOn = wasPublic && summary.Status == SummaryStatus.Published ? Today : content.RevisedOn ?? revised;

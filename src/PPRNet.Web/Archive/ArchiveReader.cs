@@ -110,13 +110,12 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     private async Task<Func<int?, int>> AnyTopicCountsAsync(IReadOnlyList<Term> topics, CancellationToken cancellationToken)
     {
         var ids = string.Join(",", topics.Select(t => t.Id));
-        // Topic ids are integers from the taxonomy, never text from the request.
-#pragma warning disable EF1002
-        var rows = await db.Database.SqlQueryRaw<TypeCountRow>(
-            $"SELECT ResearchTypeId, COUNT(DISTINCT SummaryId) AS Count FROM TopicListings INDEXED BY IX_TopicListings_PublishedTypes WHERE TopicId IN ({ids}) AND PublishedOn <= $today GROUP BY ResearchTypeId",
-            TodayParameter())
-            .ToListAsync(cancellationToken);
-#pragma warning restore EF1002
+        // Topic ids are integers from the taxonomy, never text from the request; the date is a parameter.
+        var sql = $"""
+            SELECT ResearchTypeId, COUNT(DISTINCT SummaryId) AS Count FROM TopicListings INDEXED BY {Indexes.TopicListingsPublishedTypes}
+            WHERE TopicId IN ({ids}) AND {SummaryQueries.ListingPublishedSql(null, SummaryQueries.TodayName)} GROUP BY ResearchTypeId
+            """;
+        var rows = await db.Database.SqlQueryRaw<TypeCountRow>(sql, SummaryQueries.TodayParameter(Today)).ToListAsync(cancellationToken);
         var byType = rows.ToDictionary(r => r.ResearchTypeId, r => r.Count);
         var all = byType.Values.Sum();
         return typeId => typeId is { } t ? byType.GetValueOrDefault(t) : all;
@@ -127,23 +126,20 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     private async Task<List<int>> AnyTopicPageIdsAsync(IReadOnlyList<Term> topics, int? typeId, int skip, CancellationToken cancellationToken)
     {
         var take = skip + PageSize;
+        var index = typeId is null ? Indexes.TopicListingsArchive : Indexes.TopicListingsArchiveByType;
+        var ofType = typeId is null ? "" : $" AND ResearchTypeId = {typeId}";
         var parts = topics.Select(topic => $"""
-            SELECT * FROM (SELECT SummaryId, Month, PublishedOn, Title FROM TopicListings INDEXED BY {(typeId is null ? "IX_TopicListings_Archive" : "IX_TopicListings_ArchiveByType")}
-              WHERE TopicId = {topic.Id} AND PublishedOn <= $today{(typeId is null ? "" : $" AND ResearchTypeId = {typeId}")}
+            SELECT * FROM (SELECT SummaryId, Month, PublishedOn, Title FROM TopicListings INDEXED BY {index}
+              WHERE TopicId = {topic.Id} AND {SummaryQueries.ListingPublishedSql(null, SummaryQueries.TodayName)}{ofType}
               ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {take})
             """);
-        var sql = $"SELECT SummaryId AS Value FROM ({string.Join("\nUNION\n", parts)}) ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {PageSize} OFFSET {skip}";
         // Only integers from the taxonomy and the page are in the text; the date is a parameter.
-#pragma warning disable EF1002
-        return await db.Database.SqlQueryRaw<int>(sql,
-                TodayParameter())
-            .ToListAsync(cancellationToken);
-#pragma warning restore EF1002
+        var sql = $"""
+            SELECT SummaryId AS Value FROM ({string.Join("\nUNION\n", parts)})
+            ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {PageSize} OFFSET {skip}
+            """;
+        return await db.Database.SqlQueryRaw<int>(sql, SummaryQueries.TodayParameter(Today)).ToListAsync(cancellationToken);
     }
-
-    /// <summary>Today as SQLite stores DateOnly ("yyyy-MM-dd"), for the raw statements above.</summary>
-    private Microsoft.Data.Sqlite.SqliteParameter TodayParameter() =>
-        new("$today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     private sealed class TypeCountRow
     {
@@ -222,8 +218,9 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         {
             args.Add(topic);
             return $$"""
-                SELECT * FROM (SELECT 0 AS Rank, SummaryId AS Id, Month, Slug, Title, ResearchTypeId FROM TopicListings INDEXED BY IX_TopicListings_Archive
-                  WHERE TopicId = {{{args.Count - 1}}} AND PublishedOn <= {0} AND SummaryId <> {1}
+                SELECT * FROM (SELECT 0 AS Rank, SummaryId AS Id, Month, Slug, Title, ResearchTypeId
+                  FROM TopicListings INDEXED BY {{Indexes.TopicListingsArchive}}
+                  WHERE TopicId = {{{args.Count - 1}}} AND {{SummaryQueries.ListingPublishedSql(null, "{0}")}} AND SummaryId <> {1}
                   ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {2})
                 """;
         });

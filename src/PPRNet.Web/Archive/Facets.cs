@@ -123,16 +123,15 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
     /// <summary>Live summaries whose publish date is still to come, found through the publish-date
     /// index: as many as editors have scheduled, not as many as the archive holds. The index is
     /// named because, left to itself, SQLite walked a wider index over every live summary.</summary>
-    public async Task<IReadOnlyList<ScheduledSummary>> ScheduledAsync(CancellationToken cancellationToken)
-    {
-        var today = Today;
-        return await db.Database.SqlQuery<ScheduledSummary>($"""
-            SELECT s.Id, s.Month, s.ResearchTypeId,
-                   (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id) AS TopicIds
-            FROM Summaries s INDEXED BY IX_Summaries_Published
-            WHERE s.Status = 'Published' AND s.DeletedAt IS NULL AND s.PublishedOn > {today}
-            """).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<ScheduledSummary>> ScheduledAsync(CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<ScheduledSummary>(ScheduledSql, SummaryQueries.TodayParameter(Today)).ToListAsync(cancellationToken);
+
+    private static readonly string ScheduledSql = $"""
+        SELECT s.Id, s.Month, s.ResearchTypeId,
+               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id) AS TopicIds
+        FROM Summaries s INDEXED BY {Indexes.SummariesPublished}
+        WHERE {SummaryQueries.ScheduledSql("s", SummaryQueries.TodayName)}
+        """;
 
     /// <summary>The choices for a page: each counts what choosing it would show, given the other
     /// filter; a retired term appears only while it still counts.</summary>

@@ -11,8 +11,7 @@ namespace PPRNet.Web.Data;
 /// drops its triggers, and the next start puts them back and rebuilds the derived rows.</summary>
 public static partial class ArchiveTallies
 {
-
-    private static string IsLive(string row) => $"{row}.Status = 'Published' AND {row}.DeletedAt IS NULL";
+    private static string IsLive(string row) => SummaryQueries.LiveSql(row);
 
     private static string AddSummary(string row) => $"""
           INSERT INTO FacetCounts(TopicId, ResearchTypeId, Count) SELECT 0, {row}.ResearchTypeId, 1 WHERE {IsLive(row)}

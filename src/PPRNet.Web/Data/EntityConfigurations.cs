@@ -65,16 +65,19 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.HasIndex(s => new { s.Month, s.Slug }).IsUnique();
         // Each public listing reads one of these in its own order (newest month, newest date,
         // title, id) and stops after a page: no sort, and no row of the archive it does not show.
-        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.Month, s.PublishedOn, s.Title }, "IX_Summaries_Archive")
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.Month, s.PublishedOn, s.Title }, Indexes.SummariesArchive)
             .IsDescending(false, false, true, true, false);
-        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.Month, s.PublishedOn, s.Title }, "IX_Summaries_ArchiveByType")
+        builder.HasIndex(
+                s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.Month, s.PublishedOn, s.Title }, Indexes.SummariesArchiveByType)
             .IsDescending(false, false, false, true, true, false);
         // Feeds (newest publish date first) and the scheduled summaries not yet public.
-        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.PublishedOn }, "IX_Summaries_Published");
-        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.PublishedOn }, "IX_Summaries_PublishedByType");
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.PublishedOn }, Indexes.SummariesPublished);
+        builder.HasIndex(s => new { s.Status, s.DeletedAt, s.ResearchTypeId, s.PublishedOn }, Indexes.SummariesPublishedByType);
         // Covers what the importer compares for every file, so a re-import reads this index
         // rather than every wide row (at 100,000 summaries, the whole database file).
-        builder.HasIndex(s => new { s.SourcePath, s.Month, s.Slug, s.ContentHash, s.EditedOnWeb, s.SourceLength, s.SourceWrittenTicks }, "IX_Summaries_Source");
+        builder.HasIndex(
+            s => new { s.SourcePath, s.Month, s.Slug, s.ContentHash, s.EditedOnWeb, s.SourceLength, s.SourceWrittenTicks },
+            Indexes.SummariesSource);
         // Start-up finds rows rendered by an older pipeline without reading every row.
         builder.HasIndex(s => s.RenderedWith);
         builder.HasOne(s => s.ResearchType).WithMany(t => t.Summaries)
@@ -173,13 +176,14 @@ public sealed class TopicListingConfiguration : IEntityTypeConfiguration<TopicLi
         builder.Property(l => l.Month).HasMaxLength(7);
         builder.Property(l => l.Slug).HasMaxLength(120);
         builder.Property(l => l.Title).HasMaxLength(300);
-        builder.HasIndex(l => new { l.TopicId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, "IX_TopicListings_Archive")
+        builder.HasIndex(l => new { l.TopicId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, Indexes.TopicListingsArchive)
             .IsDescending(false, true, true, false, false);
-        builder.HasIndex(l => new { l.TopicId, l.ResearchTypeId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, "IX_TopicListings_ArchiveByType")
+        builder.HasIndex(
+                l => new { l.TopicId, l.ResearchTypeId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, Indexes.TopicListingsArchiveByType)
             .IsDescending(false, false, true, true, false, false);
-        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.SummaryId }, "IX_TopicListings_Published");
+        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.SummaryId }, Indexes.TopicListingsPublished);
         // A choice of several topics counts its summaries by type from this index alone.
-        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.ResearchTypeId, l.SummaryId }, "IX_TopicListings_PublishedTypes");
+        builder.HasIndex(l => new { l.TopicId, l.PublishedOn, l.ResearchTypeId, l.SummaryId }, Indexes.TopicListingsPublishedTypes);
         builder.HasIndex(l => l.SummaryId);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
@@ -58,14 +59,9 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         }
 
         var today = facets.Today;
-        Task<List<Hit>> MatchAsync(string expression) => db.Database.SqlQuery<Hit>($"""
-            SELECT h.Id, h.Rank, s.ResearchTypeId,
-                   (s.Status = 'Published' AND s.DeletedAt IS NULL AND s.PublishedOn <= {today}) AS IsPublic,
-                   (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = h.Id) AS TopicIds
-            FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
-                  FROM SummarySearch WHERE SummarySearch MATCH {expression} ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
-            JOIN Summaries s ON s.Id = h.Id
-            """).ToListAsync(cancellationToken);
+        Task<List<Hit>> MatchAsync(string expression) => db.Database.SqlQueryRaw<Hit>(MatchSql,
+                SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression), new SqliteParameter("$limit", MaxHits + 1))
+            .ToListAsync(cancellationToken);
 
         // Whole words first: a word in most summaries then costs one posting list read from its
         // newest end. Only when they find nothing is the search run again with every word a prefix.
@@ -113,6 +109,17 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
             Description = $"Research summaries matching {described}.",
         };
     }
+
+    /// <summary>The newest matches, each with whether readers may see it: a column rather than a
+    /// filter, so the statement stops after <see cref="MaxHits"/> + 1 matches whatever they are.</summary>
+    private static readonly string MatchSql = $"""
+        SELECT h.Id, h.Rank, s.ResearchTypeId,
+               ({SummaryQueries.PublishedSql("s", SummaryQueries.TodayName)}) AS IsPublic,
+               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = h.Id) AS TopicIds
+        FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
+              FROM SummarySearch WHERE SummarySearch MATCH $match ORDER BY rowid DESC LIMIT $limit) AS h
+        JOIN Summaries s ON s.Id = h.Id
+        """;
 
     private sealed class Hit
     {
