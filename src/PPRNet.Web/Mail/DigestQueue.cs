@@ -203,8 +203,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
 
     private static int[] TopicIdsOf(DigestEdition edition) => edition.Items.SelectMany(i => i.TopicIds).Distinct().ToArray();
 
-    private IQueryable<Subscriber> RecipientsQuery(int[] topicIds) =>
-        db.Subscribers.Where(s => s.Status == SubscriberStatus.Confirmed && (s.AllTopics || s.Topics.Any(t => topicIds.Contains(t.Id))));
+    private IQueryable<Subscriber> RecipientsQuery(int[] topicIds) => DigestRecipients.Of(db.Subscribers, topicIds);
 
     private async Task<bool> AddQueuedAsync(string month, string user, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -217,18 +216,15 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
     /// adding them one by one through the change tracker takes seconds.</summary>
     private async Task<int> InsertRecipientsAsync(int digestId, string month, int[] topicIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var topics = string.Join(',', topicIds);
         var at = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now);
-        // topics are integers from our own query, so joining them into the statement is safe.
-#pragma warning disable EF1002
-        return await db.Database.ExecuteSqlRawAsync($$"""
+        // The topic ids are integers from our own query; the rest are parameters.
+        var sql = $$"""
             INSERT INTO Outbox (Kind, DigestId, SubscriberId, Email, Month, Status, Attempts, CreatedAt, NextAttemptAt)
             SELECT 'Digest', {0}, s.Id, s.Email, {1}, 'Queued', 0, {2}, {2}
             FROM Subscribers s
-            WHERE s.Status = 'Confirmed'
-              AND (s.AllTopics OR EXISTS (SELECT 1 FROM SubscriberTopics st WHERE st.SubscriberId = s.Id AND st.TopicId IN ({{(topics.Length == 0 ? "NULL" : topics)}})))
+            WHERE {{DigestRecipients.Sql("s", topicIds)}}
             ORDER BY s.Id
-            """, [digestId, month, at!], cancellationToken);
-#pragma warning restore EF1002
+            """;
+        return await db.Database.ExecuteSqlRawAsync(sql, [digestId, month, at!], cancellationToken);
     }
 }
