@@ -15,14 +15,14 @@ public sealed class SummaryForm
     public int Version { get; set; }
 
     [Required(ErrorMessage = "Enter the title readers will see.")]
-    [StringLength(300, ErrorMessage = "Keep the title under 300 characters.")]
+    [StringLength(ContentLimits.MaxTitleLength, ErrorMessage = "Keep the title under {1} characters.")]
     public string? Title { get; set; }
 
     [Required(ErrorMessage = "Enter the month of the issue, as YYYY-MM.")]
     [Display(Name = "Month of the issue")]
     public string? Month { get; set; }
 
-    [StringLength(SummaryRules.MaxSlugLength, ErrorMessage = "Keep the slug under 120 characters.")]
+    [StringLength(SummaryRules.MaxSlugLength, ErrorMessage = "Keep the slug under {1} characters.")]
     [Display(Name = "Slug (address)")]
     public string? Slug { get; set; }
 
@@ -33,7 +33,7 @@ public sealed class SummaryForm
     public List<string> Topics { get; set; } = [];
 
     [Required(ErrorMessage = "Enter the paper's APA citation.")]
-    [StringLength(2000)]
+    [StringLength(ContentLimits.MaxCitationLength)]
     [Display(Name = "APA citation")]
     public string? Citation { get; set; }
 
@@ -43,11 +43,12 @@ public sealed class SummaryForm
     [Display(Name = "Author email (for reprint requests)")]
     public string? AuthorEmail { get; set; }
 
-    [StringLength(ContentLimits.MaxBottomLineLength, ErrorMessage = "Keep the bottom line to one to three sentences (under 600 characters).")]
+    [StringLength(ContentLimits.MaxBottomLineLength,
+        ErrorMessage = "Keep the bottom line to one to three sentences (under {1} characters).")]
     [Display(Name = "Bottom line")]
     public string? BottomLine { get; set; }
 
-    [StringLength(ContentLimits.MaxContributorLength, ErrorMessage = "Keep the contributor's name under 200 characters.")]
+    [StringLength(ContentLimits.MaxContributorLength, ErrorMessage = "Keep the contributor's name under {1} characters.")]
     [Display(Name = "Written by")]
     public string? Contributor { get; set; }
 
@@ -75,11 +76,11 @@ public sealed class SummaryForm
     [Display(Name = "95% CI, upper end")]
     public string? EffectCiHigh { get; set; }
 
-    [StringLength(ContentLimits.MaxOutcomeLength, ErrorMessage = "Keep the outcome under 200 characters.")]
+    [StringLength(ContentLimits.MaxOutcomeLength, ErrorMessage = "Keep the outcome under {1} characters.")]
     [Display(Name = "What the effect measures")]
     public string? EffectOutcome { get; set; }
 
-    [StringLength(ContentLimits.MaxEffectLength, ErrorMessage = "Keep the other figures under 300 characters.")]
+    [StringLength(ContentLimits.MaxEffectLength, ErrorMessage = "Keep the other figures under {1} characters.")]
     [Display(Name = "Other figures, as written")]
     public string? Effect { get; set; }
 

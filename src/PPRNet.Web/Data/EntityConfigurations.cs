@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Data;
 
@@ -45,15 +46,15 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.BodyMarkdown).HasColumnOrder(order);
 
         builder.Property(s => s.Month).HasMaxLength(7);
-        builder.Property(s => s.Slug).HasMaxLength(120);
-        builder.Property(s => s.Title).HasMaxLength(300);
+        builder.Property(s => s.Slug).HasMaxLength(SummaryRules.MaxSlugLength);
+        builder.Property(s => s.Title).HasMaxLength(ContentLimits.MaxTitleLength);
         builder.Property(s => s.Doi).HasMaxLength(200);
         builder.Property(s => s.AuthorEmail).HasMaxLength(254);
-        builder.Property(s => s.Effect).HasMaxLength(300);
+        builder.Property(s => s.Effect).HasMaxLength(ContentLimits.MaxEffectLength);
         builder.Ignore(s => s.EffectSize);
         builder.Property(s => s.EffectStatistic).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.EffectOutcome).HasMaxLength(200);
-        builder.Property(s => s.Contributor).HasMaxLength(200);
+        builder.Property(s => s.EffectOutcome).HasMaxLength(ContentLimits.MaxOutcomeLength);
+        builder.Property(s => s.Contributor).HasMaxLength(ContentLimits.MaxContributorLength);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         // Fields added after the first schema default to empty in the database too, so a row
         // written by SQL that predates them (a bulk load, a test's fixture) is still a valid row.
@@ -174,8 +175,8 @@ public sealed class TopicListingConfiguration : IEntityTypeConfiguration<TopicLi
     {
         builder.HasKey(l => new { l.TopicId, l.SummaryId });
         builder.Property(l => l.Month).HasMaxLength(7);
-        builder.Property(l => l.Slug).HasMaxLength(120);
-        builder.Property(l => l.Title).HasMaxLength(300);
+        builder.Property(l => l.Slug).HasMaxLength(SummaryRules.MaxSlugLength);
+        builder.Property(l => l.Title).HasMaxLength(ContentLimits.MaxTitleLength);
         builder.HasIndex(l => new { l.TopicId, l.Month, l.PublishedOn, l.Title, l.SummaryId }, Indexes.TopicListingsArchive)
             .IsDescending(false, true, true, false, false);
         builder.HasIndex(

@@ -39,6 +39,27 @@ public sealed class ContentLimitsFormTests(StaffSite fixture) : IClassFixture<St
         Assert.Contains("Choose at most 12 topics.", page.ErrorFor("Form.Topics"), StringComparison.Ordinal);
     }
 
+    /// <summary>The form's length limits are the importer's (<c>ContentLimits</c>), and each message
+    /// names the limit it enforces.</summary>
+    [Theory]
+    [InlineData("Form.Title", 300, "Keep the title under 300 characters.")]
+    [InlineData("Form.Contributor", 200, "Keep the contributor's name under 200 characters.")]
+    [InlineData("Form.EffectOutcome", 200, "Keep the outcome under 200 characters.")]
+    [InlineData("Form.Effect", 300, "Keep the other figures under 300 characters.")]
+    [InlineData("Form.BottomLine", 600, "Keep the bottom line to one to three sentences (under 600 characters).")]
+    [InlineData("Form.Citation", 2000, "The field APA citation must be a string with a maximum length of 2000.")]
+    public async Task Text_one_character_over_a_limit_is_refused_with_the_limit_in_the_message(string field, int limit, string message)
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var typed = SummaryFormTests.Typed("Over A Limit", "2021-02", (field, new string('x', limit + 1)));
+        typed["Form.Slug"] = "over-a-limit";
+
+        var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form", typed, "intent=save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, page.ErrorFor(field));
+    }
+
     [Fact]
     public async Task A_deeply_nested_month_intro_is_refused_beside_the_field()
     {
