@@ -136,11 +136,13 @@ public static class MailTemplates
     public static MailContent Confirmation(string confirmUrl, string siteUrl)
     {
         const string subject = "Confirm your subscription to the PPRNet Research Blog";
+        var lifetime = ConfirmationLinkLifetime;
         var html = Start(subject)
             .Append($"<h1 style=\"{H1}\">Please confirm your subscription</h1>")
             .Append($"<p>Someone, probably you, asked for the {E(SiteLinks.SiteName)}'s monthly digest at this address on <a href=\"{E(siteUrl)}\" style=\"{Link}\">{E(siteUrl)}</a>.</p>")
             .Append($"<p><a href=\"{E(confirmUrl)}\" style=\"{Button}\">Confirm my subscription</a></p>")
-            .Append($"<p style=\"{Small}\">The link works for 7 days. If you did not ask for this, ignore this email: nothing more will be sent.</p>");
+            .Append($"<p style=\"{Small}\">The link works for {E(lifetime)}. ")
+            .Append("If you did not ask for this, ignore this email: nothing more will be sent.</p>");
         var text = $"""
             {subject}
 
@@ -148,7 +150,7 @@ public static class MailTemplates
 
             Confirm your subscription: {confirmUrl}
 
-            The link works for 7 days. If you did not ask for this, ignore this email: nothing more will be sent.
+            The link works for {lifetime}. If you did not ask for this, ignore this email: nothing more will be sent.
 
             """;
         return new MailContent(subject, End(html), text);
@@ -192,6 +194,9 @@ public static class MailTemplates
 
     /// <summary><see cref="MailTokens.PreferencesLifetime"/> in words, for mail and pages.</summary>
     public static string PreferencesLinkLifetime => $"{MailTokens.PreferencesLifetime.TotalDays:0} days";
+
+    /// <summary><see cref="MailTokens.ConfirmationLifetime"/> in words, for mail and pages.</summary>
+    public static string ConfirmationLinkLifetime => $"{MailTokens.ConfirmationLifetime.TotalDays:0} days";
 
     /// <summary>The MIME message: text and HTML alternatives and, for mail to subscribers, RFC 2369
     /// and RFC 8058 headers so mail clients offer their own one-click unsubscribe.</summary>

@@ -50,7 +50,8 @@ public class Subscriber
     public required string ConsentWording { get; set; }
 
     /// <summary>A request not yet confirmed (the form's time, page, wording and topics), kept apart
-    /// from the consent above until its link is followed; forgotten after 30 days.</summary>
+    /// from the consent above until its link is followed; forgotten after
+    /// <see cref="Subscriptions.UnconfirmedKeptFor"/>.</summary>
     public DateTimeOffset? PendingAt { get; set; }
     public string? PendingPage { get; set; }
     public string? PendingWording { get; set; }

@@ -33,7 +33,8 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
 
     [HttpGet(SubscribeUrls.CheckYourInbox)]
     public IActionResult Thanks() => View("Notice", Message("Check your inbox",
-        "If that address can be subscribed, an email with a confirmation link is on its way to it. The link works for 7 days.",
+        "If that address can be subscribed, an email with a confirmation link is on its way to it. "
+            + $"The link works for {MailTemplates.ConfirmationLinkLifetime}.",
         "Nothing will be sent to the address until the link is followed. No email after a few minutes? Look in the spam folder."));
 
     [HttpGet(SubscribeUrls.Confirm)]
@@ -58,7 +59,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
             ConfirmOutcome.AlreadyConfirmed => View("Notice", Message("You are already subscribed",
                 "This address is already confirmed; nothing has changed.")),
             ConfirmOutcome.Expired => BadRequestMessage("This link has expired",
-                "Confirmation links work for 7 days. Subscribe again and a new link will be sent."),
+                $"Confirmation links work for {MailTemplates.ConfirmationLinkLifetime}. Subscribe again and a new link will be sent."),
             _ => BadRequestMessage("This link is not valid",
                 "It may be incomplete or replaced by a newer one. Subscribe again and a new link will be sent."),
         };
