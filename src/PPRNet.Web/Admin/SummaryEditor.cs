@@ -99,7 +99,7 @@ public sealed class SummaryEditor(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (RevisionLog.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 // Another editor took the same month and slug a moment ago.
                 db.ChangeTracker.Clear();
@@ -131,7 +131,7 @@ public sealed class SummaryEditor(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || RevisionLog.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             // Someone saved between our read and our write (their revision may have taken our
             // revision's number before our version check ran): show them the version that won.
@@ -182,7 +182,7 @@ public sealed class SummaryEditor(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || RevisionLog.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return Invalid("", $"Someone saved this summary at the same moment, so revision {number} was not restored. Check the history and restore it again if it is still wanted.");

@@ -7,13 +7,9 @@ namespace PPRNet.Web.History;
 /// <summary>Keeps every saved state of a summary as a numbered revision in the content format.
 /// Numbers are read before the save's transaction, so two simultaneous saves may pick the same
 /// one; the unique index on (SummaryId, Number) then refuses the second, which callers report as
-/// the conflict it is (<see cref="IsUniqueViolation"/>).</summary>
+/// the conflict it is (<see cref="DatabaseErrors.IsUniqueViolation"/>).</summary>
 public sealed class RevisionLog(BlogDbContext db, TimeProvider clock)
 {
-    /// <summary>True when the database refused a row because a unique index already holds its key.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception?.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
-
     /// <summary>Adds a revision of the summary as it now stands (its type and topics loaded).</summary>
     public async Task AddAsync(Summary summary, string user, string note, CancellationToken cancellationToken)
     {

@@ -147,7 +147,7 @@ public sealed partial class Subscriptions(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The same address sent twice at once: the first one stands, the answer is the same.
             db.ChangeTracker.Clear();
