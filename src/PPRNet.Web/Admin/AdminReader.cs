@@ -110,7 +110,7 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         var content = form.ToContent(type, chosen, month, string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : null);
         try
         {
-            var summary = writer.Create(content);
+            var summary = SummaryPageRow.From(writer.Create(content));
             return SummaryViewModel.Create(summary, new TaxonomyLink(type.Slug, type.Name), chosen.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList());
         }
         catch (ContentRejectedException)

@@ -167,18 +167,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
             return null;
         }
 
-        // What the page shows, without the Markdown and plain text kept for editing and search.
-        var summary = await Published.InMonth(key).Where(s => s.Slug == slug).Select(s => new Summary
-        {
-            Id = s.Id, Month = s.Month, Slug = s.Slug, Title = s.Title, Excerpt = s.Excerpt,
-            CitationMarkdown = s.CitationMarkdown, CitationText = s.CitationText, CitationHtml = s.CitationHtml, Doi = s.Doi,
-            AuthorEmail = s.AuthorEmail, BodyHtml = s.BodyHtml, ImplicationsHtml = s.ImplicationsHtml, BodyMarkdown = "", ImplicationsMarkdown = "",
-            BottomLineHtml = s.BottomLineHtml, BottomLineText = s.BottomLineText, LimitationsHtml = s.LimitationsHtml,
-            Studies = s.Studies, Samples = s.Samples, Participants = s.Participants, Effect = s.Effect,
-            EffectStatistic = s.EffectStatistic, EffectValue = s.EffectValue, EffectCiLow = s.EffectCiLow, EffectCiHigh = s.EffectCiHigh, EffectOutcome = s.EffectOutcome,
-            Contributor = s.Contributor, RevisedOn = s.RevisedOn, ResearchTypeId = s.ResearchTypeId,
-            PublishedOn = s.PublishedOn, UpdatedAt = s.UpdatedAt, WordCount = s.WordCount,
-        }).FirstOrDefaultAsync(cancellationToken);
+        var summary = await Published.InMonth(key).Where(s => s.Slug == slug)
+            .Select(SummaryPageRow.Projection).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
@@ -198,7 +188,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     }
 
     /// <summary>The summaries just before and after this one in the archive's order.</summary>
-    private Task<List<LinkRow>> NeighboursAsync(Summary s, CancellationToken cancellationToken) =>
+    private Task<List<LinkRow>> NeighboursAsync(SummaryPageRow s, CancellationToken cancellationToken) =>
         db.Database.SqlQueryRaw<LinkRow>(ArchiveOrder.NeighboursSql, ArchiveOrder.NeighbourParameters(Today, s.Month, s.PublishedOn, s.Title, s.Id))
             .ToListAsync(cancellationToken);
 
@@ -243,9 +233,16 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
             return null;
         }
 
+        // The parts stored at save time, as the summary page reads them (SummaryPageRow.Projection).
         var row = await Published.InMonth(key).Where(s => s.Slug == slug)
-            .Select(s => new { s.Id, s.CitationMarkdown, s.CitationText, s.Doi }).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : (Citations.ApaCitation.Parse(row.CitationMarkdown, row.CitationText, row.Doi), row.Id);
+            .Select(s => new
+            {
+                s.Id,
+                Citation = Citations.ApaCitation.Stored(s.CitationAuthors, s.CitationYear, s.CitationTitle, s.CitationJournal,
+                    s.CitationVolume, s.CitationIssue, s.CitationFirstPage, s.CitationLastPage, s.Doi, s.CitationText),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.Citation, row.Id);
     }
 
     public async Task<TopicIndexViewModel> TopicIndexAsync(CancellationToken cancellationToken)

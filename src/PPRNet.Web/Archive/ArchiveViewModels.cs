@@ -148,9 +148,9 @@ public sealed class SummaryViewModel : PageViewModel
     /// <summary>Minutes at an unhurried 200 words a minute, never less than one.</summary>
     public static int MinutesToRead(int words) => Math.Max(1, (int)Math.Round(words / 200.0));
 
-    /// <summary>The page of one summary, from its stored row: the public page and the editors'
+    /// <summary>The page of one summary, from what its row shows: the public page and the editors'
     /// preview both come through here, so the preview is what readers will get.</summary>
-    public static SummaryViewModel Create(Data.Summary summary, TaxonomyLink type, IReadOnlyList<TaxonomyLink> topics,
+    public static SummaryViewModel Create(SummaryPageRow summary, TaxonomyLink type, IReadOnlyList<TaxonomyLink> topics,
         IReadOnlyList<SummaryLink>? related = null, SummaryLink? older = null, SummaryLink? newer = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -161,11 +161,11 @@ public sealed class SummaryViewModel : PageViewModel
             Month = summary.Month,
             Slug = summary.Slug,
             Title = summary.Title,
-            Description = summary.BottomLineText.Length > 0 ? summary.BottomLineText : summary.Excerpt,
+            Description = summary.Description,
             CanonicalPath = BlogUrls.Summary(summary.Month, summary.Slug),
             OpenGraphType = "article",
             Feeds = topics.Select(FeedLinks.ForTopic).ToList(),
-            Citation = Citations.ApaCitation.Parse(summary.CitationMarkdown, summary.CitationText, summary.Doi),
+            Citation = summary.Citation,
             PublishedOn = summary.PublishedOn,
             RevisedOn = summary.RevisedOn > summary.PublishedOn ? summary.RevisedOn : null,
             UpdatedAt = summary.UpdatedAt,

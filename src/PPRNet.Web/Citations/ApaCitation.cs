@@ -5,7 +5,11 @@ namespace PPRNet.Web.Citations;
 
 /// <summary>A reference as reference managers want it, read from the APA citation we hold
 /// (journal and volume in *italics*, as APA writes them) plus our DOI field, which is the source
-/// of truth for the DOI whatever the citation text says.</summary>
+/// of truth for the DOI whatever the citation text says. Parsed once, when a summary is saved or
+/// imported (<see cref="Import.SummaryWriter"/>), and stored in its columns beside the rendered
+/// HTML; pages rebuild it from those (<see cref="Stored"/>). A change to how it parses should
+/// raise <see cref="Import.MarkdownRenderer.RenderVersion"/>, so that start-up renders, and so
+/// parses, every stored summary again.</summary>
 public sealed partial record ApaCitation
 {
     public required IReadOnlyList<string> Authors { get; init; }
@@ -24,6 +28,15 @@ public sealed partial record ApaCitation
     public bool IsJournalArticle => Journal is not null;
 
     public string? Pages => FirstPage is null ? null : LastPage is null ? FirstPage : $"{FirstPage}–{LastPage}";
+
+    /// <summary>The parts a save stored (<see cref="Parse"/>'s result), with the summary's DOI and
+    /// plain citation; used inside EF projections, so it only assembles.</summary>
+    public static ApaCitation Stored(IReadOnlyList<string> authors, string? year, string? title, string? journal, string? volume,
+        string? issue, string? firstPage, string? lastPage, string? doi, string text) => new()
+    {
+        Authors = authors, Year = year, Title = title, Journal = journal, Volume = volume, Issue = issue,
+        FirstPage = firstPage, LastPage = lastPage, Doi = doi, Text = text,
+    };
 
     public static ApaCitation Parse(string citationMarkdown, string citationText, string? doi)
     {

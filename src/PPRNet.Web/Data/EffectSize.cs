@@ -21,6 +21,10 @@ public enum EffectStatistic
 /// interval. Knows how to write itself and, for d, g and r, its conventional size in words.</summary>
 public sealed record EffectSize(EffectStatistic Statistic, double Value, double? CiLow, double? CiHigh, string? Outcome)
 {
+    /// <summary>The effect stored in a summary's columns: none unless both statistic and value are there.</summary>
+    public static EffectSize? Of(EffectStatistic? statistic, double? value, double? ciLow, double? ciHigh, string? outcome) =>
+        statistic is { } known && value is { } number ? new EffectSize(known, number, ciLow, ciHigh, outcome) : null;
+
     /// <summary>The spellings accepted in front matter and the form, and the one written back.</summary>
     public static bool TryParseStatistic(string? text, out EffectStatistic statistic)
     {

@@ -31,6 +31,14 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.DeletedBy).HasColumnOrder(order++);
         builder.Property(s => s.Doi).HasColumnOrder(order++);
         builder.Property(s => s.AuthorEmail).HasColumnOrder(order++);
+        builder.Property(s => s.CitationYear).HasColumnOrder(order++);
+        builder.Property(s => s.CitationVolume).HasColumnOrder(order++);
+        builder.Property(s => s.CitationIssue).HasColumnOrder(order++);
+        builder.Property(s => s.CitationFirstPage).HasColumnOrder(order++);
+        builder.Property(s => s.CitationLastPage).HasColumnOrder(order++);
+        builder.Property(s => s.CitationJournal).HasColumnOrder(order++);
+        builder.Property(s => s.CitationTitle).HasColumnOrder(order++);
+        builder.Property(s => s.CitationAuthors).HasColumnOrder(order++);
         builder.Property(s => s.Effect).HasColumnOrder(order++);
         builder.Property(s => s.SourcePath).HasColumnOrder(order++);
         builder.Property(s => s.ContentHash).HasColumnOrder(order++);
@@ -63,6 +71,8 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Property(s => s.BottomLineText).HasDefaultValue("");
         builder.Property(s => s.LimitationsMarkdown).HasDefaultValue("");
         builder.Property(s => s.LimitationsHtml).HasDefaultValue("");
+        // An EF primitive collection, stored as a JSON array; empty for rows written by SQL.
+        builder.Property(s => s.CitationAuthors).HasDefaultValueSql("'[]'");
         builder.HasIndex(s => new { s.Month, s.Slug }).IsUnique();
         // Each public listing reads one of these in its own order (newest month, newest date,
         // title, id) and stops after a page: no sort, and no row of the archive it does not show.

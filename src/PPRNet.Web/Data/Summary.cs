@@ -24,6 +24,19 @@ public class Summary
     public string? Doi { get; set; }
     public string? AuthorEmail { get; set; }
 
+    /// <summary>The cited paper's parts as reference managers want them, read from the citation
+    /// when the summary is saved (<see cref="Import.SummaryWriter"/>), like the HTML beside it, so
+    /// no page parses it again. Authors are "Surname, I. I."; empty when the citation has no
+    /// readable author list. See <see cref="Citations.ApaCitation"/>.</summary>
+    public List<string> CitationAuthors { get; set; } = [];
+    public string? CitationYear { get; set; }
+    public string? CitationTitle { get; set; }
+    public string? CitationJournal { get; set; }
+    public string? CitationVolume { get; set; }
+    public string? CitationIssue { get; set; }
+    public string? CitationFirstPage { get; set; }
+    public string? CitationLastPage { get; set; }
+
     public required string BodyMarkdown { get; set; }
     public required string BodyHtml { get; set; }
     public required string ImplicationsMarkdown { get; set; }
@@ -68,10 +81,7 @@ public class Summary
     public double? EffectCiHigh { get; set; }
     public string? EffectOutcome { get; set; }
 
-    public EffectSize? EffectSize =>
-        EffectStatistic is { } statistic && EffectValue is { } value
-            ? new EffectSize(statistic, value, EffectCiLow, EffectCiHigh, EffectOutcome)
-            : null;
+    public EffectSize? EffectSize => EffectSize.Of(EffectStatistic, EffectValue, EffectCiLow, EffectCiHigh, EffectOutcome);
 
     /// <summary>Who wrote the summary, as readers see it.</summary>
     public string? Contributor { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PPRNet.Web.Citations;
 using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Import;
@@ -38,12 +39,15 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
             }
         }
 
+        var renderedCitation = Field("citation", citation, renderer.RenderInline);
         return new RenderedSummary(
-            Field("citation", citation, renderer.RenderInline),
+            renderedCitation,
             Field("bottom line", bottomLine, renderer.RenderInline),
             Field("summary", body, renderer.Render),
             Field("Practice Implications", implications, renderer.Render),
-            Field("limitations", limitations, renderer.Render));
+            Field("limitations", limitations, renderer.Render),
+            // Read here, with the rendering, so an import parses its files' citations in parallel too.
+            ApaCitation.Parse(renderedCitation.Markdown, renderedCitation.Text, doi: null));
     }
 
     public Summary Create(SummaryContent content, RenderedSummary? rendered = null)
@@ -121,6 +125,14 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.CitationMarkdown = rendered.Citation.Markdown;
         summary.CitationHtml = rendered.Citation.Html;
         summary.CitationText = rendered.Citation.Text;
+        summary.CitationAuthors = [.. rendered.Reference.Authors];
+        summary.CitationYear = rendered.Reference.Year;
+        summary.CitationTitle = rendered.Reference.Title;
+        summary.CitationJournal = rendered.Reference.Journal;
+        summary.CitationVolume = rendered.Reference.Volume;
+        summary.CitationIssue = rendered.Reference.Issue;
+        summary.CitationFirstPage = rendered.Reference.FirstPage;
+        summary.CitationLastPage = rendered.Reference.LastPage;
         summary.BottomLineMarkdown = rendered.BottomLine.Markdown;
         summary.BottomLineHtml = rendered.BottomLine.Html;
         summary.BottomLineText = rendered.BottomLine.Text;
@@ -156,7 +168,11 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
 /// <summary>One Markdown field as stored: its (cleaned) Markdown, sanitized HTML and plain text.</summary>
 public sealed record RenderedField(string Markdown, string Html, string Text);
 
-public sealed record RenderedSummary(RenderedField Citation, RenderedField BottomLine, RenderedField Body, RenderedField Implications, RenderedField Limitations)
+/// <summary>Every rendered field of a summary, and the parts of its citation (<see cref="Reference"/>,
+/// without the DOI, which the summary holds apart).</summary>
+public sealed record RenderedSummary(
+    RenderedField Citation, RenderedField BottomLine, RenderedField Body, RenderedField Implications, RenderedField Limitations,
+    ApaCitation Reference)
 {
     /// <summary>What a reader reads through: the words of every text section, counted one way
     /// for the stored summary and for the editors' preview.</summary>

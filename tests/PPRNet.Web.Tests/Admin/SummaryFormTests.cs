@@ -83,6 +83,12 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         Assert.Equal(fromFile.ImplicationsHtml, fromForm.ImplicationsHtml);
         Assert.Equal(fromFile.CitationHtml, fromForm.CitationHtml);
         Assert.Equal(fromFile.Excerpt, fromForm.Excerpt);
+        Assert.Equal(["Author, A."], fromForm.CitationAuthors);
+        Assert.Equal(fromFile.CitationAuthors, fromForm.CitationAuthors);
+        Assert.Equal(
+            (fromFile.CitationYear, fromFile.CitationTitle, fromFile.CitationJournal, fromFile.CitationVolume, fromFile.CitationIssue),
+            (fromForm.CitationYear, fromForm.CitationTitle, fromForm.CitationJournal, fromForm.CitationVolume, fromForm.CitationIssue));
+        Assert.Equal(("3", "4"), (fromForm.CitationFirstPage, fromForm.CitationLastPage));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using PPRNet.Web.Data;
 namespace PPRNet.Web.Data.Migrations
 {
     [DbContext(typeof(BlogDbContext))]
-    [Migration("20261205161351_InitialSchema")]
+    [Migration("20261205163858_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -501,17 +501,17 @@ namespace PPRNet.Web.Data.Migrations
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(31);
+                        .HasColumnOrder(39);
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(32);
+                        .HasColumnOrder(40);
 
                     b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(27);
+                        .HasColumnOrder(35);
 
                     b.Property<string>("BottomLineHtml")
                         .IsRequired()
@@ -531,24 +531,59 @@ namespace PPRNet.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
 
+                    b.PrimitiveCollection<string>("CitationAuthors")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(27)
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<string>("CitationFirstPage")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(23);
+
                     b.Property<string>("CitationHtml")
                         .IsRequired()
                         .HasColumnType("TEXT")
+                        .HasColumnOrder(33);
+
+                    b.Property<string>("CitationIssue")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(22);
+
+                    b.Property<string>("CitationJournal")
+                        .HasColumnType("TEXT")
                         .HasColumnOrder(25);
+
+                    b.Property<string>("CitationLastPage")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(24);
 
                     b.Property<string>("CitationMarkdown")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(26);
+                        .HasColumnOrder(34);
 
                     b.Property<string>("CitationText")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(24);
+                        .HasColumnOrder(32);
+
+                    b.Property<string>("CitationTitle")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(26);
+
+                    b.Property<string>("CitationVolume")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(21);
+
+                    b.Property<string>("CitationYear")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(20);
 
                     b.Property<string>("ContentHash")
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(30);
 
                     b.Property<string>("Contributor")
                         .HasMaxLength(200)
@@ -579,7 +614,7 @@ namespace PPRNet.Web.Data.Migrations
                     b.Property<string>("Effect")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(28);
 
                     b.Property<double?>("EffectCiHigh")
                         .HasColumnType("REAL");
@@ -601,22 +636,22 @@ namespace PPRNet.Web.Data.Migrations
                     b.Property<string>("Excerpt")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(23);
+                        .HasColumnOrder(31);
 
                     b.Property<string>("ImplicationsHtml")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(29);
+                        .HasColumnOrder(37);
 
                     b.Property<string>("ImplicationsMarkdown")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(30);
+                        .HasColumnOrder(38);
 
                     b.Property<string>("ImplicationsText")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(28);
+                        .HasColumnOrder(36);
 
                     b.Property<string>("LimitationsHtml")
                         .IsRequired()
@@ -669,7 +704,7 @@ namespace PPRNet.Web.Data.Migrations
 
                     b.Property<string>("SourcePath")
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(21);
+                        .HasColumnOrder(29);
 
                     b.Property<long?>("SourceWrittenTicks")
                         .HasColumnType("INTEGER");
