@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Shared;
@@ -83,6 +86,45 @@ public sealed class CacheEvictionTests : IAsyncLifetime
         Assert.True(await CachedAsync(Unrelated), "a summary whose links did not change stays cached");
         var (_, page) = await site.GetPageAsync(NextOlder);
         Assert.Contains("A Trial Between Months", page.Element("nav.prev-next").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_save_in_a_transaction_evicts_once_it_commits_and_a_rolled_back_one_evicts_nothing()
+    {
+        await WarmAsync([Edited, SameMonth, Unrelated]);
+
+        await RetitleInTransactionAsync("Never Seen", commit: false);
+        Assert.True(await CachedAsync(Edited), "a rolled-back save changed nothing readers see");
+        Assert.True(await CachedAsync(SameMonth), "nor its neighbour");
+
+        await RetitleInTransactionAsync("Mending Alliance Ruptures", commit: true);
+        Assert.False(await CachedAsync(Edited), "its page is evicted once the save commits");
+        Assert.False(await CachedAsync(SameMonth), "the neighbour read after the commit is evicted too");
+        Assert.True(await CachedAsync(Unrelated), "a summary far from it stays cached");
+        var (_, page) = await site.GetPageAsync(SameMonth);
+        Assert.Contains("Mending Alliance Ruptures", page.QuerySelector("nav.prev-next")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Saves a new title inside a transaction of its own; the pages stay cached until
+    /// the transaction ends, so no reader can cache the state from before the commit.</summary>
+    private async Task RetitleInTransactionAsync(string title, bool commit)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var summary = await db.Summaries.SingleAsync(s => s.Slug == "alliance-ruptures", cancellationToken);
+        summary.Title = title;
+        await db.SaveChangesAsync(cancellationToken);
+        Assert.True(await CachedAsync(Edited), "nothing is evicted while the transaction is open");
+        if (commit)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
     }
 
     private async Task WarmAsync(IEnumerable<string> urls)

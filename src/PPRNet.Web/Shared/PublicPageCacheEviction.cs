@@ -1,0 +1,303 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Shared;
+
+/// <summary>Evicts the cached pages a save can change, in two steps. While EF saves, it only notes
+/// what the change tracker says changed (<see cref="PageChanges"/>): no SQL runs inside the save.
+/// Once the save has committed (so no reader can cache the state before it), eviction is its own
+/// step: it reads what the committed archive says about the changed summaries' places and evicts.
+/// A change readers see only on the summary's page and where it is listed (its text) evicts those
+/// pages, search and the sitemap; a change of what is public or of its place in the archive
+/// (status, trash, date, month, slug, title, type, topics) also evicts the pages that list or count
+/// the archive, its old and new month and the months beside them, the summaries it now sits
+/// between, and the summary pages that relate to it by topic. Taxonomy changes evict everything.</summary>
+public sealed partial class PublicPageCacheEviction(
+    IOutputCacheStore store, Archive.TaxonomyCache taxonomy, TimeProvider clock, ILogger<PublicPageCacheEviction> logger)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, PageChanges> pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            pending.GetValue(context, _ => new PageChanges()).Collect(context);
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        // Without a transaction of the caller's, EF committed this save on its own.
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
+        {
+            await EvictPendingAsync(context, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        // Nothing was written; inside a transaction, earlier saves of it may still commit.
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
+        {
+            pending.Remove(context);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task TransactionCommittedAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            await EvictPendingAsync(context, cancellationToken);
+        }
+    }
+
+    public Task TransactionRolledBackAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            pending.Remove(context);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task EvictPendingAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (!pending.TryGetValue(context, out var changes))
+        {
+            return;
+        }
+
+        pending.Remove(context);
+        var tags = changes.Tags;
+        if (!changes.All && changes.NeedsArchive)
+        {
+            try
+            {
+                await AddNeighbourTagsAsync(context, changes, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // The save has committed; a cache that cannot tell what it holds is emptied rather
+                // than the save reported as failed.
+                LogNeighboursUnread(logger, e);
+                tags.Add(CacheTags.All);
+            }
+        }
+
+        if (changes.All || tags.Contains(CacheTags.All))
+        {
+            taxonomy.Clear();
+            await store.EvictByTagAsync(CacheTags.All, cancellationToken);
+            return;
+        }
+
+        foreach (var tag in tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+
+    /// <summary>What else a summary's new place changes, read from the committed archive: summary
+    /// pages of its topics ("More on this topic"), the pages of the summaries it now sits between
+    /// (their previous/next links; the pages that linked to it before carry its own tag), and the
+    /// months beside its old and new months.</summary>
+    private static async Task AddNeighbourTagsAsync(
+        DbContext context, PageChanges changes, DateOnly today, CancellationToken cancellationToken)
+    {
+        var tags = changes.Tags;
+        var connection = context.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            foreach (var id in changes.Restructured)
+            {
+                foreach (var topic in await ReadAsync(connection, "SELECT 0, TopicsId FROM SummaryTopics WHERE SummariesId = $value",
+                             cancellationToken, new SqliteParameter("$value", id)))
+                {
+                    tags.Add(CacheTags.Topic(Convert.ToInt32(topic.Value, CultureInfo.InvariantCulture)));
+                }
+            }
+
+            foreach (var summary in changes.Placed.Where(s => SummaryQueries.IsLive(s.Status, s.DeletedAt)))
+            {
+                // A new summary's id, read after the save: until EF accepts the changes, the entity
+                // itself still holds 0 and only its entry holds the id the database gave it.
+                var id = context.Entry(summary).Property(s => s.Id).CurrentValue;
+                var rows = await ReadAsync(connection, Archive.ArchiveOrder.NeighboursSql, cancellationToken,
+                    Archive.ArchiveOrder.NeighbourParameters(today, summary.Month, summary.PublishedOn, summary.Title, id));
+                foreach (var neighbour in rows.GroupBy(r => r.Rank <= 3).Select(g => g.MinBy(r => r.Rank)!))
+                {
+                    tags.Add(CacheTags.Page(Convert.ToInt32(neighbour.Value, CultureInfo.InvariantCulture)));
+                }
+            }
+
+            foreach (var month in changes.Months)
+            {
+                tags.Add(CacheTags.Month(month));
+                foreach (var beside in await ReadAsync(connection,
+                             "SELECT 0, MAX(Month) FROM MonthCounts WHERE Month < $value AND Count > 0 "
+                             + "UNION ALL SELECT 0, MIN(Month) FROM MonthCounts WHERE Month > $value AND Count > 0",
+                             cancellationToken, new SqliteParameter("$value", month)))
+                {
+                    tags.Add(CacheTags.Month((string)beside.Value));
+                }
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    // Plain ADO on EF's connection, after the commit and outside any transaction. Every query here
+    // selects a rank (or 0) and then a value.
+    private static async Task<List<(long Rank, object Value)>> ReadAsync(
+        DbConnection connection, string sql, CancellationToken cancellationToken, params SqliteParameter[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddRange(parameters);
+        var values = new List<(long, object)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                values.Add((reader.GetInt64(0), reader.GetValue(1)));
+            }
+        }
+
+        return values;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read which cached pages a save changed; the whole page cache is evicted")]
+    private static partial void LogNeighboursUnread(ILogger logger, Exception exception);
+}
+
+/// <summary>What the saves of one unit of work changed that cached pages show, noted from EF's
+/// change tracker alone while it saves. Several saves inside one transaction add up.</summary>
+public sealed class PageChanges
+{
+    /// <summary>Past this many changed summaries (an import), evicting everything is cheaper.</summary>
+    private const int MaxTracked = 200;
+
+    private static readonly string[] StructuralProperties =
+        [nameof(Summary.Status), nameof(Summary.DeletedAt), nameof(Summary.PublishedOn), nameof(Summary.Month),
+         nameof(Summary.Slug), nameof(Summary.Title), nameof(Summary.ResearchTypeId)];
+
+    private int summaries;
+
+    /// <summary>Every public page: a taxonomy change, or more summaries than are worth tracking.</summary>
+    public bool All { get; private set; }
+
+    /// <summary>Tags known from the change tracker alone.</summary>
+    public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Old and new months of summaries that moved, appeared or went.</summary>
+    public HashSet<string> Months { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Saved summaries whose topics' pages may list them differently.</summary>
+    public HashSet<int> Restructured { get; } = [];
+
+    /// <summary>Summaries with a new place in the archive, whose new neighbours link to them.</summary>
+    public HashSet<Summary> Placed { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>True when the committed archive must be read to know the rest of the tags.</summary>
+    public bool NeedsArchive => Restructured.Count > 0 || Months.Count > 0 || Placed.Count > 0;
+
+    public void Collect(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        summaries += changed.Count(e => e.Entity is Summary);
+        if (summaries > MaxTracked || changed.Any(e => e.Entity is Topic or ResearchType or SlugAlias))
+        {
+            All = true;
+        }
+
+        if (All)
+        {
+            return;
+        }
+
+        foreach (var entry in changed)
+        {
+            switch (entry.Entity)
+            {
+                case Summary summary:
+                    Tags.Add(CacheTags.Search);
+                    Tags.Add(CacheTags.Sitemap);
+                    if (entry.State != EntityState.Added)
+                    {
+                        Tags.Add(CacheTags.Summary(summary.Id));
+                    }
+
+                    if (entry.State is EntityState.Added or EntityState.Deleted
+                        || StructuralProperties.Any(p => entry.Property(p).IsModified))
+                    {
+                        Tags.Add(CacheTags.Structure);
+                        Months.Add((string)entry.Property(nameof(Summary.Month)).OriginalValue!);
+                        Months.Add(summary.Month);
+                        if (entry.State != EntityState.Added)
+                        {
+                            Restructured.Add(summary.Id);
+                        }
+
+                        if (entry.State != EntityState.Deleted)
+                        {
+                            Placed.Add(summary);
+                        }
+                    }
+
+                    break;
+                case MonthIssue issue:
+                    Tags.Add(CacheTags.Month(issue.Month));
+                    break;
+                case Dictionary<string, object> link when entry.Metadata.Name == "SummaryTopics":
+                    Tags.Add(CacheTags.Structure);
+                    Tags.Add(CacheTags.Search);
+                    Tags.Add(CacheTags.Topic((int)entry.Property("TopicsId").CurrentValue!));
+                    if (entry.Property("SummariesId").CurrentValue is int id and > 0)
+                    {
+                        Tags.Add(CacheTags.Summary(id));
+                        Restructured.Add(id);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
