@@ -197,7 +197,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
 
     private async Task<string?> SlugProblemAsync(TermKind kind, string slug, int? exceptId, CancellationToken cancellationToken)
     {
-        if (!SummaryRules.IsSlug(slug) || slug.Length > 80)
+        if (!SummaryRules.IsSlug(slug) || slug.Length > ContentLimits.MaxTermSlugLength)
         {
             return $"\"{slug}\" is not a slug: use lowercase letters, digits and hyphens.";
         }

@@ -136,8 +136,8 @@ public sealed class SlugAliasConfiguration : IEntityTypeConfiguration<SlugAlias>
     public void Configure(EntityTypeBuilder<SlugAlias> builder)
     {
         builder.HasIndex(a => new { a.Kind, a.OldSlug }).IsUnique();
-        builder.Property(a => a.OldSlug).HasMaxLength(80);
-        builder.Property(a => a.NewSlug).HasMaxLength(80);
+        builder.Property(a => a.OldSlug).HasMaxLength(ContentLimits.MaxTermSlugLength);
+        builder.Property(a => a.NewSlug).HasMaxLength(ContentLimits.MaxTermSlugLength);
     }
 }
 
@@ -145,8 +145,8 @@ public sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
 {
     public void Configure(EntityTypeBuilder<Topic> builder)
     {
-        builder.Property(t => t.Slug).HasMaxLength(80);
-        builder.Property(t => t.Name).HasMaxLength(120);
+        builder.Property(t => t.Slug).HasMaxLength(ContentLimits.MaxTermSlugLength);
+        builder.Property(t => t.Name).HasMaxLength(ContentLimits.MaxTermNameLength);
         builder.HasIndex(t => t.Slug).IsUnique();
     }
 }
@@ -155,8 +155,8 @@ public sealed class ResearchTypeConfiguration : IEntityTypeConfiguration<Researc
 {
     public void Configure(EntityTypeBuilder<ResearchType> builder)
     {
-        builder.Property(t => t.Slug).HasMaxLength(80);
-        builder.Property(t => t.Name).HasMaxLength(120);
+        builder.Property(t => t.Slug).HasMaxLength(ContentLimits.MaxTermSlugLength);
+        builder.Property(t => t.Name).HasMaxLength(ContentLimits.MaxTermNameLength);
         builder.HasIndex(t => t.Slug).IsUnique();
     }
 }

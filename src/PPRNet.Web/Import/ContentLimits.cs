@@ -19,6 +19,10 @@ public static class ContentLimits
     public const int MaxContributorLength = 200;
     public const int MaxTopics = 12;
 
+    /// <summary>A topic's or research type's slug (and the aliases left by renaming one) and name.</summary>
+    public const int MaxTermSlugLength = 80;
+    public const int MaxTermNameLength = 120;
+
     /// <summary>Checked from the file's length before it is read.</summary>
     public const long MaxFileBytes = 512 * 1024;
 
