@@ -56,8 +56,8 @@ public sealed class StoredCitationTests : IAsyncLifetime
         var (_, page) = await site.GetPageAsync(Page);
         var ris = await site.Browser().GetStringAsync(new Uri(Page + "/cite.ris", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal("Stored, S.", page.QuerySelector("meta[name=citation_author]")?.GetAttribute("content"));
-        Assert.Equal("Stored Journal", page.QuerySelector("meta[name=citation_journal_title]")?.GetAttribute("content"));
+        Assert.Equal("Stored, S.", page.Element("meta[name=citation_author]").GetAttribute("content"));
+        Assert.Equal("Stored Journal", page.Element("meta[name=citation_journal_title]").GetAttribute("content"));
         Assert.Contains("AU  - Stored, S.\r\n", ris, StringComparison.Ordinal);
         Assert.Contains("T2  - Stored Journal\r\n", ris, StringComparison.Ordinal);
     }

@@ -102,7 +102,7 @@ public sealed class CacheEvictionTests : IAsyncLifetime
         Assert.False(await CachedAsync(SameMonth), "the neighbour read after the commit is evicted too");
         Assert.True(await CachedAsync(Unrelated), "a summary far from it stays cached");
         var (_, page) = await site.GetPageAsync(SameMonth);
-        Assert.Contains("Mending Alliance Ruptures", page.QuerySelector("nav.prev-next")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mending Alliance Ruptures", page.Element("nav.prev-next").TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>Saves a new title inside a transaction of its own; the pages stay cached until
