@@ -10,42 +10,6 @@ using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
-public sealed class SignInForm
-{
-    [Required(ErrorMessage = "Enter your email address.")]
-    [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-    public string? Email { get; set; }
-
-    [Required(ErrorMessage = "Enter your password.")]
-    [DataType(DataType.Password)]
-    public string? Password { get; set; }
-
-    public string? ReturnUrl { get; set; }
-}
-
-public sealed class PasswordForm
-{
-    [Required(ErrorMessage = "Enter your current password.")]
-    [DataType(DataType.Password)]
-    public string? Current { get; set; }
-
-    [Required(ErrorMessage = "Enter a new password of at least 12 characters.")]
-    [DataType(DataType.Password)]
-    public string? New { get; set; }
-}
-
-public sealed class PasswordPage : PageViewModel
-{
-    public required PasswordForm Form { get; init; }
-    public string? Message { get; init; }
-}
-
-public sealed class SignInPage : PageViewModel
-{
-    public required SignInForm Form { get; init; }
-    public string? Error { get; init; }
-}
-
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {

@@ -12,14 +12,6 @@ namespace PPRNet.Web.Admin;
 /// recent failures.</summary>
 public sealed record AccountRow(string Id, string Email, string Role, bool Paused, bool Disabled);
 
-public sealed class AccountsViewModel : PageViewModel
-{
-    public required IReadOnlyList<AccountRow> Accounts { get; init; }
-    public string? Message { get; init; }
-    public string? Error { get; init; }
-    public string? Email { get; init; }
-}
-
 /// <summary>Admins create accounts for editors (with a first password to pass on), change roles,
 /// lift sign-in pauses, and disable or delete accounts. Every change to what an account may do renews
 /// its security stamp, which is checked on every request, so its open sessions end at once.</summary>

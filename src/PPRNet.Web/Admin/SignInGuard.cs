@@ -4,13 +4,6 @@ using PPRNet.Web.History;
 
 namespace PPRNet.Web.Admin;
 
-public static class SignInMessages
-{
-    /// <summary>One message for an unknown email, a wrong password and a disabled account, so the
-    /// form tells nobody which accounts exist.</summary>
-    public const string Failed = "That email and password did not sign you in. After several failed attempts from one place, signing in from there pauses for a while; an admin can lift the pause.";
-}
-
 /// <summary>Signs editors in without revealing which accounts exist: an unknown email costs the
 /// same password hash as a known one, and every failure reads alike. Guessing is slowed by
 /// <see cref="SignInThrottle"/> (per account and address, per address, and a slow-down for an account
@@ -98,36 +91,4 @@ public sealed record SignInOutcome(bool Succeeded, TimeSpan? RetryAfter)
     public static readonly SignInOutcome Failed = new(false, null);
 
     public static SignInOutcome Refused(TimeSpan retryAfter) => new(false, retryAfter);
-}
-
-/// <summary>Counts failed sign-ins per email in windows, so a burst of guesses makes one audit
-/// line rather than thousands.</summary>
-public sealed class FailedSignIns
-{
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Count)> windows = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>True for the first failure of a window; <paramref name="earlier"/> is how many
-    /// failures the previous window had after its first.</summary>
-    public bool StartsWindow(string email, DateTimeOffset now, out int earlier)
-    {
-        var previous = (Start: DateTimeOffset.MinValue, Count: 0);
-        var current = windows.AddOrUpdate(email, _ => (now, 1), (_, w) =>
-        {
-            previous = w;
-            return now - w.Start >= Window ? (now, 1) : (w.Start, w.Count + 1);
-        });
-        earlier = current.Count == 1 && previous.Count > 1 ? previous.Count - 1 : 0;
-        if (windows.Count > 10_000)
-        {
-            // Guessing at random emails must not grow this without bound.
-            foreach (var stale in windows.Where(w => now - w.Value.Start >= Window).Select(w => w.Key).ToList())
-            {
-                windows.TryRemove(stale, out _);
-            }
-        }
-
-        return current.Count == 1;
-    }
 }

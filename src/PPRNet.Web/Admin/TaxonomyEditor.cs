@@ -8,23 +8,6 @@ namespace PPRNet.Web.Admin;
 
 public sealed record TermRow(int Id, string Name, string Slug, bool Retired, int Count);
 
-public sealed class TaxonomyViewModel : PageViewModel
-{
-    public required IReadOnlyList<TermRow> Topics { get; init; }
-    public required IReadOnlyList<TermRow> Types { get; init; }
-    public string? Message { get; init; }
-    public string? Error { get; init; }
-}
-
-/// <summary>The page that deletes a term in use: its summaries go to the term chosen here.</summary>
-public sealed class DeleteTermViewModel : PageViewModel
-{
-    public required string Kind { get; init; }
-    public required TermRow Term { get; init; }
-    public required IReadOnlyList<TermRow> Others { get; init; }
-    public string? Error { get; init; }
-}
-
 /// <summary>Admins add, rename, retire and delete topics and research types. A renamed or deleted
 /// slug becomes an alias, so old links redirect; a term in use is only deleted by moving its
 /// summaries to another term.</summary>

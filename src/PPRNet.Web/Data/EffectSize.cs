@@ -2,21 +2,6 @@ using System.Globalization;
 
 namespace PPRNet.Web.Data;
 
-public enum EffectStatistic
-{
-    /// <summary>Cohen's d: a standardized mean difference.</summary>
-    D,
-
-    /// <summary>Hedges' g: d corrected for small samples.</summary>
-    G,
-
-    /// <summary>A correlation.</summary>
-    R,
-
-    /// <summary>An odds ratio.</summary>
-    OddsRatio,
-}
-
 /// <summary>A study's headline effect as numbers: statistic, value and optional 95% confidence
 /// interval. Knows how to write itself and, for d, g and r, its conventional size in words.</summary>
 public sealed record EffectSize(EffectStatistic Statistic, double Value, double? CiLow, double? CiHigh, string? Outcome)

@@ -1,15 +1,5 @@
 namespace PPRNet.Web.Data;
 
-/// <summary>What topics and research types share: a name readers see, a slug in URLs, and a
-/// retired flag that keeps a term on old summaries but out of editors' pickers.</summary>
-public abstract class TaxonomyTerm
-{
-    public int Id { get; set; }
-    public required string Slug { get; set; }
-    public required string Name { get; set; }
-    public bool Retired { get; set; }
-}
-
 public class Topic : TaxonomyTerm
 {
     public List<Summary> Summaries { get; set; } = [];

@@ -4,8 +4,6 @@ using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Guides;
 
-public sealed class GuidePage : PageViewModel;
-
 /// <summary>Short pages we write once to help clinicians read the summaries.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class GuidesController : Controller

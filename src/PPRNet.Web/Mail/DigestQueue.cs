@@ -5,14 +5,6 @@ using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Mail;
 
-public static class MailAuditActions
-{
-    public const string DigestSend = "digest-send";
-    public const string DigestSchedule = "digest-schedule";
-    public const string DigestTest = "digest-test";
-    public const string Subscribers = "subscribers";
-}
-
 public sealed record DigestProgress(int Queued, int Sent, int Failed, int Skipped)
 {
     public int Total => Queued + Sent + Failed + Skipped;

@@ -6,12 +6,6 @@ using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
 
-public sealed class ScheduleForm
-{
-    /// <summary>UTC, as the browser's datetime-local field sends it.</summary>
-    public DateTime? SendAt { get; set; }
-}
-
 /// <summary>The editors' side of the digest: per month, a preview, a test to oneself, the send
 /// (with a confirmation step, once a month) or a scheduled send, and the progress.</summary>
 [Route("admin/digests")]
@@ -93,33 +87,5 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
     public async Task<IActionResult> Unschedule(string month, CancellationToken cancellationToken) =>
         SummaryRules.TryParseMonth(month, out var valid)
             ? RedirectWithMessage(nameof(Month), new { month = valid }, await queue.UnscheduleAsync(valid, UserName, cancellationToken))
-            : NotFound();
-}
-
-/// <summary>Admins answer subscribers' data requests: find by address, export as JSON, delete.</summary>
-[Route("admin/subscribers"), Authorize(Roles = Roles.Admin)]
-public sealed class SubscribersController(Subscriptions subscriptions, DigestDesk desk) : AdminControllerBase
-{
-    [HttpGet("")]
-    public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken) => View(new SubscribersPage
-    {
-        Title = "Subscribers",
-        Description = "Find, export or delete a subscriber's data.",
-        Counts = await desk.CountsAsync(cancellationToken),
-        Query = email,
-        Found = await subscriptions.FindAsync(email, cancellationToken),
-        Message = TakeMessage(),
-    });
-
-    [HttpGet("{id:int}/export")]
-    public async Task<IActionResult> Export(int id, CancellationToken cancellationToken) =>
-        await subscriptions.ExportAsync(id, UserName, cancellationToken) is { } json
-            ? File(json, "application/json", $"subscriber-{id}.json")
-            : NotFound();
-
-    [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        await subscriptions.DeleteAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage(nameof(Index), $"Subscriber #{id} and every message to them are deleted.")
             : NotFound();
 }

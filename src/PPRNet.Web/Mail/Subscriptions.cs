@@ -6,38 +6,6 @@ using PPRNet.Web.History;
 
 namespace PPRNet.Web.Mail;
 
-/// <summary>The subscribe form, in the footer of every public page and on /subscribe.</summary>
-public sealed class SubscribeForm
-{
-    public const string ConsentWording =
-        "Email me the PPRNet Research Blog's monthly digest of research summaries. I can change my topics, pause or unsubscribe at any time from a link in every email.";
-
-    public string? Email { get; set; }
-
-    /// <summary>Topic slugs; none chosen means every topic.</summary>
-    public List<string> Topics { get; set; } = [];
-
-    /// <summary>The page the form was sent from, kept with the consent.</summary>
-    public string? Page { get; set; }
-
-    /// <summary>Hidden from people; a bot that fills it in is answered as usual and ignored.</summary>
-    public string? Website { get; set; }
-}
-
-public sealed class PreferencesForm
-{
-    public string? Token { get; set; }
-    public bool AllTopics { get; set; } = true;
-    public List<string> Topics { get; set; } = [];
-    public bool Paused { get; set; }
-}
-
-/// <summary>The form that mails a new preferences link to an address, if it is subscribed.</summary>
-public sealed class PreferencesLinkForm
-{
-    public string? Email { get; set; }
-}
-
 /// <summary>What a preferences or unsubscribe link leads to: how the token reads and, unless it is
 /// invalid, the subscriber it names (null once the address was erased).</summary>
 public sealed record SubscriberLink(TokenCheck Check, Subscriber? Subscriber)

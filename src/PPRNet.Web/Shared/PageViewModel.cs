@@ -15,10 +15,3 @@ public abstract class PageViewModel
     /// <summary>Feeds for what this page shows, advertised beside the whole blog's feeds.</summary>
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
 }
-
-public sealed class MessageViewModel : PageViewModel
-{
-    public required string Heading { get; init; }
-    public required string Message { get; init; }
-    public int StatusCode { get; init; }
-}

@@ -13,22 +13,3 @@ public class TopicListing
     public DateOnly PublishedOn { get; set; }
     public required string Title { get; set; }
 }
-
-/// <summary>How many live summaries have a topic and a research type. <see cref="AnyTopic"/> rows
-/// count summaries of a type whatever their topics. Kept by triggers in the transaction of the
-/// save that changes them, so filter counts never aggregate the archive.</summary>
-public class FacetCount
-{
-    public const int AnyTopic = 0;
-
-    public int TopicId { get; set; }
-    public int ResearchTypeId { get; set; }
-    public int Count { get; set; }
-}
-
-/// <summary>How many live summaries each month has, kept by the same triggers.</summary>
-public class MonthCount
-{
-    public required string Month { get; set; }
-    public int Count { get; set; }
-}

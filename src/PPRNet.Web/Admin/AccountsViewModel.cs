@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class AccountsViewModel : PageViewModel
+{
+    public required IReadOnlyList<AccountRow> Accounts { get; init; }
+    public string? Message { get; init; }
+    public string? Error { get; init; }
+    public string? Email { get; init; }
+}

@@ -1,0 +1,11 @@
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class AuditViewModel : PageViewModel
+{
+    public required IReadOnlyList<AuditEntry> Entries { get; init; }
+}

@@ -1,0 +1,16 @@
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed record DashboardRow(
+    int Id,
+    string Title,
+    string Month,
+    PublicationState State,
+    DateOnly PublishedOn,
+    string ResearchType,
+    string? UpdatedBy,
+    DateTimeOffset UpdatedAt);

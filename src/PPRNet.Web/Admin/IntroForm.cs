@@ -1,0 +1,22 @@
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatableObject
+{
+    public string? Month { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "\"This month...\" intro (Markdown)")]
+    public string? Markdown { get; set; }
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        if (Import.ContentLimits.MarkdownProblem(Markdown) is { } problem)
+        {
+            yield return new($"The intro {problem.Problem}{Import.ContentLimits.LineNote(problem.Line)}.", [nameof(Markdown)]);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class IntroFormPage : PageViewModel
+{
+    public required IntroForm Form { get; init; }
+    public string? PreviewHtml { get; init; }
+    public string? Message { get; init; }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
+using PPRNet.Web.History;
+
+namespace PPRNet.Web.Admin;
+
+public static class SignInMessages
+{
+    /// <summary>One message for an unknown email, a wrong password and a disabled account, so the
+    /// form tells nobody which accounts exist.</summary>
+    public const string Failed = "That email and password did not sign you in. After several failed attempts from one place, signing in from there pauses for a while; an admin can lift the pause.";
+}

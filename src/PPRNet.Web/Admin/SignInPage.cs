@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Setup;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class SignInPage : PageViewModel
+{
+    public required SignInForm Form { get; init; }
+    public string? Error { get; init; }
+}

@@ -1,0 +1,16 @@
+using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class SummaryFormPage : PageViewModel
+{
+    public required SummaryForm Form { get; init; }
+    public required IReadOnlyList<Choice> Topics { get; init; }
+    public required IReadOnlyList<Choice> Types { get; init; }
+    public SummaryViewModel? Preview { get; init; }
+    public string? Message { get; init; }
+    public bool IsNew => Form.Id is null;
+}

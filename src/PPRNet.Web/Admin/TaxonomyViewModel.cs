@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Admin;
+
+public sealed class TaxonomyViewModel : PageViewModel
+{
+    public required IReadOnlyList<TermRow> Topics { get; init; }
+    public required IReadOnlyList<TermRow> Types { get; init; }
+    public string? Message { get; init; }
+    public string? Error { get; init; }
+}

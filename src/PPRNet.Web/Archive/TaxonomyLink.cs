@@ -1,0 +1,5 @@
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Archive;
+
+public sealed record TaxonomyLink(string Slug, string Name);

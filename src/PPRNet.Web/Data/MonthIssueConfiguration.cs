@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PPRNet.Web.Import;
+
+namespace PPRNet.Web.Data;
+
+public sealed class MonthIssueConfiguration : IEntityTypeConfiguration<MonthIssue>
+{
+    public void Configure(EntityTypeBuilder<MonthIssue> builder)
+    {
+        builder.Property(m => m.Month).HasMaxLength(7);
+        builder.HasIndex(m => m.Month).IsUnique();
+    }
+}

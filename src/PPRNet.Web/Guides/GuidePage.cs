@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Guides;
+
+public sealed class GuidePage : PageViewModel;

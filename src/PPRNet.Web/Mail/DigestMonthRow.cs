@@ -1,0 +1,5 @@
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Mail;
+
+public sealed record DigestMonthRow(string Month, int Summaries, DigestState State);

@@ -1,0 +1,31 @@
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Mail;
+
+/// <summary>One message to send. Rows are marked sent only after the SMTP server accepted the
+/// message; a lease keeps a row from being sent twice at once and lapses if its sender dies.</summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public OutboxKind Kind { get; set; }
+    public int? DigestId { get; set; }
+    public int? SubscriberId { get; set; }
+    public Subscriber? Subscriber { get; set; }
+
+    /// <summary>Where it goes: the subscriber's address, or an editor's for a test.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>The digest's month, for digests and tests.</summary>
+    public string? Month { get; set; }
+
+    /// <summary>A test as a reader of this one topic gets it; null: all topics.</summary>
+    public int? TopicId { get; set; }
+
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+
+namespace PPRNet.Web.Mail;
+
+public sealed class PreferencesForm
+{
+    public string? Token { get; set; }
+    public bool AllTopics { get; set; } = true;
+    public List<string> Topics { get; set; } = [];
+    public bool Paused { get; set; }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Admin;
+using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Mail;
+
+public sealed class ScheduleForm
+{
+    /// <summary>UTC, as the browser's datetime-local field sends it.</summary>
+    public DateTime? SendAt { get; set; }
+}

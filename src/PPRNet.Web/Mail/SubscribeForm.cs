@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PPRNet.Web.Data;
+using PPRNet.Web.History;
+
+namespace PPRNet.Web.Mail;
+
+/// <summary>The subscribe form, in the footer of every public page and on /subscribe.</summary>
+public sealed class SubscribeForm
+{
+    public const string ConsentWording =
+        "Email me the PPRNet Research Blog's monthly digest of research summaries. I can change my topics, pause or unsubscribe at any time from a link in every email.";
+
+    public string? Email { get; set; }
+
+    /// <summary>Topic slugs; none chosen means every topic.</summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>The page the form was sent from, kept with the consent.</summary>
+    public string? Page { get; set; }
+
+    /// <summary>Hidden from people; a bot that fills it in is answered as usual and ignored.</summary>
+    public string? Website { get; set; }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PPRNet.Web.Admin;
+using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
+
+namespace PPRNet.Web.Mail;
+
+/// <summary>Admins answer subscribers' data requests: find by address, export as JSON, delete.</summary>
+[Route("admin/subscribers"), Authorize(Roles = Roles.Admin)]
+public sealed class SubscribersController(Subscriptions subscriptions, DigestDesk desk) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken) => View(new SubscribersPage
+    {
+        Title = "Subscribers",
+        Description = "Find, export or delete a subscriber's data.",
+        Counts = await desk.CountsAsync(cancellationToken),
+        Query = email,
+        Found = await subscriptions.FindAsync(email, cancellationToken),
+        Message = TakeMessage(),
+    });
+
+    [HttpGet("{id:int}/export")]
+    public async Task<IActionResult> Export(int id, CancellationToken cancellationToken) =>
+        await subscriptions.ExportAsync(id, UserName, cancellationToken) is { } json
+            ? File(json, "application/json", $"subscriber-{id}.json")
+            : NotFound();
+
+    [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        await subscriptions.DeleteAsync(id, UserName, cancellationToken)
+            ? RedirectWithMessage(nameof(Index), $"Subscriber #{id} and every message to them are deleted.")
+            : NotFound();
+}
