@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Data;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
@@ -53,10 +54,7 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
             }
 
             // Over a limit, the preview would be refused (or slow): say why beside the field instead.
-            foreach (var (field, message) in form.LimitProblems())
-            {
-                ModelState.AddModelError($"{SummaryEditor.FormPrefix}.{field}", message);
-            }
+            form.LimitProblems().AddTo(ModelState, SummaryEditor.FormPrefix);
 
             return View("Edit", await reader.FormPageAsync(form, preview: ModelState.IsValid, message: null, cancellationToken));
         }
@@ -64,10 +62,7 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         var outcome = await editor.SaveAsync(form, UserName, BindingErrors(), cancellationToken);
         if (outcome is SaveOutcome.Invalid invalid)
         {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{SummaryEditor.FormPrefix}.{error.Field}", error.Message);
-            }
+            invalid.Errors.AddTo(ModelState, SummaryEditor.FormPrefix);
         }
         else if (outcome is SaveOutcome.Missing)
         {

@@ -2,11 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
-
-/// <summary>A problem with what an editor typed, and the form field it belongs beside.</summary>
-public sealed record FieldError(string Field, string Message);
 
 public abstract record SaveOutcome
 {
@@ -265,13 +263,7 @@ public sealed class SummaryEditor(
         // Every problem at once: the shape rules, then what needs the database, even when the
         // required-field checks have already failed, so an editor never fixes errors in rounds.
         var errors = new List<FieldError>();
-        foreach (var (field, message) in form.ShapeProblems())
-        {
-            if (!bindingErrors.Contains(new FieldError(field, message)))
-            {
-                errors.Add(new FieldError(field, message));
-            }
-        }
+        errors.AddRange(form.ShapeProblems().Where(problem => !bindingErrors.Contains(problem)));
 
         var lookup = await LookupAsync(cancellationToken);
         var type = lookup.ResearchType(form.ResearchType);

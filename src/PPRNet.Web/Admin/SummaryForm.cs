@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
@@ -108,54 +109,54 @@ public sealed class SummaryForm
 
     /// <summary>Rules about the shape of what was typed, checked with the database rules in
     /// <see cref="SummaryEditor"/> so that every message shows at once.</summary>
-    public IEnumerable<(string Field, string Message)> ShapeProblems()
+    public IEnumerable<FieldError> ShapeProblems()
     {
         if (Month is not null && !SummaryRules.TryParseMonth(Month.Trim(), out _))
         {
-            yield return (nameof(Month), "Write the month as YYYY-MM, for example 2021-04.");
+            yield return new FieldError(nameof(Month), "Write the month as YYYY-MM, for example 2021-04.");
         }
 
         if ((Title is not null || !string.IsNullOrWhiteSpace(Slug)) && !SummaryRules.IsSlug(EffectiveSlug))
         {
-            yield return (nameof(Slug), "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.");
+            yield return new FieldError(nameof(Slug), "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.");
         }
 
         if (ChosenTopics.Count == 0)
         {
-            yield return (nameof(Topics), "Choose at least one topic.");
+            yield return new FieldError(nameof(Topics), "Choose at least one topic.");
         }
 
         if (!string.IsNullOrWhiteSpace(Doi) && SummaryRules.NormalizeDoi(Doi) is null)
         {
-            yield return (nameof(Doi), "A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).");
+            yield return new FieldError(nameof(Doi), "A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).");
         }
 
         if (!string.IsNullOrWhiteSpace(AuthorEmail) && !SummaryRules.IsEmail(AuthorEmail.Trim()))
         {
-            yield return (nameof(AuthorEmail), "Enter an email address such as name@university.edu, or leave it empty.");
+            yield return new FieldError(nameof(AuthorEmail), "Enter an email address such as name@university.edu, or leave it empty.");
         }
 
         foreach (var (text, field) in new[] { (Body, nameof(Body)), (Implications, nameof(Implications)), (Limitations, nameof(Limitations)) })
         {
             if (text is not null && SummaryRules.HasImplicationsHeading(text))
             {
-                yield return (field, "Leave out the \"## Practice Implications\" heading; the form adds it.");
+                yield return new FieldError(field, "Leave out the \"## Practice Implications\" heading; the form adds it.");
             }
             else if (text is not null && SummaryRules.HasLimitationsHeading(text))
             {
-                yield return (field, "Leave out the \"## Limitations\" heading; the form adds it.");
+                yield return new FieldError(field, "Leave out the \"## Limitations\" heading; the form adds it.");
             }
         }
 
         // New summaries open with a bottom line; older ones gain one when an editor writes it.
         if (Id is null && string.IsNullOrWhiteSpace(BottomLine))
         {
-            yield return (nameof(BottomLine), "Write the bottom line: one to three sentences on what was found and how far to trust it.");
+            yield return new FieldError(nameof(BottomLine), "Write the bottom line: one to three sentences on what was found and how far to trust it.");
         }
 
         if (ReadEffect() is { Field: { } effectField, Problem: { } effectProblem })
         {
-            yield return (effectField, effectProblem);
+            yield return new FieldError(effectField, effectProblem);
         }
 
         foreach (var problem in LimitProblems())
@@ -165,11 +166,11 @@ public sealed class SummaryForm
     }
 
     /// <summary>The size and nesting limits alone: checked before a preview renders anything.</summary>
-    public IEnumerable<(string Field, string Message)> LimitProblems()
+    public IEnumerable<FieldError> LimitProblems()
     {
         if (ChosenTopics.Count > ContentLimits.MaxTopics)
         {
-            yield return (nameof(Topics), $"Choose at most {ContentLimits.MaxTopics} topics.");
+            yield return new FieldError(nameof(Topics), $"Choose at most {ContentLimits.MaxTopics} topics.");
         }
 
         foreach (var (text, field, label) in new[]
@@ -181,7 +182,7 @@ public sealed class SummaryForm
         {
             if (ContentLimits.MarkdownProblem(text) is { } problem)
             {
-                yield return (field, $"{label} {problem.Problem}{ContentLimits.LineNote(problem.Line)}.");
+                yield return new FieldError(field, $"{label} {problem.Problem}{ContentLimits.LineNote(problem.Line)}.");
             }
         }
     }

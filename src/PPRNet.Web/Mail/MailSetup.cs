@@ -17,6 +17,8 @@ public static class MailSetup
         services.AddSingleton<MailTransport>();
         services.AddSingleton<SubscribeLimiter>();
         services.AddScoped<Subscriptions>();
+        services.AddScoped<SubscriberRecords>();
+        services.AddScoped<UnconfirmedRequests>();
         services.AddScoped<DigestComposer>();
         services.AddScoped<DigestQueue>();
         services.AddScoped<OutboxWorker>();

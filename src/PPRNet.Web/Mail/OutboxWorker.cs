@@ -10,7 +10,7 @@ namespace PPRNet.Web.Mail;
 
 /// <summary>One batch of the outbox, in a scope of its own (a fresh DbContext each batch).</summary>
 public sealed partial class OutboxWorker(
-    BlogDbContext db, DigestQueue queue, Subscriptions subscriptions, DigestComposer composer, MailTokens tokens, MailLinks links, MailTransport transport,
+    BlogDbContext db, DigestQueue queue, UnconfirmedRequests unconfirmed, DigestComposer composer, MailTokens tokens, MailLinks links, MailTransport transport,
     IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger)
 {
     private const int BatchSize = 200;
@@ -20,7 +20,7 @@ public sealed partial class OutboxWorker(
     public async Task QueueDueAsync(CancellationToken cancellationToken)
     {
         await queue.QueueDueAsync(cancellationToken);
-        await subscriptions.ForgetUnconfirmedAsync(cancellationToken);
+        await unconfirmed.ForgetAsync(cancellationToken);
     }
 
     public async Task<BatchOutcome> SendBatchAsync(Pacer pacer, CancellationToken stoppingToken)

@@ -23,10 +23,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     public async Task<IActionResult> Index([Bind(Prefix = "Form")] SubscribeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        foreach (var (field, problem) in await subscriptions.SubscribeAsync(form, cancellationToken))
-        {
-            ModelState.AddModelError($"Form.{field}", problem);
-        }
+        (await subscriptions.SubscribeAsync(form, cancellationToken)).AddTo(ModelState, "Form");
 
         return ModelState.IsValid ? Redirect(SubscribeUrls.CheckYourInbox) : View(await PageAsync(form, cancellationToken));
     }
@@ -99,10 +96,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
         if (problems.Count > 0)
         {
             // Keep what the reader ticked on screen, with the problem beside it.
-            foreach (var (field, problem) in problems)
-            {
-                ModelState.AddModelError($"Form.{field}", problem);
-            }
+            problems.AddTo(ModelState, "Form");
 
             var link = await subscriptions.FromLinkAsync(form.Token, cancellationToken);
             return link.IsLive
@@ -159,10 +153,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     public async Task<IActionResult> PreferencesLink([Bind(Prefix = "Form")] PreferencesLinkForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        foreach (var (field, problem) in await subscriptions.SendPreferencesLinkAsync(form, cancellationToken))
-        {
-            ModelState.AddModelError($"Form.{field}", problem);
-        }
+        (await subscriptions.SendPreferencesLinkAsync(form, cancellationToken)).AddTo(ModelState, "Form");
 
         return ModelState.IsValid
             ? Redirect(SubscribeUrls.PreferencesLinkSent)

@@ -39,7 +39,7 @@ public class Subscriber
 
     /// <summary>A request not yet confirmed (the form's time, page, wording and topics), kept apart
     /// from the consent above until its link is followed; forgotten after
-    /// <see cref="Subscriptions.UnconfirmedKeptFor"/>.</summary>
+    /// <see cref="UnconfirmedRequests.KeptFor"/>.</summary>
     public DateTimeOffset? PendingAt { get; set; }
     public string? PendingPage { get; set; }
     public string? PendingWording { get; set; }

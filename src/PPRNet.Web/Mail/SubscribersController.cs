@@ -8,7 +8,7 @@ namespace PPRNet.Web.Mail;
 
 /// <summary>Admins answer subscribers' data requests: find by address, export as JSON, delete.</summary>
 [Route("admin/subscribers"), Authorize(Roles = Roles.Admin)]
-public sealed class SubscribersController(Subscriptions subscriptions, DigestDesk desk) : AdminControllerBase
+public sealed class SubscribersController(SubscriberRecords records, DigestDesk desk) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken) => View(new SubscribersPage
@@ -17,19 +17,19 @@ public sealed class SubscribersController(Subscriptions subscriptions, DigestDes
         Description = "Find, export or delete a subscriber's data.",
         Counts = await desk.CountsAsync(cancellationToken),
         Query = email,
-        Found = await subscriptions.FindAsync(email, cancellationToken),
+        Found = await records.FindAsync(email, cancellationToken),
         Message = TakeMessage(),
     });
 
     [HttpGet("{id:int}/export")]
     public async Task<IActionResult> Export(int id, CancellationToken cancellationToken) =>
-        await subscriptions.ExportAsync(id, UserName, cancellationToken) is { } json
+        await records.ExportAsync(id, UserName, cancellationToken) is { } json
             ? File(json, "application/json", $"subscriber-{id}.json")
             : NotFound();
 
     [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        await subscriptions.DeleteAsync(id, UserName, cancellationToken)
+        await records.DeleteAsync(id, UserName, cancellationToken)
             ? RedirectWithMessage(nameof(Index), $"Subscriber #{id} and every message to them are deleted.")
             : NotFound();
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
 
@@ -28,10 +29,11 @@ public enum ConfirmOutcome
 
 public sealed record TopicChoice(int Id, string Slug, string Name);
 
-/// <summary>Subscribing, confirming, preferences and leaving; and an admin's export and delete.
-/// Every answer to the public is the same whether or not an address was known.</summary>
+/// <summary>Subscribing, confirming, preferences and leaving: the reader's side. Every answer to the
+/// public is the same whether or not an address was known. Admins' access and erasure requests are
+/// SubscriberRecords; the 30-day sweep of unconfirmed requests is UnconfirmedRequests.</summary>
 public sealed partial class Subscriptions(
-    BlogDbContext db, MailTokens tokens, SubscribeLimiter limiter, MailSignal signal, AuditLog audit,
+    BlogDbContext db, MailTokens tokens, SubscribeLimiter limiter, MailSignal signal,
     TimeProvider clock, ILogger<Subscriptions> logger)
 {
     public async Task<IReadOnlyList<TopicChoice>> TopicChoicesAsync(CancellationToken cancellationToken) =>
@@ -40,19 +42,19 @@ public sealed partial class Subscriptions(
 
     /// <summary>Checks the form; when it is fine, records the request and queues the confirmation
     /// (or, for an address already subscribed, a note saying so). Returns problems by field.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> SubscribeAsync(SubscribeForm form, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>> SubscribeAsync(SubscribeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var problems = new Dictionary<string, string>();
+        var problems = new List<FieldError>();
         if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
         {
-            problems[nameof(form.Email)] = problem;
+            problems.Add(new FieldError(nameof(form.Email), problem));
         }
 
         var (topicIds, topicProblem) = await TopicIdsAsync(form.Topics, cancellationToken);
         if (topicProblem is not null)
         {
-            problems[nameof(form.Topics)] = topicProblem;
+            problems.Add(new FieldError(nameof(form.Topics), topicProblem));
         }
 
         if (problems.Count > 0 || email is null)
@@ -194,7 +196,7 @@ public sealed partial class Subscriptions(
             : new SubscriberLink(check, await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key, cancellationToken));
     }
 
-    public async Task<IReadOnlyDictionary<string, string>?> SavePreferencesAsync(PreferencesForm form, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>?> SavePreferencesAsync(PreferencesForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var link = await FromLinkAsync(form.Token, cancellationToken);
@@ -208,14 +210,14 @@ public sealed partial class Subscriptions(
         var (topicIds, problem) = await TopicIdsAsync(form.Topics, cancellationToken);
         if (problem is not null || (!form.AllTopics && topicIds.Count == 0))
         {
-            return new Dictionary<string, string> { [nameof(form.Topics)] = problem ?? "Choose at least one topic, or every topic." };
+            return [new FieldError(nameof(form.Topics), problem ?? "Choose at least one topic, or every topic.")];
         }
 
         await SetTopicsAsync(subscriber, form.AllTopics, topicIds, cancellationToken);
         subscriber.Status = form.Paused ? SubscriberStatus.Paused : SubscriberStatus.Confirmed;
         subscriber.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return new Dictionary<string, string>();
+        return [];
     }
 
     /// <summary>Takes effect at once: queued mail for the address is dropped in the same save, the
@@ -252,19 +254,19 @@ public sealed partial class Subscriptions(
     /// paused), and nothing otherwise; the answer is the same either way, so the form tells nobody
     /// who reads us. Each request counts against the address's subscribe limit, so the form cannot
     /// fill an inbox either. Returns problems by field.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> SendPreferencesLinkAsync(PreferencesLinkForm form, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>> SendPreferencesLinkAsync(PreferencesLinkForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
         {
-            return new Dictionary<string, string> { [nameof(form.Email)] = problem };
+            return [new FieldError(nameof(form.Email), problem)];
         }
 
         var normalized = SubscriberAddress.Normalize(email);
         if (!limiter.Allow(normalized))
         {
             LogTooManyLinks(logger);
-            return new Dictionary<string, string>();
+            return [];
         }
 
         var subscriber = await db.Subscribers.SingleOrDefaultAsync(
@@ -276,74 +278,7 @@ public sealed partial class Subscriptions(
             signal.Poke();
         }
 
-        return new Dictionary<string, string>();
-    }
-
-    public async Task<Subscriber?> FindAsync(string? email, CancellationToken cancellationToken)
-    {
-        var normalized = SubscriberAddress.Normalize(email?.Trim() ?? "");
-        return normalized.Length is 0 or > SubscriberAddress.MaxLength
-            ? null
-            : await db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
-    }
-
-    /// <summary>Everything stored about one subscriber, as JSON (a GDPR access request).</summary>
-    public async Task<byte[]?> ExportAsync(int id, string user, CancellationToken cancellationToken)
-    {
-        var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (subscriber is null)
-        {
-            return null;
-        }
-
-        var mail = await db.Outbox.AsNoTracking().Where(m => m.SubscriberId == id).OrderBy(m => m.Id)
-            .Select(m => new { kind = m.Kind.ToString(), m.Month, status = m.Status.ToString(), queued = m.CreatedAt, sent = m.SentAt, error = m.LastError })
-            .ToListAsync(cancellationToken);
-        audit.Record(user, MailAuditActions.Subscribers, $"exported subscriber #{id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            email = subscriber.Email,
-            status = subscriber.Status.ToString(),
-            topics = subscriber.AllTopics ? ["all topics"] : subscriber.Topics.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
-            created = subscriber.CreatedAt,
-            consent = new { at = subscriber.ConsentAt, page = subscriber.ConsentPage, wording = subscriber.ConsentWording },
-            unconfirmedRequest = subscriber.PendingAt is null ? null : new { at = subscriber.PendingAt, page = subscriber.PendingPage, wording = subscriber.PendingWording },
-            confirmed = subscriber.ConfirmedAt,
-            unsubscribed = subscriber.UnsubscribedAt,
-            undeliverable = subscriber.UndeliverableReason,
-            mail,
-        }, new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    /// <summary>Erases the subscriber and every message to them (a GDPR erasure request). The audit
-    /// line names the row, not the address, so the address is gone for good.</summary>
-    public async Task<bool> DeleteAsync(int id, string user, CancellationToken cancellationToken)
-    {
-        var deleted = await db.Subscribers.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
-        {
-            return false;
-        }
-
-        audit.Record(user, MailAuditActions.Subscribers, $"deleted subscriber #{id} and their mail");
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>A request nobody confirmed is forgotten after 30 days: nobody agreed to our keeping
-    /// it. An address that was never confirmed goes with its mail; one that was (and has since left
-    /// or bounced) keeps its record and loses only the request.</summary>
-    public async Task<int> ForgetUnconfirmedAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow() - UnconfirmedKeptFor;
-        var forgotten = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        await db.Subscribers.Where(s => s.Status != SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteUpdateAsync(set => set
-            .SetProperty(s => s.PendingAt, (DateTimeOffset?)null)
-            .SetProperty(s => s.PendingPage, (string?)null)
-            .SetProperty(s => s.PendingWording, (string?)null)
-            .SetProperty(s => s.PendingTopics, (string?)null), cancellationToken);
-        return forgotten;
+        return [];
     }
 
     private static void ClearRequest(Subscriber subscriber)
@@ -353,8 +288,6 @@ public sealed partial class Subscriptions(
         subscriber.PendingWording = null;
         subscriber.PendingTopics = null;
     }
-
-    public static readonly TimeSpan UnconfirmedKeptFor = TimeSpan.FromDays(30);
 
     private OutboxMessage NewMessage(OutboxKind kind, Subscriber subscriber, DateTimeOffset now) => new()
     {

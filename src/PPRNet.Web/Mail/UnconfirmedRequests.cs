@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Mail;
+
+/// <summary>The retention rule for requests nobody confirmed, run by the outbox worker.</summary>
+public sealed class UnconfirmedRequests(BlogDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
+
+    /// <summary>A request nobody confirmed is forgotten after 30 days: nobody agreed to our keeping
+    /// it. An address that was never confirmed goes with its mail; one that was (and has since left
+    /// or bounced) keeps its record and loses only the request.</summary>
+    public async Task<int> ForgetAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - KeptFor;
+        var forgotten = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Subscribers.Where(s => s.Status != SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.PendingAt, (DateTimeOffset?)null)
+            .SetProperty(s => s.PendingPage, (string?)null)
+            .SetProperty(s => s.PendingWording, (string?)null)
+            .SetProperty(s => s.PendingTopics, (string?)null), cancellationToken);
+        return forgotten;
+    }
+}
