@@ -32,10 +32,12 @@ public sealed class ContentLimitsFormTests(StaffSite fixture) : IClassFixture<St
         var topics = Enumerable.Range(0, 13).Select(i => $"topic-{i}").ToArray();
 
         var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
-            SummaryFormTests.Typed("Too Long", "2021-02", ("Form.Implications", new string('x', 100_001)), ("Form.Topics", topics)), "intent=save");
+            SummaryFormTests.Typed("Too Long", "2021-02", ("Form.Implications", new string('x', 100_001)), ("Form.Topics", topics)),
+            "intent=save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("The Practice Implications is 100,001 characters long; the limit is 100,000", page.ErrorFor("Form.Implications"), StringComparison.Ordinal);
+        Assert.StartsWith("The Practice Implications is 100,001 characters long; the limit is 100,000", page.ErrorFor("Form.Implications"),
+            StringComparison.Ordinal);
         Assert.Contains("Choose at most 12 topics.", page.ErrorFor("Form.Topics"), StringComparison.Ordinal);
     }
 
@@ -69,6 +71,7 @@ public sealed class ContentLimitsFormTests(StaffSite fixture) : IClassFixture<St
             new() { ["Form.Markdown"] = DeepList }, "intent=preview");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("The intro nests quotes (>) or lists more than 32 levels deep", page.ErrorFor("Form.Markdown"), StringComparison.Ordinal);
+        Assert.StartsWith("The intro nests quotes (>) or lists more than 32 levels deep", page.ErrorFor("Form.Markdown"),
+            StringComparison.Ordinal);
     }
 }

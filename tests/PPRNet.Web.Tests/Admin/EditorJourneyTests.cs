@@ -30,8 +30,10 @@ public sealed class EditorJourneyTests : IDisposable
 
         var (_, home) = await site.GetPageAsync("/");
         Assert.Equal(["Fresh Findings on the Alliance"], home.CardTitles());
-        Assert.Equal(["Fresh Findings on the Alliance"], (await site.GetPageAsync("/blog?topic=alliance&type=meta-analysis")).Html.CardTitles());
-        Assert.Equal(["Fresh Findings on the Alliance", "Summary older-summary"], (await site.GetPageAsync("/blog?topic=empathy")).Html.CardTitles());
+        Assert.Equal(["Fresh Findings on the Alliance"],
+            (await site.GetPageAsync("/blog?topic=alliance&type=meta-analysis")).Html.CardTitles());
+        Assert.Equal(["Fresh Findings on the Alliance", "Summary older-summary"],
+            (await site.GetPageAsync("/blog?topic=empathy")).Html.CardTitles());
 
         await admin.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Title"] = "Second Title" }, button: "intent=save");
         await admin.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Title"] = "Third Title" }, button: "intent=save");

@@ -18,12 +18,17 @@ public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
         var (_, dashboard) = await editor.GetAsync("/admin?q=Imported%20Empathy");
         var id = dashboard.Href(".data-table td a").Split('/')[3];
 
-        var response = await editor.Client.GetAsync(new Uri($"/admin/export/summaries/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await editor.Client.GetAsync(new Uri($"/admin/export/summaries/{id}", UriKind.Relative),
+            TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("04-imported-empathy.md", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
-        Assert.StartsWith("---\ntitle: \"Imported Empathy Summary\"\nmonth: 2021-04\nslug: imported-empathy\nresearch_type: meta-analysis\ntopics: [empathy]\n", text, StringComparison.Ordinal);
+        Assert.Equal("04-imported-empathy.md",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.StartsWith(
+            "---\ntitle: \"Imported Empathy Summary\"\nmonth: 2021-04\nslug: imported-empathy\n" +
+            "research_type: meta-analysis\ntopics: [empathy]\n",
+            text, StringComparison.Ordinal);
         Assert.Contains("\ndoi: \"10.1037/pst0000175\"\n", text, StringComparison.Ordinal);
         Assert.Contains("\n## Practice Implications\n\n", text, StringComparison.Ordinal);
     }
@@ -33,7 +38,8 @@ public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
 
-        var response = await editor.Client.GetAsync(new Uri("/admin/export/months/2021-04", UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await editor.Client.GetAsync(new Uri("/admin/export/months/2021-04", UriKind.Relative),
+            TestContext.Current.CancellationToken);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
@@ -50,7 +56,8 @@ public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
             SummaryFormTests.Typed("Round \"Trip\": Ünïcode — and Quotes", "2019-12", ("Form.Status", "Draft"),
                 ("Form.Body", "Line one with a colon: here.\n\n> A quote\n\n| a | b |\n|---|---|\n| 1 | 2 |"),
                 ("Form.PublishedOn", "2019-12-15")), button: "intent=save");
-        var response = await editor.Client.GetAsync(new Uri("/admin/export/archive", UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await editor.Client.GetAsync(new Uri("/admin/export/archive", UriKind.Relative),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var content = new TestContent(withTaxonomy: false);
         using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken)))
@@ -76,7 +83,8 @@ public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
             .OrderBy(s => s.Month).ThenBy(s => s.Slug).ToListAsync(TestContext.Current.CancellationToken);
         return summaries.Select(s => string.Join("|", s.Month, s.Slug, s.Title, s.CitationMarkdown, s.CitationHtml, s.Doi, s.AuthorEmail,
             s.Status, s.PublishedOn, s.Studies, s.Participants, s.Effect, s.ResearchType.Slug,
-            string.Join(",", s.Topics.Select(t => t.Slug).Order()), s.BodyMarkdown, s.BodyHtml, s.ImplicationsMarkdown, s.ImplicationsHtml, s.Excerpt))
+            string.Join(",", s.Topics.Select(t => t.Slug).Order()), s.BodyMarkdown, s.BodyHtml, s.ImplicationsMarkdown, s.ImplicationsHtml,
+            s.Excerpt))
             .ToList();
     }
 }

@@ -29,8 +29,10 @@ public sealed class HistoryTests(StaffSite fixture) : IClassFixture<StaffSite>
             var (_, firstForm) = await first.GetAsync(editUrl);
             var (_, secondForm) = await second.GetAsync(editUrl);
             var saves = await Task.WhenAll(
-                first.SubmitAsync(firstForm, "form.summary-form", new() { ["Form.Body"] = $"First editor, round {round}." }, button: "intent=save"),
-                second.SubmitAsync(secondForm, "form.summary-form", new() { ["Form.Body"] = $"Second editor, round {round}." }, button: "intent=save"));
+                first.SubmitAsync(firstForm, "form.summary-form", new() { ["Form.Body"] = $"First editor, round {round}." },
+                    button: "intent=save"),
+                second.SubmitAsync(secondForm, "form.summary-form", new() { ["Form.Body"] = $"Second editor, round {round}." },
+                    button: "intent=save"));
 
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect], saves.Select(s => s.Response.StatusCode).Order());
             var loser = saves.Single(s => s.Response.StatusCode == HttpStatusCode.OK).Html;
@@ -77,8 +79,10 @@ public sealed class HistoryTests(StaffSite fixture) : IClassFixture<StaffSite>
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
         var editUrl = await CreateAsync(editor, "Revision One Title", "2020-07");
-        await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Title"] = "Revision Two Title", ["Form.Slug"] = "revision-one-title" }, button: "intent=save");
-        await editor.SubmitAsync(editUrl, "form.summary-form", new() { ["Form.Title"] = "Revision Three Title", ["Form.Slug"] = "revision-one-title" }, button: "intent=save");
+        await editor.SubmitAsync(editUrl, "form.summary-form",
+            new() { ["Form.Title"] = "Revision Two Title", ["Form.Slug"] = "revision-one-title" }, button: "intent=save");
+        await editor.SubmitAsync(editUrl, "form.summary-form",
+            new() { ["Form.Title"] = "Revision Three Title", ["Form.Slug"] = "revision-one-title" }, button: "intent=save");
         var historyUrl = editUrl.Replace("/edit", "/history", StringComparison.Ordinal);
 
         var (_, history) = await editor.GetAsync(historyUrl);

@@ -23,7 +23,8 @@ public sealed class ImportConflictTests(StaffSite fixture) : IClassFixture<Staff
         ImportReport report;
         await using (var scope = Site.Services.CreateAsyncScope())
         {
-            report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(fixture.ContentRoot, TestContext.Current.CancellationToken);
+            report = await scope.ServiceProvider.GetRequiredService<ContentImporter>()
+                .ImportAsync(fixture.ContentRoot, TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(["summaries/2021/03-imported-alliance.md"], report.Conflicts);

@@ -9,7 +9,8 @@ public sealed class SessionTests(StaffSite fixture) : IClassFixture<StaffSite>
     private BlogSite Site => fixture.Site;
 
     private static bool SentToSignIn(HttpResponseMessage response) =>
-        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/admin/sign-in", StringComparison.Ordinal);
+        response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.OriginalString.Contains("/admin/sign-in", StringComparison.Ordinal);
 
     [Fact]
     public async Task A_demoted_admin_is_signed_out_on_the_next_request_and_comes_back_as_an_editor()
@@ -19,7 +20,8 @@ public sealed class SessionTests(StaffSite fixture) : IClassFixture<StaffSite>
         var admin = await Site.SignedInAsync(BlogSite.AdminEmail);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/accounts")).Response.StatusCode);
 
-        await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{await Site.UserIdAsync(demoted)}/role']", new() { ["role"] = Roles.Editor });
+        await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{await Site.UserIdAsync(demoted)}/role']",
+            new() { ["role"] = Roles.Editor });
 
         Assert.True(SentToSignIn((await session.GetAsync("/admin/accounts")).Response));
         var again = await Site.SignedInAsync(demoted);
@@ -46,7 +48,8 @@ public sealed class SessionTests(StaffSite fixture) : IClassFixture<StaffSite>
         var (_, otherDevice) = await Site.SignedInWithCookieAsync(editor);
         var browser = await Site.SignedInAsync(editor);
 
-        await browser.SubmitAsync("/admin/password", "form.stacked-form", new() { ["Form.Current"] = BlogSite.Password, ["Form.New"] = "a brand new passphrase here" });
+        await browser.SubmitAsync("/admin/password", "form.stacked-form",
+            new() { ["Form.Current"] = BlogSite.Password, ["Form.New"] = "a brand new passphrase here" });
 
         Assert.True(SentToSignIn(await Site.GetWithCookieAsync("/admin", otherDevice)));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).Response.StatusCode);
@@ -65,7 +68,8 @@ public sealed class SessionTests(StaffSite fixture) : IClassFixture<StaffSite>
 
         Assert.Contains($"Disabled {editor}.", accounts.Text(".flash"), StringComparison.Ordinal);
         Assert.True(SentToSignIn(await Site.GetWithCookieAsync("/admin", cookie)));
-        var (refused, page) = await Site.Anonymous().SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = editor, ["Form.Password"] = BlogSite.Password });
+        var (refused, page) = await Site.Anonymous()
+            .SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = editor, ["Form.Password"] = BlogSite.Password });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(SignInMessages.Failed, page.Text(".error-summary li"));
 
@@ -99,7 +103,8 @@ public sealed class LastAdminTests
         var admin = await site.SignedInAsync(only);
         var id = await site.UserIdAsync(only);
 
-        foreach (var (action, fields) in new (string, Dictionary<string, object?>)[] { ("role", new() { ["role"] = Roles.Editor }), ("disable", []), ("delete", []) })
+        foreach (var (action, fields) in new (string, Dictionary<string, object?>)[]
+            { ("role", new() { ["role"] = Roles.Editor }), ("disable", []), ("delete", []) })
         {
             var (response, _) = await admin.SubmitAsync("/admin/accounts", $"form[action='/admin/accounts/{id}/{action}']", fields);
             var (_, page) = await admin.FollowAsync(response);

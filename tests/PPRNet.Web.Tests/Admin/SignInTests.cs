@@ -25,7 +25,8 @@ public sealed class SignInTests : IDisposable
         var browser = site.Anonymous();
         async Task<string> TryAsync(string email, string password)
         {
-            var (_, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = password });
+            var (_, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form",
+                new() { ["Form.Email"] = email, ["Form.Password"] = password });
             return page.Text(".error-summary li");
         }
 
@@ -43,7 +44,8 @@ public sealed class SignInTests : IDisposable
 
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, audit) = await admin.GetAsync("/admin/audit");
-        var actions = audit.QuerySelectorAll(".data-table tbody tr").Where(r => r.Children[1].Text() == BlogSite.EditorEmail).Select(r => r.Children[2].Text()).ToList();
+        var actions = audit.QuerySelectorAll(".data-table tbody tr").Where(r => r.Children[1].Text() == BlogSite.EditorEmail)
+            .Select(r => r.Children[2].Text()).ToList();
         Assert.Equal(["sign-in-failed"], actions);
         await site.SignedInAsync(BlogSite.EditorEmail);
     }
@@ -104,7 +106,8 @@ public sealed class SignInTests : IDisposable
                 await TrySignInAsync(first, office, BlogSite.AdminEmail, "a mistyped password");
             }
 
-            Assert.Equal(HttpStatusCode.TooManyRequests, (await TrySignInAsync(first, office, BlogSite.AdminEmail, BlogSite.Password)).Response.StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests,
+                (await TrySignInAsync(first, office, BlogSite.AdminEmail, BlogSite.Password)).Response.StatusCode);
         }
 
         await using var restarted = new ThrottledSite(content.Root, database);
@@ -131,16 +134,20 @@ public sealed class SignInTests : IDisposable
 
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, accounts) = await admin.GetAsync("/admin/accounts");
-        var row = accounts.QuerySelectorAll(".data-table tbody tr").Single(r => r.TextContent.Contains(BlogSite.EditorEmail, StringComparison.Ordinal));
+        var row = accounts.QuerySelectorAll(".data-table tbody tr")
+            .Single(r => r.TextContent.Contains(BlogSite.EditorEmail, StringComparison.Ordinal));
         Assert.Contains("Sign-in paused after failed attempts.", row.TextContent, StringComparison.Ordinal);
         var (lifted, _) = await admin.SubmitAsync(accounts, $"form[action$='/{await site.UserIdAsync(BlogSite.EditorEmail)}/unlock']", []);
 
         Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await TrySignInAsync(site, office, BlogSite.EditorEmail, BlogSite.Password)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await TrySignInAsync(site, office, BlogSite.EditorEmail, BlogSite.Password)).Response.StatusCode);
     }
 
-    private static Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Html)> TrySignInAsync(BlogSite site, string from, string email, string password) =>
-        site.Anonymous(from).SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = email, ["Form.Password"] = password });
+    private static Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Html)> TrySignInAsync(
+        BlogSite site, string from, string email, string password) =>
+        site.Anonymous(from).SubmitAsync("/admin/sign-in", "form.stacked-form",
+            new() { ["Form.Email"] = email, ["Form.Password"] = password });
 
     [Fact]
     public async Task A_sign_in_survives_a_restart_of_the_site()
@@ -151,13 +158,15 @@ public sealed class SignInTests : IDisposable
             await first.AddStaffAsync();
             var (response, _) = await first.Anonymous().SubmitAsync("/admin/sign-in", "form.stacked-form",
                 new() { ["Form.Email"] = BlogSite.EditorEmail, ["Form.Password"] = BlogSite.Password });
-            cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal)).Split(';')[0];
+            cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal))
+                .Split(';')[0];
         }
 
         await using var second = new BlogSite(content.Root, database);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
         request.Headers.Add("Cookie", cookie);
-        using var client = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = second.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var dashboard = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
@@ -170,7 +179,8 @@ public sealed class SignInTests : IDisposable
         await using var scope = site.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
 
-        var result = await users.CreateAsync(new IdentityUser { UserName = "short@example.org", Email = "short@example.org" }, "short pass");
+        var result = await users.CreateAsync(new IdentityUser { UserName = "short@example.org", Email = "short@example.org" },
+            "short pass");
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Code == "PasswordTooShort");

@@ -112,15 +112,19 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
     [InlineData("Form.Title", "", "Form.Title", "Enter the title readers will see.")]
     [InlineData("Form.Month", "April 2021", "Form.Month", "Write the month as YYYY-MM, for example 2021-04.")]
     [InlineData("Form.Doi", "doi please", "Form.Doi", "A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).")]
-    [InlineData("Form.AuthorEmail", "not-an-email", "Form.AuthorEmail", "Enter an email address such as name@university.edu, or leave it empty.")]
+    [InlineData("Form.AuthorEmail", "not-an-email", "Form.AuthorEmail",
+        "Enter an email address such as name@university.edu, or leave it empty.")]
     [InlineData("Form.Citation", "", "Form.Citation", "Enter the paper's APA citation.")]
     [InlineData("Form.Implications", "", "Form.Implications", "Write the Practice Implications.")]
-    [InlineData("Form.Slug", "Not A Slug!", "Form.Slug", "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.")]
+    [InlineData("Form.Slug", "Not A Slug!", "Form.Slug",
+        "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.")]
     [InlineData("Form.Studies", "many", "Form.Studies", "The value 'many' is not valid for Number of studies (k).")]
-    [InlineData("Form.BottomLine", "", "Form.BottomLine", "Write the bottom line: one to three sentences on what was found and how far to trust it.")]
+    [InlineData("Form.BottomLine", "", "Form.BottomLine",
+        "Write the bottom line: one to three sentences on what was found and how far to trust it.")]
     [InlineData("Form.EffectValue", "large", "Form.EffectValue", "Enter the effect as a number, such as 0.28 or -0.39.")]
     [InlineData("Form.EffectCiHigh", "0.1", "Form.EffectCiLow", "The confidence interval must contain the value (lower end first).")]
-    public async Task Each_invalid_field_gets_its_message_beside_it_and_every_typed_value_stays(string field, string value, string errorField, string message)
+    public async Task Each_invalid_field_gets_its_message_beside_it_and_every_typed_value_stays(
+        string field, string value, string errorField, string message)
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
         var typed = Typed("Kept Title", "2021-02", (field, value));
@@ -136,7 +140,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         Assert.Equal(value, page.Value($"#{field.Replace('.', '_')}"));
         Assert.Equal("The trial found **fewer relapses**.", page.Value("#Form_Body"));
         Assert.Equal(field == "Form.AuthorEmail" ? value : "someone@example.org", page.Value("#Form_AuthorEmail"));
-        Assert.Equal(["depression", "training"], page.QuerySelectorAll("input[name='Form.Topics'][checked]").Select(c => c.GetAttribute("value")));
+        Assert.Equal(["depression", "training"],
+            page.QuerySelectorAll("input[name='Form.Topics'][checked]").Select(c => c.GetAttribute("value")));
         Assert.Equal("randomized-controlled-trial", page.QuerySelector("#Form_ResearchType option[selected]")?.GetAttribute("value"));
     }
 
@@ -159,7 +164,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
             Typed("Another Empathy Summary", "2021-04", ("Form.Slug", "imported-empathy")), button: "intent=save");
 
-        Assert.StartsWith("Another summary in April 2021 already uses \"imported-empathy\"", page.ErrorFor("Form.Slug"), StringComparison.Ordinal);
+        Assert.StartsWith("Another summary in April 2021 already uses \"imported-empathy\"", page.ErrorFor("Form.Slug"),
+            StringComparison.Ordinal);
         Assert.Equal("Another Empathy Summary", page.Value("#Form_Title"));
     }
 
@@ -174,14 +180,17 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
             await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
                 Typed("Scheduled Through The Form", "2021-02", ("Form.PublishedOn", date.ToString("yyyy-MM-dd"))), button: "intent=save");
 
-            Assert.DoesNotContain("Scheduled Through The Form", (await Site.GetPageAsync("/blog?type=randomized-controlled-trial")).Html.CardTitles());
-            Assert.Equal(HttpStatusCode.NotFound, (await Site.GetPageAsync("/blog/2021/02/scheduled-through-the-form")).Response.StatusCode);
+            Assert.DoesNotContain("Scheduled Through The Form",
+                (await Site.GetPageAsync("/blog?type=randomized-controlled-trial")).Html.CardTitles());
+            Assert.Equal(HttpStatusCode.NotFound,
+                (await Site.GetPageAsync("/blog/2021/02/scheduled-through-the-form")).Response.StatusCode);
             var (_, dashboard) = await editor.GetAsync("/admin?state=scheduled");
             Assert.Contains("Scheduled Through The Form", dashboard.Texts(".data-table td a"));
 
             Site.Clock.Now = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-            Assert.Contains("Scheduled Through The Form", (await Site.GetPageAsync("/blog?type=randomized-controlled-trial")).Html.CardTitles());
+            Assert.Contains("Scheduled Through The Form",
+                (await Site.GetPageAsync("/blog?type=randomized-controlled-trial")).Html.CardTitles());
             Assert.Equal(HttpStatusCode.OK, (await Site.GetPageAsync("/blog/2021/02/scheduled-through-the-form")).Response.StatusCode);
         }
         finally
@@ -237,7 +246,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
 
         var (_, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
-            Typed("", "April", ("Form.Doi", "nope"), ("Form.AuthorEmail", "nobody"), ("Form.Topics", Array.Empty<string>())), button: "intent=save");
+            Typed("", "April", ("Form.Doi", "nope"), ("Form.AuthorEmail", "nobody"), ("Form.Topics", Array.Empty<string>())),
+            button: "intent=save");
 
         Assert.Equal("Enter the title readers will see.", page.ErrorFor("Form.Title"));
         Assert.Equal("Write the month as YYYY-MM, for example 2021-04.", page.ErrorFor("Form.Month"));
@@ -263,12 +273,14 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
     {
         var first = await Site.SignedInAsync(BlogSite.EditorEmail);
         var second = await Site.SignedInAsync(BlogSite.SecondEditorEmail);
-        var (saved, _) = await first.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Trashed While Editing", "2020-11"), button: "intent=save");
+        var (saved, _) = await first.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Trashed While Editing", "2020-11"),
+            button: "intent=save");
         var editUrl = saved.Headers.Location!.OriginalString;
         var (_, form) = await second.GetAsync(editUrl);
         await first.SubmitAsync(editUrl, "form.danger-zone", []);
 
-        var (response, page) = await second.SubmitAsync(form, "form.summary-form", new() { ["Form.Body"] = "Words worth keeping." }, button: "intent=save");
+        var (response, page) = await second.SubmitAsync(form, "form.summary-form", new() { ["Form.Body"] = "Words worth keeping." },
+            button: "intent=save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Someone moved this summary to the trash", page.Text(".error-summary li"), StringComparison.Ordinal);
@@ -296,7 +308,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
             var field = page.Element(href!);
             Assert.Equal("true", field.GetAttribute("aria-invalid"));
             var described = field.GetAttribute("aria-describedby")!.Split(' ');
-            Assert.Contains(described, id => page.GetElementById(id)?.TextContent.Trim().Length > 0 && page.GetElementById(id)!.ClassList.Contains("field-error"));
+            Assert.Contains(described, id => page.GetElementById(id)?.TextContent.Trim().Length > 0
+                && page.GetElementById(id)!.ClassList.Contains("field-error"));
         }
 
         Assert.Null(page.Element("#Form_Citation").GetAttribute("aria-invalid"));
@@ -336,7 +349,8 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
     public async Task Editing_a_published_summary_dates_the_change_for_readers()
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
-        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form", Typed("Dated After An Edit", "2020-05", ("Form.PublishedOn", "2020-05-01")), button: "intent=save");
+        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Dated After An Edit", "2020-05", ("Form.PublishedOn", "2020-05-01")), button: "intent=save");
         var editUrl = saved.Headers.Location!.OriginalString;
         var (_, before) = await Site.GetPageAsync("/blog/2020/05/dated-after-an-edit");
         Assert.False(before.Has(".revised"));

@@ -12,8 +12,10 @@ public sealed class TaxonomyTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        content.WriteSummary("2021-04", "about-empathy", new Dictionary<string, string?> { ["title"] = "\"About Empathy\"", ["topics"] = "[empathy]" });
-        content.WriteSummary("2021-04", "about-training", new Dictionary<string, string?> { ["title"] = "\"About Training\"", ["topics"] = "[training, alliance]" });
+        content.WriteSummary("2021-04", "about-empathy",
+            new Dictionary<string, string?> { ["title"] = "\"About Empathy\"", ["topics"] = "[empathy]" });
+        content.WriteSummary("2021-04", "about-training",
+            new Dictionary<string, string?> { ["title"] = "\"About Training\"", ["topics"] = "[training, alliance]" });
         site = new BlogSite(content.Root);
         await site.AddStaffAsync();
     }
@@ -44,7 +46,8 @@ public sealed class TaxonomyTests : IAsyncLifetime
         Assert.Equal("/blog?topic=empathic-attunement", old.Headers.Location?.OriginalString);
         var oldTopic = await site.Browser().GetAsync(new Uri("/topics/empathy", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal("/blog?topic=empathic-attunement", oldTopic.Headers.Location?.OriginalString);
-        var feed = await site.Browser().GetAsync(new Uri("/feeds/topics/empathy.atom", UriKind.Relative), TestContext.Current.CancellationToken);
+        var feed = await site.Browser().GetAsync(new Uri("/feeds/topics/empathy.atom", UriKind.Relative),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.MovedPermanently, feed.StatusCode);
         Assert.Equal("/feeds/topics/empathic-attunement.atom", feed.Headers.Location?.OriginalString);
         var (_, filtered) = await site.GetPageAsync("/blog?topic=empathic-attunement");
@@ -61,17 +64,21 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var depression = IdOf(page, "topics", "depression");
 
         Assert.False(page.Has($"form[action='/admin/taxonomy/topics/{training}/delete']"));
-        var (refused, refusedPage) = await admin.SubmitAsync($"/admin/taxonomy/topics/{training}/delete", $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
+        var (refused, refusedPage) = await admin.SubmitAsync($"/admin/taxonomy/topics/{training}/delete",
+            $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.Text(".form-error"), StringComparison.Ordinal);
         Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=training")).Html.CardTitles());
 
-        var (moved, _) = await admin.SubmitAsync(refusedPage, $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = depression });
+        var (moved, _) = await admin.SubmitAsync(refusedPage, $"form[action='/admin/taxonomy/topics/{training}/delete']",
+            new() { ["moveTo"] = depression });
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=depression")).Html.CardTitles());
-        Assert.Equal(HttpStatusCode.MovedPermanently, (await site.Browser().GetAsync(new Uri("/blog?topic=training", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.MovedPermanently,
+            (await site.Browser().GetAsync(new Uri("/blog?topic=training", UriKind.Relative), TestContext.Current.CancellationToken))
+            .StatusCode);
     }
 
     [Fact]
@@ -80,7 +87,8 @@ public sealed class TaxonomyTests : IAsyncLifetime
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>();
-            db.Topics.AddRange(Enumerable.Range(0, 300).Select(i => new PPRNet.Web.Data.Topic { Slug = $"bulk-topic-{i:D3}", Name = $"Bulk topic {i:D3}" }));
+            db.Topics.AddRange(Enumerable.Range(0, 300)
+                .Select(i => new PPRNet.Web.Data.Topic { Slug = $"bulk-topic-{i:D3}", Name = $"Bulk topic {i:D3}" }));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -104,7 +112,8 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var qualitative = IdOf(page, "types", "qualitative");
 
         await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/types/{qualitative}/retire']", []);
-        await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']", new() { ["name"] = "Placebo Effect", ["slug"] = "" });
+        await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
+            new() { ["name"] = "Placebo Effect", ["slug"] = "" });
 
         var (_, form) = await admin.GetAsync("/admin/summaries/new");
         Assert.DoesNotContain("qualitative", form.QuerySelectorAll("#Form_ResearchType option").Select(o => o.GetAttribute("value")));
@@ -121,7 +130,8 @@ public sealed class TaxonomyTests : IAsyncLifetime
         await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{depression}/delete']", []);
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PPRNet.Web.Import.ContentImporter>().ImportAsync(content.Root, TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<PPRNet.Web.Import.ContentImporter>()
+                .ImportAsync(content.Root, TestContext.Current.CancellationToken);
         }
 
         var (_, after) = await admin.GetAsync("/admin/taxonomy");

@@ -129,7 +129,8 @@ public sealed class ArchivePageTests(PublicSite fixture)
         // One set of controls: every choice is a labelled radio button or tick box, none a link or a dropdown.
         Assert.Empty(page.QuerySelectorAll("select"));
         Assert.Empty(page.QuerySelectorAll(".filter-links"));
-        Assert.All(form.QuerySelectorAll("input[type=radio], input[type=checkbox]"), input => Assert.Equal("LABEL", input.ParentElement!.TagName));
+        Assert.All(form.QuerySelectorAll("input[type=radio], input[type=checkbox]"),
+            input => Assert.Equal("LABEL", input.ParentElement!.TagName));
         Assert.Equal(4, form.QuerySelectorAll("input[name=topic]").Length);
         Assert.Equal("All types", form.Element("input[name=type][value='']").ParentElement!.Text());
         // The skip link comes before the controls and leads to the results.
@@ -185,13 +186,15 @@ public sealed class ArchivePageTests(PublicSite fixture)
         Assert.True(page.CardTitles().Count >= Math.Max(empathy.CardTitles().Count, alliance.CardTitles().Count));
         Assert.All(page.CardTitles(), title => Assert.Contains(title, either));
         Assert.Equal(page.CardTitles().Count, page.CardTitles().Distinct().Count());
-        Assert.Equal(["alliance", "empathy"], page.QuerySelectorAll("input[name=topic][checked]").Select(i => i.GetAttribute("value")).Order().ToArray());
+        Assert.Equal(["alliance", "empathy"],
+            page.QuerySelectorAll("input[name=topic][checked]").Select(i => i.GetAttribute("value")).Order().ToArray());
         Assert.Contains($"of {page.CardTitles().Count} summaries", page.Text(".applied"), StringComparison.Ordinal);
 
         var (_, typed) = await Site.GetPageAsync("/blog?topic=empathy&topic=alliance&type=qualitative");
         Assert.Equal(["What Clients Say About the Alliance"], typed.CardTitles());
         // Removing one topic keeps the other and the type.
-        Assert.Equal("/blog?topic=alliance&type=qualitative", typed.Href(".applied-filters a[href='/blog?topic=alliance&type=qualitative']"));
+        Assert.Equal("/blog?topic=alliance&type=qualitative",
+            typed.Href(".applied-filters a[href='/blog?topic=alliance&type=qualitative']"));
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
                 // An equality on status and trash alone walks every live summary, unless the
                 // statement stops after a page (LIMIT) along an index in the page's order.
                 var searched = WalkOf().Match(line);
-                if (searched.Success && ArchiveTables.Contains(aliases.GetValueOrDefault(searched.Groups[1].Value, searched.Groups[1].Value))
+                if (searched.Success
+                    && ArchiveTables.Contains(aliases.GetValueOrDefault(searched.Groups[1].Value, searched.Groups[1].Value))
                     && !command.Sql.Contains("LIMIT", StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add($"{line}\n  in: {command.Sql}");

@@ -27,7 +27,8 @@ public sealed class EvidenceFirstTests : IDisposable
         ["contributor"] = "\"PPRNet editorial team\"",
         ["published"] = "2021-04-01",
         ["updated"] = "2026-11-27",
-    }, body: "The full account of the meta-analysis.", implications: "Attend to the alliance from the first session.\n\n## Limitations\n\nThe studies were **correlational**.");
+    }, body: "The full account of the meta-analysis.",
+        implications: "Attend to the alliance from the first session.\n\n## Limitations\n\nThe studies were **correlational**.");
 
     [Fact]
     public async Task The_page_opens_with_the_bottom_line_then_implications_facts_limitations_and_the_full_summary()
@@ -39,7 +40,8 @@ public sealed class EvidenceFirstTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sections = page.QuerySelectorAll("article.summary > section").Select(s => s.Text("h2")).ToList();
-        Assert.Equal(["Bottom line", "Practice Implications", "The study at a glance", "Limitations", "The full summary", "Cite or get the paper"], sections);
+        Assert.Equal(["Bottom line", "Practice Implications", "The study at a glance", "Limitations", "The full summary",
+            "Cite or get the paper"], sections);
         Assert.Equal(
             "A better alliance goes with better outcomes across 295 studies; the link is correlational.", page.Text(".bottom-line p"));
         Assert.Equal("better outcomes", page.Text(".bottom-line em"));
@@ -59,11 +61,14 @@ public sealed class EvidenceFirstTests : IDisposable
         await using var site = new BlogSite(content.Root);
 
         var (_, page) = await site.GetPageAsync("/blog/2021/04/alliance-outcome");
-        var facts = page.QuerySelectorAll(".facts dl > div").Select(d => string.Join(" ", d.Children.Select(c => c.Text().Replace('\n', ' ')))).ToList();
+        var facts = page.QuerySelectorAll(".facts dl > div")
+            .Select(d => string.Join(" ", d.Children.Select(c => c.Text().Replace('\n', ' ')))).ToList();
         Assert.Equal("Design Meta-analysis", facts[0]);
         Assert.Equal("Studies 295", facts[1]);
         Assert.Equal("Participants 30,000", facts[2]);
-        Assert.Equal("Association r = .278, 95% CI [.256, .299] (alliance and outcome): a medium association by Cohen's conventions (equivalent to d = 0.58)",
+        Assert.Equal(
+            "Association r = .278, 95% CI [.256, .299] (alliance and outcome): " +
+            "a medium association by Cohen's conventions (equivalent to d = 0.58)",
             string.Join(" ", facts[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal("Other figures d = .579", facts[4]);
         Assert.Equal("/reading-effect-sizes", page.Href(".caveat a"));
@@ -111,17 +116,20 @@ public sealed class EvidenceFirstTests : IDisposable
         await using var site = new BlogSite(content.Root);
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType).SingleAsync(s => s.Slug == "alliance-outcome", TestContext.Current.CancellationToken);
+        var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
+            .SingleAsync(s => s.Slug == "alliance-outcome", TestContext.Current.CancellationToken);
 
         var text = SummaryMarkdown.Write(summary);
         var errors = new List<ImportError>();
-        var lookup = new TaxonomyLookup(await db.Topics.ToListAsync(TestContext.Current.CancellationToken), await db.ResearchTypes.ToListAsync(TestContext.Current.CancellationToken));
+        var lookup = new TaxonomyLookup(await db.Topics.ToListAsync(TestContext.Current.CancellationToken),
+            await db.ResearchTypes.ToListAsync(TestContext.Current.CancellationToken));
         var again = SummaryFileParser.Parse("exported.md", text, lookup, errors);
 
         Assert.Empty(errors);
         Assert.NotNull(again);
         Assert.Equal(new EffectSize(EffectStatistic.R, 0.278, 0.256, 0.299, "alliance and outcome"), again.EffectSize);
-        Assert.Equal("A better alliance goes with *better outcomes* across 295 studies; the link is correlational.", again.BottomLineMarkdown);
+        Assert.Equal("A better alliance goes with *better outcomes* across 295 studies; the link is correlational.",
+            again.BottomLineMarkdown);
         Assert.Equal("The studies were **correlational**.", again.LimitationsMarkdown);
         Assert.Equal("PPRNet editorial team", again.Contributor);
         Assert.Equal(new DateOnly(2026, 11, 27), again.RevisedOn);

@@ -25,7 +25,8 @@ public sealed class NewContentTests : IDisposable
         });
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(content.Root, TestContext.Current.CancellationToken);
+            var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>()
+                .ImportAsync(content.Root, TestContext.Current.CancellationToken);
             Assert.Equal((1, 1), (report.Added, report.Unchanged));
         }
 

@@ -29,7 +29,8 @@ public sealed class PageStructureTests(PublicSite fixture)
         var levels = page.QuerySelectorAll("main h1, main h2, main h3, main h4").Select(h => h.TagName[1] - '0').ToList();
         Assert.Equal(1, levels[0]);
         Assert.Single(levels, l => l == 1);
-        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"heading jumps from h{pair.First} to h{pair.Second}"));
+        Assert.All(levels.Zip(levels.Skip(1)),
+            pair => Assert.True(pair.Second <= pair.First + 1, $"heading jumps from h{pair.First} to h{pair.Second}"));
 
         var assets = page.QuerySelectorAll("link[rel=stylesheet], script[src], img[src]")
             .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")).ToList();

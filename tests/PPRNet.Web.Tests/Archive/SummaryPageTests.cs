@@ -24,7 +24,8 @@ public sealed class SummaryPageTests(PublicSite fixture)
         var implications = page.Element("section.implications");
         Assert.Equal("Practice Implications", implications.Text("h2"));
         Assert.Contains("Ask clients how well they feel understood.", implications.Text(), StringComparison.Ordinal);
-        Assert.StartsWith("Mindful therapists", page.QuerySelector("meta[name=description]")?.GetAttribute("content"), StringComparison.Ordinal);
+        Assert.StartsWith("Mindful therapists", page.QuerySelector("meta[name=description]")?.GetAttribute("content"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class SummaryPageTests(PublicSite fixture)
 
         var link = page.Element(".reprint a");
         Assert.StartsWith("Author email:", page.Text(".reprint"), StringComparison.Ordinal);
-        Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", link.GetAttribute("href"));
+        Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists",
+            link.GetAttribute("href"));
     }
 
     [Fact]

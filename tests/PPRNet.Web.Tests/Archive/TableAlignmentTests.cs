@@ -11,24 +11,28 @@ public sealed class TableAlignmentTests
     {
         using var content = new TestContent();
         content.WriteSummary("2021-04", "outcomes-by-group", new Dictionary<string, string?> { ["title"] = "\"Outcomes by Group\"" },
-            body: "Results by group:\n\n| Group | n | Effect |\n|:--|:-:|--:|\n| CBT | 40 | 0.52 |\n| Wait list | 38 | 0.10 |\n\n```csharp\nvar code = true;\n```",
+            body: "Results by group:\n\n| Group | n | Effect |\n|:--|:-:|--:|\n| CBT | 40 | 0.52 |\n| Wait list | 38 | 0.10 |\n\n" +
+                "```csharp\nvar code = true;\n```",
             implications: "| Ask | Why |\n|--:|---|\n| Often | It helps |");
         using var site = new BlogSite(content.Root);
 
-        var response = await site.Browser().GetAsync(new Uri("/blog/2021/04/outcomes-by-group", UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await site.Browser()
+            .GetAsync(new Uri("/blog/2021/04/outcomes-by-group", UriKind.Relative), TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = page.QuerySelector(".summary-body")!;
         Assert.Equal(["align-left", "align-center", "align-right"], body.QuerySelectorAll("thead th").Select(th => th.ClassName));
-        Assert.Equal(["align-left", "align-center", "align-right"], body.QuerySelectorAll("tbody tr:first-child td").Select(td => td.ClassName));
+        Assert.Equal(["align-left", "align-center", "align-right"],
+            body.QuerySelectorAll("tbody tr:first-child td").Select(td => td.ClassName));
         Assert.Equal(["CBT", "40", "0.52"], body.QuerySelectorAll("tbody tr:first-child td").Select(td => td.Text()));
         Assert.Equal(["align-right", null], page.QuerySelectorAll(".implications td").Select(td => td.GetAttribute("class")));
         // The CSP refuses inline styles, so none may be written; and no class but the alignments survives.
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(page.QuerySelectorAll("main [style], main col"));
-        Assert.All(body.QuerySelectorAll("[class]").SelectMany(e => e.ClassList), name => Assert.StartsWith("align-", name, StringComparison.Ordinal));
+        Assert.All(body.QuerySelectorAll("[class]").SelectMany(e => e.ClassList),
+            name => Assert.StartsWith("align-", name, StringComparison.Ordinal));
 
         // The stylesheet the page links to defines what the classes mean.
         var stylesheet = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
@@ -56,10 +60,11 @@ public sealed class TableAlignmentTests
             {
                 await connection.OpenAsync(TestContext.Current.CancellationToken);
                 await using var command = connection.CreateCommand();
-                command.CommandText = """
-                    UPDATE Summaries SET RenderedWith = 3, BodyHtml = '<table><thead><tr><th style="text-align: left">Group</th><th style="text-align: right">Effect</th></tr></thead><tbody><tr><td style="text-align: left">CBT</td><td style="text-align: right">0.52</td></tr></tbody></table>'
-                    WHERE Slug = 'stored-before'
-                    """;
+                command.CommandText =
+                    "UPDATE Summaries SET RenderedWith = 3, BodyHtml = '<table>" +
+                    "<thead><tr><th style=\"text-align: left\">Group</th><th style=\"text-align: right\">Effect</th></tr></thead>" +
+                    "<tbody><tr><td style=\"text-align: left\">CBT</td><td style=\"text-align: right\">0.52</td></tr></tbody>" +
+                    "</table>'\nWHERE Slug = 'stored-before'";
                 Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
             }
 

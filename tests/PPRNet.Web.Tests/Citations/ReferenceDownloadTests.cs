@@ -21,7 +21,8 @@ public sealed class ReferenceDownloadTests(PublicSite fixture)
         Assert.Equal("mindful-empathy.ris", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(
             "TY  - JOUR\r\nAU  - Cooper, D.\r\nAU  - Yap, K.\r\nAU  - O'Brien, M.\r\nAU  - Scott, I.\r\nPY  - 2020\r\n" +
-            "TI  - Mindfulness and empathy\r\nT2  - Mindfulness\r\nJO  - Mindfulness\r\nVL  - 11\r\nIS  - 10\r\nSP  - 2243\r\nEP  - 2257\r\n" +
+            "TI  - Mindfulness and empathy\r\nT2  - Mindfulness\r\nJO  - Mindfulness\r\n" +
+            "VL  - 11\r\nIS  - 10\r\nSP  - 2243\r\nEP  - 2257\r\n" +
             "DO  - 10.1007/s12671-020-01425-3\r\nUR  - https://doi.org/10.1007/s12671-020-01425-3\r\nER  - \r\n", text);
     }
 
@@ -32,7 +33,8 @@ public sealed class ReferenceDownloadTests(PublicSite fixture)
 
         Assert.DoesNotContain("DO  -", text, StringComparison.Ordinal);
         Assert.Contains("UR  - http://localhost/blog/2021/04/alliance-voices\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("AU  - Author, A.\r\nPY  - 2020\r\nTI  - A study of things\r\nT2  - Journal of Studies\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("AU  - Author, A.\r\nPY  - 2020\r\nTI  - A study of things\r\nT2  - Journal of Studies\r\n", text,
+            StringComparison.Ordinal);
         Assert.Contains("VL  - 1\r\nIS  - 2\r\nSP  - 3\r\nEP  - 4\r\n", text, StringComparison.Ordinal);
     }
 
@@ -89,7 +91,8 @@ public sealed class ReferenceDownloadTests(PublicSite fixture)
         Assert.Equal("/blog/2021/04/mindful-empathy/cite.bib", page.Href(".cite-actions a[href$='.bib']"));
         Assert.True(page.Element(".copy-button").HasAttribute("hidden")); // shown only by JavaScript
         Assert.Contains("Cooper, D., Yap, K.", page.Text("#apa-citation"), StringComparison.Ordinal);
-        Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists", page.Href(".reprint-request"));
+        Assert.Equal("mailto:author@example.org?subject=Reprint%20request%3A%20Mindfulness%20and%20Empathy%20in%20Therapists",
+            page.Href(".reprint-request"));
         string Meta(string name) => string.Join("|", page.QuerySelectorAll($"meta[name={name}]").Select(m => m.GetAttribute("content")));
         Assert.Equal("Mindfulness and empathy", Meta("citation_title"));
         Assert.Equal("Cooper, D.|Yap, K.|O'Brien, M.|Scott, I.", Meta("citation_author"));

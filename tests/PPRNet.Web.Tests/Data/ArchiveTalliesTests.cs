@@ -22,7 +22,8 @@ public sealed class ArchiveTalliesTests : IDisposable
     public async Task Listings_and_counts_follow_every_kind_of_write()
     {
         content.WriteSummary("2021-04", "one", new Dictionary<string, string?> { ["topics"] = "[empathy, training]" });
-        content.WriteSummary("2021-04", "two", new Dictionary<string, string?> { ["topics"] = "[alliance]", ["research_type"] = "qualitative" });
+        content.WriteSummary("2021-04", "two",
+            new Dictionary<string, string?> { ["topics"] = "[alliance]", ["research_type"] = "qualitative" });
         content.WriteSummary("2021-03", "three", new Dictionary<string, string?> { ["topics"] = "[empathy]" });
         content.WriteSummary("2021-03", "draft", new Dictionary<string, string?> { ["status"] = "draft" });
         await using (var setup = database.NewContext())
@@ -49,7 +50,8 @@ public sealed class ArchiveTalliesTests : IDisposable
         await using (var db = database.NewContext())
         {
             await db.Summaries.Where(s => s.Slug == "two").ExecuteDeleteAsync(TestContext.Current.CancellationToken);
-            await db.Summaries.Where(s => s.Slug == "draft").ExecuteUpdateAsync(u => u.SetProperty(s => s.Title, "Bulk retitled"), TestContext.Current.CancellationToken);
+            await db.Summaries.Where(s => s.Slug == "draft")
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Title, "Bulk retitled"), TestContext.Current.CancellationToken);
         }
 
         await AssertMatchesRecountAsync(expectedLive: 3);
@@ -101,15 +103,18 @@ public sealed class ArchiveTalliesTests : IDisposable
         Assert.Equal(expectedListings, listings);
 
         var pairCounts = expectedListings.GroupBy(l => (l.TopicId, l.ResearchTypeId)).ToDictionary(g => g.Key, g => g.Count());
-        var typeCounts = (await live.Select(s => s.ResearchTypeId).ToListAsync(ct)).GroupBy(t => t).ToDictionary(g => (FacetCount.AnyTopic, g.Key), g => g.Count());
+        var typeCounts = (await live.Select(s => s.ResearchTypeId).ToListAsync(ct)).GroupBy(t => t)
+            .ToDictionary(g => (FacetCount.AnyTopic, g.Key), g => g.Count());
         var expectedCounts = pairCounts.Concat(typeCounts).OrderBy(p => p.Key).ToList();
         var counts = (await db.FacetCounts.Where(c => c.Count != 0).ToListAsync(ct))
             .Select(c => new KeyValuePair<(int, int), int>((c.TopicId, c.ResearchTypeId), c.Count)).OrderBy(p => p.Key).ToList();
         Assert.Equal(expectedCounts, counts);
         Assert.Equal(expectedLive, typeCounts.Values.Sum());
 
-        var expectedMonths = (await live.Select(s => s.Month).ToListAsync(ct)).GroupBy(m => m).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        var months = (await db.MonthCounts.Where(m => m.Count != 0).OrderBy(m => m.Month).ToListAsync(ct)).Select(m => (m.Month, m.Count)).ToList();
+        var expectedMonths = (await live.Select(s => s.Month).ToListAsync(ct)).GroupBy(m => m).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count())).ToList();
+        var months = (await db.MonthCounts.Where(m => m.Count != 0).OrderBy(m => m.Month).ToListAsync(ct))
+            .Select(m => (m.Month, m.Count)).ToList();
         Assert.Equal(expectedMonths, months);
     }
 }

@@ -15,7 +15,8 @@ public sealed class EffectSizeTests
     [InlineData(EffectStatistic.D, 0.58, "medium")]
     [InlineData(EffectStatistic.G, 0.28, "small")]
     [InlineData(EffectStatistic.D, -0.05, "below small")]
-    public void A_value_is_named_by_the_d_benchmarks_after_an_r_is_turned_into_its_d_equivalent(EffectStatistic statistic, double value, string words)
+    public void A_value_is_named_by_the_d_benchmarks_after_an_r_is_turned_into_its_d_equivalent(
+        EffectStatistic statistic, double value, string words)
     {
         Assert.Equal(words, new EffectSize(statistic, value, null, null, null).SizeInWords);
     }
@@ -52,7 +53,8 @@ public sealed class EffectSizeTests
     {
         var d = new EffectSize(EffectStatistic.D, 0.12, -0.05, 0.29, null);
 
-        Assert.Equal("below what Cohen called a small effect, but the interval includes zero, so even its direction is uncertain", d.SizeDescription);
+        Assert.Equal("below what Cohen called a small effect, but the interval includes zero, so even its direction is uncertain",
+            d.SizeDescription);
     }
 
     [Fact]

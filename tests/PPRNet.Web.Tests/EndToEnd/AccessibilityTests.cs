@@ -19,8 +19,9 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             foreach (var path in new[]
             {
                 "/", "/blog", "/blog?topic=empathy&topic=alliance&type=meta-analysis", "/blog/2019/05", SummaryPath,
-                "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin/sign-in",
-                "/subscribe", "subscribe-errors", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
+                "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/no-such-page", "/blog?page=abc",
+                "/admin/sign-in", "/subscribe", "subscribe-errors", "/subscribe/check-your-inbox",
+                "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
                 "/subscribe/preferences-link",
             })
             {
@@ -53,7 +54,8 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
     [MemberData(nameof(PublicPages))]
     public async Task Public_pages_have_no_axe_violations(string path, int width)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+        var context = await site.Browser.NewContextAsync(
+            new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
         if (path == "subscribe-errors")
         {
@@ -104,7 +106,8 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         Assert.StartsWith("Error: ", await page.TitleAsync(), StringComparison.Ordinal);
         Assert.Equal("error-summary", await ActiveIdAsync(page));
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("Enter the title readers will see.", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
+        Assert.Equal("Enter the title readers will see.",
+            (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal("Form_Title", await ActiveIdAsync(page));
         Assert.Equal("true", await page.GetAttributeAsync("#Form_Title", "aria-invalid"));
@@ -131,7 +134,8 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
     [InlineData(1280)]
     public async Task On_the_archive_the_skip_link_leads_past_the_filters_to_the_results(int width)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+        var context = await site.Browser.NewContextAsync(
+            new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/blog");
 
@@ -148,7 +152,11 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         var insideResults = await page.EvaluateAsync<bool>("() => document.getElementById('results').contains(document.activeElement)");
         Assert.True(insideResults, "After the skip link, Tab should reach the results, not the filters.");
         // Filters then results, top to bottom, at every width: the Tab order matches the screen.
-        var filtersAbove = await page.EvaluateAsync<bool>("() => document.getElementById('filters').getBoundingClientRect().top < document.getElementById('results').getBoundingClientRect().top || document.getElementById('filters').getBoundingClientRect().left < document.getElementById('results').getBoundingClientRect().left");
+        var filtersAbove = await page.EvaluateAsync<bool>(
+            "() => document.getElementById('filters').getBoundingClientRect().top " +
+            "< document.getElementById('results').getBoundingClientRect().top " +
+            "|| document.getElementById('filters').getBoundingClientRect().left " +
+            "< document.getElementById('results').getBoundingClientRect().left");
         Assert.True(filtersAbove);
         await context.CloseAsync();
     }
@@ -166,9 +174,11 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             files.Add(file);
         }
 
-        var paths = new[] { "/", "/blog", "/blog?topic=empathy&type=meta-analysis", "/blog/2019/05", SummaryPath, "/topics", "/search?q=empathy", "/search?q=zzzqqx",
-            "/reading-effect-sizes", "/no-such-page", "/blog?page=abc", "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit",
-            "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up", "/subscribe/preferences-link",
+        var paths = new[] { "/", "/blog", "/blog?topic=empathy&type=meta-analysis", "/blog/2019/05", SummaryPath, "/topics",
+            "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/no-such-page", "/blog?page=abc",
+            "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit",
+            "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
+            "/subscribe/preferences-link",
             "/admin/digests", "/admin/digests/2021-04", "/admin/digests/2021-04/send", "/admin/subscribers" };
         foreach (var (path, i) in paths.Select((p, i) => (p, i)))
         {
@@ -177,10 +187,12 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
 
         await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
         await page.FillAsync("#Form_Title", "");
-        await SaveAsync("errors", await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[value=save]"), r => r.Request.Method == "POST"));
+        await SaveAsync("errors", await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[value=save]"),
+            r => r.Request.Method == "POST"));
         await page.WaitForSelectorAsync(".error-summary");
         await page.FillAsync("#Form_Title", "A Title To Preview");
-        await SaveAsync("preview", await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[value=preview]"), r => r.Request.Method == "POST"));
+        await SaveAsync("preview", await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[value=preview]"),
+            r => r.Request.Method == "POST"));
         var history = await page.GotoAsync(site.BaseUrl + "/admin");
         var edit = await page.GetAttributeAsync("a[href$='/edit']", "href");
         await SaveAsync("history", await page.GotoAsync(site.BaseUrl + edit!.Replace("/edit", "/history", StringComparison.Ordinal)));
@@ -219,17 +231,18 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
     private static async Task AssertNoViolationsAsync(IPage page, string where)
     {
         var results = await page.RunAxe();
-        var violations = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        var violations = results.Violations.Select(
+            v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
         Assert.True(violations.Count == 0, $"axe violations on {where}:\n{string.Join("\n", violations)}");
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("""
-            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-              .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
-            """);
+        var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')]" +
+            ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)\n" +
+            "  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
         Assert.True(overflow <= 0, $"{where} scrolls sideways by {overflow} px: {wide}");
     }
 

@@ -30,10 +30,12 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
         await button.ClickAsync();
 
         // The label changes once the asynchronous clipboard write has finished, not at the click.
-        await page.WaitForFunctionAsync("() => document.querySelector('.copy-button').textContent.trim() !== 'Copy citation'", null, new() { Timeout = 5_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('.copy-button').textContent.trim() !== 'Copy citation'", null,
+            new() { Timeout = 5_000 });
         Assert.Equal("Copied", (await button.TextContentAsync())?.Trim());
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.StartsWith("Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018). Therapist empathy and client outcome", copied, StringComparison.Ordinal);
+        Assert.StartsWith("Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018). Therapist empathy and client outcome", copied,
+            StringComparison.Ordinal);
         // The rich copy keeps the journal's italics for word processors.
         var html = await page.EvaluateAsync<string>("""
             async () => {
@@ -75,7 +77,8 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
     [InlineData("/search?q=empathy")]
     public async Task On_a_360_pixel_phone_nothing_scrolls_sideways(string path)
     {
-        var page = await OpenAsync(path, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true });
+        var page = await OpenAsync(path,
+            new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true });
 
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
@@ -93,7 +96,8 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
         Assert.False(await page.Locator(".cite-actions").IsVisibleAsync());
         Assert.False(await page.Locator(".prev-next").IsVisibleAsync());
         Assert.True(await page.Locator("section.implications").IsVisibleAsync());
-        var border = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('section.implications')).borderLeftWidth");
+        var border = await page.EvaluateAsync<string>(
+            "() => getComputedStyle(document.querySelector('section.implications')).borderLeftWidth");
         Assert.Equal("8px", border); // 6pt
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
 

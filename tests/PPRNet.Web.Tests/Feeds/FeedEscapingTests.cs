@@ -15,7 +15,8 @@ public sealed class FeedEscapingTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        content.Write("taxonomy.yml", TestContent.Taxonomy.Replace("name: \"Empathy\"", "name: \"Empathy <b>bold</b>\"", StringComparison.Ordinal));
+        content.Write("taxonomy.yml", TestContent.Taxonomy.Replace("name: \"Empathy\"", "name: \"Empathy <b>bold</b>\"",
+            StringComparison.Ordinal));
         content.WriteSummary("2021-04", "hostile", new Dictionary<string, string?>
         {
             ["title"] = "\"<img src=x onerror=alert(1)> & Friends\"",
@@ -32,7 +33,8 @@ public sealed class FeedEscapingTests : IAsyncLifetime
         content.Dispose();
     }
 
-    public static TheoryData<string> Feeds => new() { "/feeds/all.rss", "/feeds/all.atom", "/feeds/topics/empathy.rss", "/feeds/topics/empathy.atom", "/feeds/types/meta-analysis.rss", "/feeds/types/meta-analysis.atom" };
+    public static TheoryData<string> Feeds => new() { "/feeds/all.rss", "/feeds/all.atom", "/feeds/topics/empathy.rss",
+        "/feeds/topics/empathy.atom", "/feeds/types/meta-analysis.rss", "/feeds/types/meta-analysis.atom" };
 
     private async Task<XDocument> LoadAsync(string url)
     {
@@ -48,9 +50,11 @@ public sealed class FeedEscapingTests : IAsyncLifetime
         var feed = await LoadAsync(url);
         var parser = new HtmlParser();
 
-        Assert.DoesNotContain(feed.Descendants().SelectMany(e => e.Nodes().OfType<XText>()).SelectMany(t => t.Value), c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+        Assert.DoesNotContain(feed.Descendants().SelectMany(e => e.Nodes().OfType<XText>()).SelectMany(t => t.Value),
+            c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
         // RSS descriptions are HTML; in Atom, whatever says type="html" is.
-        var htmls = feed.Descendants().Where(e => e.Name.LocalName == "description" || (string?)e.Attribute("type") == "html").Select(e => e.Value).ToList();
+        var htmls = feed.Descendants().Where(e => e.Name.LocalName == "description" || (string?)e.Attribute("type") == "html")
+            .Select(e => e.Value).ToList();
         Assert.NotEmpty(htmls);
         foreach (var html in htmls)
         {

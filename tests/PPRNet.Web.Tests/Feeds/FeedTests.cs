@@ -26,7 +26,8 @@ public sealed class FeedTests(PublicSite fixture)
         Assert.Equal(20, feed.Items.Count());
         var first = feed.Items.First();
         Assert.Equal("What Clients Say About the Alliance", first.Title.Text);
-        Assert.Equal("http://localhost/blog/2021/04/alliance-voices", first.Links.Single(l => l.RelationshipType is null or "alternate").Uri.ToString());
+        Assert.Equal("http://localhost/blog/2021/04/alliance-voices",
+            first.Links.Single(l => l.RelationshipType is null or "alternate").Uri.ToString());
         Assert.StartsWith("urn:pprnet:summary:", first.Id, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2021, 4, 10, 0, 0, 0, TimeSpan.Zero), first.PublishDate);
         var titles = feed.Items.Select(i => i.Title.Text).ToList();
@@ -88,8 +89,10 @@ public sealed class FeedTests(PublicSite fixture)
         var (_, home) = await fixture.Site.GetPageAsync("/");
         var (_, topic) = await fixture.Site.GetPageAsync("/blog?topic=empathy&type=qualitative");
 
-        Assert.Equal(["/feeds/all.rss", "/feeds/all.atom"], home.QuerySelectorAll("link[rel=alternate]").Select(l => l.GetAttribute("href")));
-        Assert.Equal(["/feeds/all.rss", "/feeds/all.atom", "/feeds/topics/empathy.rss", "/feeds/topics/empathy.atom", "/feeds/types/qualitative.rss", "/feeds/types/qualitative.atom"],
+        Assert.Equal(["/feeds/all.rss", "/feeds/all.atom"],
+            home.QuerySelectorAll("link[rel=alternate]").Select(l => l.GetAttribute("href")));
+        Assert.Equal(["/feeds/all.rss", "/feeds/all.atom", "/feeds/topics/empathy.rss", "/feeds/topics/empathy.atom",
+            "/feeds/types/qualitative.rss", "/feeds/types/qualitative.atom"],
             topic.QuerySelectorAll("link[rel=alternate]").Select(l => l.GetAttribute("href")));
         Assert.Equal("application/atom+xml", topic.QuerySelector("link[href='/feeds/topics/empathy.atom']")?.GetAttribute("type"));
     }

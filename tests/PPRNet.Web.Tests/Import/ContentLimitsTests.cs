@@ -39,7 +39,8 @@ public sealed class ContentLimitsTests : IDisposable
         Assert.Equal(["fine"], await StoredSlugsAsync());
         var quote = Assert.Single(report.Errors, e => e.File.EndsWith("04-deep-quote.md", StringComparison.Ordinal));
         Assert.Equal("summary", quote.Field);
-        Assert.Equal(File.ReadAllLines(Path.Combine(content.Root, quote.File)).ToList().FindIndex(l => l.StartsWith("> >", StringComparison.Ordinal)) + 1, quote.Line);
+        Assert.Equal(File.ReadAllLines(Path.Combine(content.Root, quote.File)).ToList()
+            .FindIndex(l => l.StartsWith("> >", StringComparison.Ordinal)) + 1, quote.Line);
         Assert.Contains("more than 32 levels deep", quote.Message, StringComparison.Ordinal);
         var list = Assert.Single(report.Errors, e => e.File.EndsWith("04-deep-list.md", StringComparison.Ordinal));
         Assert.Equal("Practice Implications", list.Field);
@@ -52,15 +53,20 @@ public sealed class ContentLimitsTests : IDisposable
         content.WriteSummary("2021-04", "long-body", body: new string('a', ContentLimits.MaxMarkdownLength + 1));
         var huge = content.WriteSummary("2021-04", "huge-file", body: string.Join("\n\n", Enumerable.Repeat(new string('b', 1_000), 600)));
         var tooManyTopics = Enumerable.Range(0, ContentLimits.MaxTopics + 1).Select(i => $"topic-{i}").ToList();
-        content.Write("taxonomy.yml", TestContent.Taxonomy.Replace("topics:\n", "topics:\n" + string.Concat(tooManyTopics.Select(t => $"  - name: \"{t}\"\n    slug: {t}\n")), StringComparison.Ordinal));
-        content.WriteSummary("2021-04", "many-topics", new Dictionary<string, string?> { ["topics"] = "[" + string.Join(", ", tooManyTopics) + "]" });
+        content.Write("taxonomy.yml", TestContent.Taxonomy.Replace("topics:\n",
+            "topics:\n" + string.Concat(tooManyTopics.Select(t => $"  - name: \"{t}\"\n    slug: {t}\n")), StringComparison.Ordinal));
+        content.WriteSummary("2021-04", "many-topics",
+            new Dictionary<string, string?> { ["topics"] = "[" + string.Join(", ", tooManyTopics) + "]" });
 
         var report = await database.ImportAsync(content.Root);
 
         Assert.Equal(["fine"], await StoredSlugsAsync());
-        Assert.Contains(report.Errors, e => e.File.EndsWith("long-body.md", StringComparison.Ordinal) && e.Field == "summary" && e.Message.Contains("the limit is 100,000", StringComparison.Ordinal));
-        Assert.Contains(report.Errors, e => e.File.EndsWith("many-topics.md", StringComparison.Ordinal) && e.Field == "topics" && e.Message.Contains($"more than {ContentLimits.MaxTopics} topics", StringComparison.Ordinal));
-        Assert.Contains(report.Errors, e => e.File == huge && e.Field == "file" && e.Message.Contains("the limit is 512 KB", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.File.EndsWith("long-body.md", StringComparison.Ordinal) && e.Field == "summary"
+            && e.Message.Contains("the limit is 100,000", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.File.EndsWith("many-topics.md", StringComparison.Ordinal) && e.Field == "topics"
+            && e.Message.Contains($"more than {ContentLimits.MaxTopics} topics", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.File == huge && e.Field == "file"
+            && e.Message.Contains("the limit is 512 KB", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +81,8 @@ public sealed class ContentLimitsTests : IDisposable
         };
         var summary = writer.Create(good);
 
-        var refused = Assert.Throws<ContentRejectedException>(() => writer.Apply(summary, good with { Title = "Changed", BodyMarkdown = DeepList }));
+        var refused = Assert.Throws<ContentRejectedException>(() => writer.Apply(summary,
+            good with { Title = "Changed", BodyMarkdown = DeepList }));
 
         Assert.Equal("summary", refused.Field);
         Assert.Equal("Good", summary.Title);

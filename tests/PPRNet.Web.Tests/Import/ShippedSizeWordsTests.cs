@@ -32,15 +32,19 @@ public sealed partial class ShippedSizeWordsTests : IDisposable
             var effect = summary.EffectSize!;
             var allowed = AllowedSizes(effect);
             var figure = effect.Value.ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0');
-            var checkedText = Sentences(summary.BodyMarkdown).Where(s => s.Contains(figure, StringComparison.Ordinal)).Prepend(summary.BottomLineMarkdown);
+            var checkedText = Sentences(summary.BodyMarkdown).Where(s => s.Contains(figure, StringComparison.Ordinal))
+                .Prepend(summary.BottomLineMarkdown);
             foreach (var sentence in checkedText)
             {
                 foreach (Match word in SizeWord().Matches(sentence))
                 {
-                    var size = word.Groups["size"].Value.ToLowerInvariant() == "moderate" ? "medium" : word.Groups["size"].Value.ToLowerInvariant();
+                    var size = word.Groups["size"].Value.ToLowerInvariant() == "moderate"
+                        ? "medium"
+                        : word.Groups["size"].Value.ToLowerInvariant();
                     if (!allowed.Contains(size))
                     {
-                        disagreements.Add($"{summary.Month}/{summary.Slug}: \"{word.Value}\" but the box says {string.Join(" or ", allowed)} ({effect})");
+                        disagreements.Add($"{summary.Month}/{summary.Slug}: \"{word.Value}\" but the box says " +
+                            $"{string.Join(" or ", allowed)} ({effect})");
                     }
                 }
             }
@@ -67,7 +71,8 @@ public sealed partial class ShippedSizeWordsTests : IDisposable
 
     private static IEnumerable<string> Sentences(string text) => SentenceEnd().Split(text);
 
-    [GeneratedRegex(@"\b(?<size>small|moderate|medium|large)(-sized)?\s+(effects?|associations?|correlations?|differences?|links?|relationships?)\b",
+    [GeneratedRegex(
+        @"\b(?<size>small|moderate|medium|large)(-sized)?\s+(effects?|associations?|correlations?|differences?|links?|relationships?)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex SizeWord();
 

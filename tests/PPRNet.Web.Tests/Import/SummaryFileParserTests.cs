@@ -43,7 +43,8 @@ public sealed class SummaryFileParserTests
     [Fact]
     public void Broken_yaml_names_the_line_of_the_break()
     {
-        var error = SingleError("---\ntitle: \"ok\"\nmonth: 2021-04\ntopics: [empathy\ncitation: x\n---\nBody\n## Practice Implications\nDo.");
+        var error = SingleError(
+            "---\ntitle: \"ok\"\nmonth: 2021-04\ntopics: [empathy\ncitation: x\n---\nBody\n## Practice Implications\nDo.");
 
         Assert.Equal("front matter", error.Field);
         Assert.InRange(error.Line, 4, 6);
@@ -200,7 +201,8 @@ public sealed class SummaryFileParserTests
     [Fact]
     public void Limitations_follow_the_implications_and_a_bottom_line_is_read_from_the_front_matter()
     {
-        var text = TestContent.SummaryText("2021-04", "x", new Dictionary<string, string?> { ["bottom_line"] = "\"Small but consistent.\"", ["samples"] = "59" },
+        var text = TestContent.SummaryText("2021-04", "x",
+            new Dictionary<string, string?> { ["bottom_line"] = "\"Small but consistent.\"", ["samples"] = "59" },
             implications: "Do this.\n\n## Limitations\n\nOnly 10 trials.");
         var (content, errors) = Parse(text);
 
@@ -214,7 +216,9 @@ public sealed class SummaryFileParserTests
     [Fact]
     public void A_limitations_heading_before_the_implications_or_an_empty_one_is_an_error()
     {
-        var before = SingleError("---\ntitle: t\nmonth: 2021-04\nresearch_type: meta-analysis\ntopics: [empathy]\ncitation: c\n---\nBody\n## Limitations\nFew.\n## Practice Implications\nDo.");
+        var before = SingleError(
+            "---\ntitle: t\nmonth: 2021-04\nresearch_type: meta-analysis\ntopics: [empathy]\ncitation: c\n---\n" +
+            "Body\n## Limitations\nFew.\n## Practice Implications\nDo.");
         var empty = SingleError(TestContent.SummaryText("2021-04", "x", implications: "Do this.\n\n## Limitations\n"));
 
         Assert.Equal(("Limitations", 9), (before.Field, before.Line));

@@ -23,7 +23,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 
         var (_, all) = await editor.GetAsync("/admin/digests/2021-04");
         Assert.Equal(April, all.Text(".preview-subject"));
-        Assert.Equal(["Mindfulness and Empathy in Therapists", "What Clients Say About the Alliance"], all.Texts(".preview-titles li").Order());
+        Assert.Equal(["Mindfulness and Empathy in Therapists", "What Clients Say About the Alliance"],
+            all.Texts(".preview-titles li").Order());
         Assert.Contains("This month we read about *empathy*", all.Text(".mail-text"), StringComparison.Ordinal);
 
         var (_, alliance) = await editor.GetAsync("/admin/digests/2021-04?topic=alliance");
@@ -42,12 +43,14 @@ public sealed class DigestSendTests(Smtp4dev smtp)
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var domain = MailSteps.NewDomain();
-        string everything = $"everything@{domain}", alliance = $"alliance@{domain}", depression = $"depression@{domain}", pending = $"pending@{domain}", paused = $"paused@{domain}";
+        string everything = $"everything@{domain}", alliance = $"alliance@{domain}", depression = $"depression@{domain}",
+            pending = $"pending@{domain}", paused = $"paused@{domain}";
         await MailSteps.ConfirmedAsync(site, smtp, everything);
         await MailSteps.ConfirmedAsync(site, smtp, alliance, "alliance");
         await MailSteps.ConfirmedAsync(site, smtp, depression, "depression");
         await MailSteps.ConfirmedAsync(site, smtp, paused);
-        await site.Anonymous().SubmitAsync($"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, paused))}",
+        await site.Anonymous().SubmitAsync(
+            $"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, paused))}",
             "form.preferences-form", new() { ["Form.Paused"] = "true" });
         await MailSteps.SubscribeAsync(site, pending);
 
@@ -104,7 +107,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         Assert.Contains("2 sent, 0 queued, 0 failed", progress.Text("tbody"), StringComparison.Ordinal);
         var (_, audit) = await admin.GetAsync("/admin/audit");
         Assert.Contains(audit.QuerySelectorAll("tr"), row => row.Text().Contains("digest-send", StringComparison.Ordinal)
-            && row.Text().Contains(BlogSite.AdminEmail, StringComparison.Ordinal) && row.Text().Contains("digest 2021-04", StringComparison.Ordinal));
+            && row.Text().Contains(BlogSite.AdminEmail, StringComparison.Ordinal)
+            && row.Text().Contains("digest 2021-04", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -129,7 +133,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
                 db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
             TimeSpan.FromSeconds(10), "the outbox holds nothing queued");
 
-        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken)));
         Assert.Equal(1, (await smtp.MessagesToAsync(domain)).Count(m => m.Message.Subject == April));
         Assert.Equal(1, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
     }
@@ -201,7 +206,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         await MailSteps.ConfirmedAsync(site, smtp, reader);
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         await admin.SubmitAsync("/admin/digests/2021-06/send", "form.send-form", []);
-        var digest = (await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == "PPRNet Research Blog: June 2021")).Single().Message;
+        var digest = (await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == "PPRNet Research Blog: June 2021"))
+            .Single().Message;
         var tester = await site.AddAccountAsync(Roles.Editor);
         var editor = await site.SignedInAsync(tester);
         await editor.SubmitAsync("/admin/digests/2021-06", "form.test-form", []);
@@ -209,7 +215,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 
         foreach (var mail in new[] { digest, test })
         {
-            var html = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(mail.HtmlBody!, TestContext.Current.CancellationToken);
+            var html = await new AngleSharp.Html.Parser.HtmlParser()
+                .ParseDocumentAsync(mail.HtmlBody!, TestContext.Current.CancellationToken);
             Assert.Empty(html.QuerySelectorAll("img, [src]"));
             var links = html.QuerySelectorAll("a[href]").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
             Assert.Contains(("pixel", "https://tracker.example/p.gif"), links);
@@ -220,7 +227,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 
             Assert.DoesNotContain("![", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("[pixel](https://tracker.example/p.gif)", mail.TextBody, StringComparison.Ordinal);
-            Assert.Contains("This month: http://localhost/img/chart.png and [April](http://localhost/blog/2021/04).", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("This month: http://localhost/img/chart.png and [April](http://localhost/blog/2021/04).", mail.TextBody,
+                StringComparison.Ordinal);
             Assert.Contains("[the guide](http://localhost/reading-effect-sizes)", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Author, A. (2020). cover A study. Journal, 1(2), 3–4.", mail.TextBody, StringComparison.Ordinal);
         }
@@ -242,7 +250,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var (_, after) = await admin.FollowAsync(response);
         Assert.Equal("July 2021 has no published summaries, so there is no digest to send. Nothing was sent.", after.Text(".flash"));
         Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
-        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken)));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/digests/2021-13")).Response.StatusCode);
     }
 
@@ -258,7 +267,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             new() { ["Form.SendAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
         var (_, page) = await admin.FollowAsync(scheduled);
         Assert.Contains("Scheduled for", page.Text(".digest-state"), StringComparison.Ordinal);
-        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromHours(3);
         var digests = await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April);
@@ -275,7 +285,8 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         foreach (var at in new[] { site.Clock.Now.UtcDateTime.AddHours(-1), site.Clock.Now.UtcDateTime })
         {
             var typed = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            var (refused, page) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form", new() { ["Form.SendAt"] = typed });
+            var (refused, page) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
+                new() { ["Form.SendAt"] = typed });
             Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
             Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
             Assert.StartsWith("Choose a time after now", page.Text("#send-at-error"), StringComparison.Ordinal);
@@ -285,14 +296,16 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         }
 
         Assert.Equal(0, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
-        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken)));
     }
 
     [Fact]
     public async Task A_send_scheduled_before_the_months_summaries_are_published_waits_for_them_and_then_goes_out()
     {
         // May 2021's one summary publishes three days from the test clock's today.
-        await using var site = await MailSite.StartAsync(smtp.SmtpPort, moreContent: content => content.WriteSummary("2021-05", "published-later",
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort, moreContent: content => content.WriteSummary(
+            "2021-05", "published-later",
             new Dictionary<string, string?>
             {
                 ["title"] = "\"A Study Published Later\"",
@@ -309,13 +322,16 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         // Its time comes with nothing published: it stays scheduled (the sender has run since).
         site.Clock.Now += TimeSpan.FromHours(2);
         await MailSteps.ConfirmedAsync(site, smtp, $"meanwhile@{domain}");
-        Assert.Equal(DigestStatus.Scheduled, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status).SingleAsync(TestContext.Current.CancellationToken)));
-        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken)));
+        Assert.Equal(DigestStatus.Scheduled, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status)
+            .SingleAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromDays(4);
         var digests = await smtp.WaitForAsync(domain, 2, filter: m => m.Message.Subject == "PPRNet Research Blog: May 2021");
         Assert.Equal([$"early@{domain}", $"meanwhile@{domain}"], digests.SelectMany(m => m.Envelope).Order(StringComparer.Ordinal));
-        Assert.Equal(DigestStatus.Queued, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status).SingleAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(DigestStatus.Queued, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status)
+            .SingleAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class DoubleClickTests(Smtp4dev smtp)
             var headings = presses.Select(p => p.Html.Text("h1")).ToList();
             Assert.Equal(1, headings.Count(h => h == "You are subscribed"));
             Assert.Equal(3, headings.Count(h => h == "You are already subscribed"));
-            var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+            var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics)
+                .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
             Assert.Equal(SubscriberStatus.Confirmed, subscriber.Status);
             Assert.Equal(["alliance", "empathy"], subscriber.Topics.Select(t => t.Slug).Order());
         }
@@ -70,7 +71,8 @@ public sealed class DoubleClickTests(Smtp4dev smtp)
         var (_, monthPage) = await admin.GetAsync("/admin/digests/2021-04");
         var at = site.Clock.Now.UtcDateTime.AddDays(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-        var presses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.SubmitAsync(monthPage, "form.schedule-form", new() { ["Form.SendAt"] = at })));
+        var presses = await Task.WhenAll(Enumerable.Range(0, 3)
+            .Select(_ => admin.SubmitAsync(monthPage, "form.schedule-form", new() { ["Form.SendAt"] = at })));
 
         Assert.All(presses, p => Assert.Equal(HttpStatusCode.Redirect, p.Response.StatusCode));
         var digest = await site.DbAsync(db => db.Digests.SingleAsync(TestContext.Current.CancellationToken));

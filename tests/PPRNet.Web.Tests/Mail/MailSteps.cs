@@ -13,7 +13,8 @@ public static partial class MailSteps
 {
     public static string NewDomain() => $"t{Guid.NewGuid():N}.example";
 
-    public static async Task<(HttpResponseMessage Response, IHtmlDocument Html)> SubscribeAsync(BlogSite site, string email, params string[] topics)
+    public static async Task<(HttpResponseMessage Response, IHtmlDocument Html)> SubscribeAsync(
+        BlogSite site, string email, params string[] topics)
     {
         var form = new Dictionary<string, object?> { ["Form.Email"] = email };
         if (topics.Length > 0)
@@ -64,7 +65,8 @@ public static partial class MailSteps
     /// <summary>The signed preferences token that mail to this subscriber carries.</summary>
     public static async Task<string> PreferencesTokenAsync(MailSite site, string email)
     {
-        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Key).SingleAsync(TestContext.Current.CancellationToken));
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Key)
+            .SingleAsync(TestContext.Current.CancellationToken));
         return site.Services.GetRequiredService<PPRNet.Web.Mail.MailTokens>().Preferences(key);
     }
 

@@ -36,7 +36,8 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, after) = await browser.FollowAsync(saved);
         Assert.Contains("paused", after.Text(".flash"), StringComparison.Ordinal);
-        var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        var subscriber = await site.DbAsync(db => db.Subscribers.Include(s => s.Topics)
+            .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
         Assert.Equal(SubscriberStatus.Paused, subscriber.Status);
         Assert.False(subscriber.AllTopics);
         Assert.Equal(["alliance", "training"], subscriber.Topics.Select(t => t.Slug).Order());
@@ -49,9 +50,11 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var email = $"undecided@{MailSteps.NewDomain()}";
         await MailSteps.ConfirmedAsync(site, smtp, email);
         var browser = site.Anonymous();
-        var (_, page) = await browser.GetAsync($"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}");
+        var (_, page) = await browser.GetAsync(
+            $"/subscribe/manage?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}");
 
-        var (response, refused) = await browser.SubmitAsync(page, "form.preferences-form", new() { ["Form.AllTopics"] = "false", ["Form.Topics"] = Array.Empty<string>() });
+        var (response, refused) = await browser.SubmitAsync(page, "form.preferences-form",
+            new() { ["Form.AllTopics"] = "false", ["Form.Topics"] = Array.Empty<string>() });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Error: ", refused.Title, StringComparison.Ordinal);
@@ -59,7 +62,8 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         Assert.NotNull(refused.QuerySelector("#Form_Topics[type=checkbox]"));
         Assert.False(string.IsNullOrWhiteSpace(refused.Element("#preferences-topics-error").TextContent));
         Assert.Equal("false", refused.Element("input[name='Form.AllTopics'][checked]").GetAttribute("value"));
-        Assert.True((await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken))).AllTopics);
+        Assert.True((await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken)))
+            .AllTopics);
     }
 
     [Fact]
@@ -90,11 +94,13 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         // As RFC 8058 has it: a POST of "List-Unsubscribe=One-Click" to the header's address, no cookies.
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
-        var response = await site.Browser().PostAsync(new Uri(new Uri(header.Trim('<', '>')).PathAndQuery, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var response = await site.Browser().PostAsync(new Uri(new Uri(header.Trim('<', '>')).PathAndQuery, UriKind.Relative), content,
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
 
-        var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content,
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
@@ -108,7 +114,8 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
         for (var i = 0; i < 2; i++)
         {
-            var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content, TestContext.Current.CancellationToken);
+            var forged = await site.Browser().PostAsync(new Uri("/subscribe/unsubscribe?token=forged", UriKind.Relative), content,
+                TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         }
 
@@ -129,13 +136,16 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         await using var site = await MailSite.StartAsync(server.Port);
         var email = $"midway@{MailSteps.NewDomain()}";
         await MailSteps.SubscribeAsync(site, email);
-        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => new { s.Key, s.ConfirmStamp }).SingleAsync(TestContext.Current.CancellationToken));
-        await site.Anonymous().SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = site.Services.GetRequiredService<MailTokens>().Confirmation(key.Key, key.ConfirmStamp) });
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => new { s.Key, s.ConfirmStamp })
+            .SingleAsync(TestContext.Current.CancellationToken));
+        await site.Anonymous().SubmitAsync("/subscribe/confirm", "main form",
+            new() { ["token"] = site.Services.GetRequiredService<MailTokens>().Confirmation(key.Key, key.ConfirmStamp) });
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         await admin.SubmitAsync("/admin/digests/2021-04/send", "form.send-form", []);
         await server.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
-        var left = await site.Anonymous().PostRawAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
+        var left = await site.Anonymous().PostRawAsync(
+            $"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
         server.Release.SetResult();
 
@@ -145,7 +155,8 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         await Eventually.Async(() => server.Delivered.Contains(next), TimeSpan.FromSeconds(10), $"the mail to {next} was delivered");
 
         Assert.Contains(next, server.Delivered);
-        var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
+        var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Skipped, digest.Status);
         Assert.Equal(SubscriberStatus.Unsubscribed, await site.StatusOfAsync(email));
     }
@@ -157,18 +168,21 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         await using var site = await MailSite.StartAsync(AppServer.FreePort(), new() { ["Mail:RetryBaseSeconds"] = "3600" });
         var email = $"queued@{MailSteps.NewDomain()}";
         await MailSteps.SubscribeAsync(site, email);
-        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => new { s.Key, s.ConfirmStamp }).SingleAsync(TestContext.Current.CancellationToken));
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => new { s.Key, s.ConfirmStamp })
+            .SingleAsync(TestContext.Current.CancellationToken));
         var confirmToken = site.Services.GetRequiredService<MailTokens>().Confirmation(key.Key, key.ConfirmStamp);
         var browser = site.Anonymous();
         await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         await admin.SubmitAsync("/admin/digests/2021-04/send", "form.send-form", []);
-        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest && m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)));
+        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest && m.Status == OutboxStatus.Queued,
+            TestContext.Current.CancellationToken)));
 
         var manage = await MailSteps.PreferencesTokenAsync(site, email);
         var (left, leftPage) = await browser.SubmitAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(manage)}", "main form", []);
         Assert.Equal("You are unsubscribed", leftPage.Text("h1"));
-        var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest, TestContext.Current.CancellationToken));
+        var digest = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == OutboxKind.Digest,
+            TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Skipped, digest.Status);
 
         var (again, page) = await browser.SubmitAsync("/subscribe/confirm", "main form", new() { ["token"] = confirmToken });
@@ -237,8 +251,10 @@ public sealed class PreferencesTests(Smtp4dev smtp)
 
         // The same answer for an address that is not subscribed, and nothing is sent to it.
         var stranger = $"stranger@{domain}";
-        var (strangerAsked, strangerAnswer) = await browser.SubmitAsync(page, "form.preferences-link-form", new() { ["Form.Email"] = stranger });
-        var (asked, answer) = await browser.SubmitAsync(page, "form.preferences-link-form", new() { ["Form.Email"] = email.ToUpperInvariant() });
+        var (strangerAsked, strangerAnswer) = await browser.SubmitAsync(page, "form.preferences-link-form",
+            new() { ["Form.Email"] = stranger });
+        var (asked, answer) = await browser.SubmitAsync(page, "form.preferences-link-form",
+            new() { ["Form.Email"] = email.ToUpperInvariant() });
         Assert.Equal(strangerAsked.Headers.Location, asked.Headers.Location);
         var (_, sent) = await browser.FollowAsync(asked);
         Assert.Equal("Check your inbox", sent.Text("h1"));
@@ -265,12 +281,15 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var browser = site.Anonymous();
         foreach (var _ in new[] { 1, 2 })
         {
-            var (asked, _) = await browser.SubmitAsync("/subscribe/preferences-link", "form.preferences-link-form", new() { ["Form.Email"] = email });
+            var (asked, _) = await browser.SubmitAsync("/subscribe/preferences-link", "form.preferences-link-form",
+                new() { ["Form.Email"] = email });
             Assert.Equal("/subscribe/preferences-link/sent", asked.Headers.Location?.OriginalString);
         }
 
-        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.PreferencesLink, TestContext.Current.CancellationToken)));
-        Assert.Equal("Your new link to your PPRNet Research Blog digest preferences", (await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2)).Subject);
+        Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.PreferencesLink,
+            TestContext.Current.CancellationToken)));
+        Assert.Equal("Your new link to your PPRNet Research Blog digest preferences",
+            (await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2)).Subject);
     }
 
     [Fact]
@@ -279,10 +298,12 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var email = $"old-link@{MailSteps.NewDomain()}";
         await MailSteps.ConfirmedAsync(site, smtp, email);
-        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Key).SingleAsync(TestContext.Current.CancellationToken));
+        var key = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Key)
+            .SingleAsync(TestContext.Current.CancellationToken));
         // As the site made them until now: the subscriber's key alone.
         var oldToken = Uri.EscapeDataString(site.Services.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector("PPRNet.Mail.Manage.v1").ToTimeLimitedDataProtector().Protect(key.ToString("N"), DateTimeOffset.UtcNow.AddYears(10)));
+            .CreateProtector("PPRNet.Mail.Manage.v1").ToTimeLimitedDataProtector()
+                .Protect(key.ToString("N"), DateTimeOffset.UtcNow.AddYears(10)));
         var browser = site.Anonymous();
 
         var (expired, page) = await browser.GetAsync($"/subscribe/manage?token={oldToken}");
@@ -317,7 +338,8 @@ public sealed class PreferencesTests(Smtp4dev smtp)
         var (_, found) = await admin.GetAsync($"/admin/subscribers?email={Uri.EscapeDataString(erased)}");
         await admin.SubmitAsync(found, "form.delete-subscriber", []);
         await site.DbAsync(db => db.Subscribers.Where(s => s.Email == bounced)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubscriberStatus.Undeliverable), TestContext.Current.CancellationToken));
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubscriberStatus.Undeliverable),
+                TestContext.Current.CancellationToken));
 
         foreach (var email in new[] { left, erased, bounced })
         {

@@ -38,11 +38,14 @@ public sealed class RestartTests(Smtp4dev smtp)
         }
 
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var links = new MailLinks(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Site:BaseUrl"] = "http://localhost" }).Build());
+        var links = new MailLinks(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:BaseUrl"] = "http://localhost" }).Build());
         var clock = TimeProvider.System;
         using var signal = new MailSignal();
-        var queue = new DigestQueue(db, new DigestComposer(db, clock, links, new PPRNet.Web.Import.MarkdownRenderer()), new AuditLog(db, clock, NullLogger<AuditLog>.Instance), signal, clock);
-        Assert.Contains($"queued for {Subscribers}", await queue.QueueAsync("2021-04", "admin@example.org", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var queue = new DigestQueue(db, new DigestComposer(db, clock, links, new PPRNet.Web.Import.MarkdownRenderer()),
+            new AuditLog(db, clock, NullLogger<AuditLog>.Instance), signal, clock);
+        Assert.Contains($"queued for {Subscribers}",
+            await queue.QueueAsync("2021-04", "admin@example.org", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         return database;
     }
 
@@ -60,7 +63,8 @@ public sealed class RestartTests(Smtp4dev smtp)
     private static async Task<(int Sent, int Queued)> CountsAsync(string database)
     {
         await using var db = new BlogDbContext(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={database}").Options);
-        var rows = await db.Outbox.AsNoTracking().Where(m => m.Kind == OutboxKind.Digest).Select(m => m.Status).ToListAsync(TestContext.Current.CancellationToken);
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.Kind == OutboxKind.Digest).Select(m => m.Status)
+            .ToListAsync(TestContext.Current.CancellationToken);
         return (rows.Count(s => s == OutboxStatus.Sent), rows.Count(s => s == OutboxStatus.Queued));
     }
 

@@ -11,13 +11,17 @@ public sealed class SmtpRefusalTests
     [Fact]
     public async Task An_address_the_server_refuses_with_a_5xx_is_marked_undeliverable_and_not_tried_again()
     {
-        await using var server = new ScriptedSmtpServer { RecipientReply = to => to == "nobody@refused.example" ? "550 5.1.1 No such mailbox here" : null };
+        await using var server = new ScriptedSmtpServer
+        {
+            RecipientReply = to => to == "nobody@refused.example" ? "550 5.1.1 No such mailbox here" : null,
+        };
         await using var site = await MailSite.StartAsync(server.Port);
         await MailSteps.SubscribeAsync(site, "nobody@refused.example");
         await MailSteps.SubscribeAsync(site, "somebody@accepted.example");
 
         await WaitForDeliveryAsync(server, "somebody@accepted.example");
-        var refused = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Email == "nobody@refused.example", TestContext.Current.CancellationToken));
+        var refused = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Email == "nobody@refused.example",
+            TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Failed, refused.Status);
         Assert.StartsWith("550", refused.LastError, StringComparison.Ordinal);
         Assert.Equal(SubscriberStatus.Undeliverable, await site.StatusOfAsync("nobody@refused.example"));
@@ -28,17 +32,23 @@ public sealed class SmtpRefusalTests
     public async Task A_message_the_server_refuses_with_a_5xx_after_its_data_fails_that_row_and_leaves_the_address_alone()
     {
         // 554 after DATA is about the message (size, content policy), not the reader's address.
-        await using var server = new ScriptedSmtpServer { MessageReply = data => data.Contains("To: policy@refused.example", StringComparison.Ordinal) ? "554 5.7.1 Message refused by policy" : null };
+        await using var server = new ScriptedSmtpServer
+        {
+            MessageReply = data =>
+                data.Contains("To: policy@refused.example", StringComparison.Ordinal) ? "554 5.7.1 Message refused by policy" : null,
+        };
         await using var site = await MailSite.StartAsync(server.Port);
         await MailSteps.SubscribeAsync(site, "policy@refused.example");
         await MailSteps.SubscribeAsync(site, "somebody@accepted.example");
 
         await WaitForDeliveryAsync(server, "somebody@accepted.example");
-        var refused = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Email == "policy@refused.example", TestContext.Current.CancellationToken));
+        var refused = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Email == "policy@refused.example",
+            TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Failed, refused.Status);
         Assert.StartsWith("554", refused.LastError, StringComparison.Ordinal);
         Assert.Equal(SubscriberStatus.Pending, await site.StatusOfAsync("policy@refused.example"));
-        var subscriber = await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == "policy@refused.example", TestContext.Current.CancellationToken));
+        var subscriber = await site.DbAsync(db => db.Subscribers.SingleAsync(s => s.Email == "policy@refused.example",
+            TestContext.Current.CancellationToken));
         Assert.Null(subscriber.UndeliverableReason);
     }
 
@@ -46,7 +56,10 @@ public sealed class SmtpRefusalTests
     public async Task A_4xx_for_one_address_retries_that_row_later_and_the_rest_of_the_outbox_goes_on_at_once()
     {
         // With an hour's back-off, a pause of the whole outbox would hold the second address for a minute.
-        await using var server = new ScriptedSmtpServer { RecipientReply = to => to == "greylisted@later.example" ? "451 4.7.1 Greylisted, try again later" : null };
+        await using var server = new ScriptedSmtpServer
+        {
+            RecipientReply = to => to == "greylisted@later.example" ? "451 4.7.1 Greylisted, try again later" : null,
+        };
         await using var site = await MailSite.StartAsync(server.Port, new() { ["Mail:RetryBaseSeconds"] = "3600" });
         await MailSteps.SubscribeAsync(site, "greylisted@later.example");
         await Eventually.Async(() => server.RecipientAttempts("greylisted@later.example") > 0, TimeSpan.FromSeconds(10),
@@ -54,7 +67,8 @@ public sealed class SmtpRefusalTests
 
         await MailSteps.SubscribeAsync(site, "somebody@accepted.example");
         await WaitForDeliveryAsync(server, "somebody@accepted.example", seconds: 15);
-        var waiting = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Email == "greylisted@later.example", TestContext.Current.CancellationToken));
+        var waiting = await site.DbAsync(db => db.Outbox.SingleAsync(m => m.Email == "greylisted@later.example",
+            TestContext.Current.CancellationToken));
         Assert.Equal(OutboxStatus.Queued, waiting.Status);
         Assert.Equal(1, waiting.Attempts);
         Assert.StartsWith("451", waiting.LastError, StringComparison.Ordinal);

@@ -68,7 +68,8 @@ public sealed class SubscribeTests(Smtp4dev smtp)
 
         var notice = await MailSteps.OnlyMessageToAsync(smtp, known, expected: 2);
         Assert.Equal("You are already subscribed to the PPRNet Research Blog", notice.Subject);
-        var topics = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == known).SelectMany(s => s.Topics.Select(t => t.Slug)).ToListAsync(TestContext.Current.CancellationToken));
+        var topics = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == known).SelectMany(s => s.Topics.Select(t => t.Slug))
+            .ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["alliance"], topics);
     }
 
@@ -82,7 +83,8 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/subscribe/check-your-inbox", response.Headers.Location!.OriginalString);
         await MailSteps.ConfirmedAsync(site, smtp, $"person@{domain}"); // mail flows; the bot's did not
-        Assert.Equal(0, await site.DbAsync(db => db.Subscribers.CountAsync(s => s.Email == $"bot@{domain}", TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Subscribers.CountAsync(s => s.Email == $"bot@{domain}",
+            TestContext.Current.CancellationToken)));
         Assert.Equal(1, await smtp.CountAsync(domain));
     }
 
@@ -115,13 +117,15 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         var (refused, _) = await MailSteps.SubscribeAsync(site, $"r9@{domain}");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Equal(0, await site.DbAsync(db => db.Subscribers.CountAsync(s => s.Email == $"r9@{domain}", TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Subscribers.CountAsync(s => s.Email == $"r9@{domain}",
+            TestContext.Current.CancellationToken)));
     }
 
     [Theory]
     [InlineData("not-an-address", "Enter an email address such as name@example.org.")]
     [InlineData("", "Enter your email address.")]
-    [InlineData("reader@example.org\r\nBcc: everyone@example.org", "An email address cannot contain spaces, line breaks or accented letters.")]
+    [InlineData("reader@example.org\r\nBcc: everyone@example.org",
+        "An email address cannot contain spaces, line breaks or accented letters.")]
     [InlineData("reader@example.org\nSubject: hi", "An email address cannot contain spaces, line breaks or accented letters.")]
     [InlineData("Reader <reader@example.org>", "An email address cannot contain spaces, line breaks or accented letters.")]
     [InlineData("reader@example.org,other@example.org", "Enter an email address such as name@example.org.")]
@@ -169,7 +173,8 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         var (expired, expiredPage) = await browser.SubmitAsync("/subscribe/confirm?token=x", "main form", new() { ["token"] = token });
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
         Assert.Equal("This link has expired", expiredPage.Text("h1"));
-        Assert.Equal(SubscriberStatus.Pending, (await site.DbAsync(db => db.Subscribers.SingleAsync(TestContext.Current.CancellationToken))).Status);
+        Assert.Equal(SubscriberStatus.Pending,
+            (await site.DbAsync(db => db.Subscribers.SingleAsync(TestContext.Current.CancellationToken))).Status);
     }
 
     [Fact]
@@ -188,7 +193,8 @@ public sealed class SubscribeTests(Smtp4dev smtp)
             async () => await site.DbAsync(db => db.Subscribers.CountAsync(TestContext.Current.CancellationToken)) <= 1,
             TimeSpan.FromSeconds(5), "the sweep has forgotten the address never confirmed");
 
-        Assert.Equal([$"kept@{domain}"], await site.DbAsync(db => db.Subscribers.Select(s => s.Email).ToListAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal([$"kept@{domain}"], await site.DbAsync(db => db.Subscribers.Select(s => s.Email)
+            .ToListAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]
@@ -213,9 +219,11 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         var domain = MailSteps.NewDomain();
         var email = $"returning@{domain}";
         await MailSteps.ConfirmedAsync(site, smtp, email, "alliance");
-        var left = await site.Anonymous().PostRawAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
+        var left = await site.Anonymous().PostRawAsync(
+            $"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
-        var before = await site.DbAsync(db => db.Subscribers.AsNoTracking().SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        var before = await site.DbAsync(db => db.Subscribers.AsNoTracking()
+            .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
 
         // A day later, someone asks again from a month's footer (every topic), as a stranger would.
         site.Clock.Now += TimeSpan.FromDays(1);
@@ -225,7 +233,8 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         Assert.Equal(stranger.StatusCode, again.StatusCode);
         Assert.Equal(stranger.Headers.Location, again.Headers.Location);
 
-        var waiting = await site.DbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        var waiting = await site.DbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Topics)
+            .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
         Assert.Equal(SubscriberStatus.Unsubscribed, waiting.Status);
         Assert.Equal(before.ConsentAt, waiting.ConsentAt);
         Assert.Equal("/subscribe", waiting.ConsentPage);
@@ -236,14 +245,16 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         // A digest sent now does not go to it.
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         await admin.SubmitAsync("/admin/digests/2021-04/send", "form.send-form", []);
-        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest && m.Email == email, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest && m.Email == email,
+            TestContext.Current.CancellationToken)));
 
         // Its new link confirms the new request, which then becomes the consent on record.
         var confirmation = await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2);
         Assert.Equal("Confirm your subscription to the PPRNet Research Blog", confirmation.Subject);
         var (_, page) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(confirmation.TextBody, "/subscribe/confirm"));
         await site.Anonymous().SubmitAsync(page, "main form", []);
-        var confirmed = await site.DbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        var confirmed = await site.DbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Topics)
+            .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
         Assert.Equal(SubscriberStatus.Confirmed, confirmed.Status);
         Assert.Equal("/blog/2021/04", confirmed.ConsentPage);
         Assert.Equal(waiting.PendingAt, confirmed.ConsentAt);
@@ -259,13 +270,16 @@ public sealed class SubscribeTests(Smtp4dev smtp)
         var domain = MailSteps.NewDomain();
         var email = $"lapsed@{domain}";
         await MailSteps.ConfirmedAsync(site, smtp, email);
-        await site.Anonymous().PostRawAsync($"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
+        await site.Anonymous().PostRawAsync(
+            $"/subscribe/unsubscribe?token={Uri.EscapeDataString(await MailSteps.PreferencesTokenAsync(site, email))}", []);
         await MailSteps.SubscribeAsync(site, email, "alliance");
-        Assert.NotNull(await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.PendingAt).SingleAsync(TestContext.Current.CancellationToken)));
+        Assert.NotNull(await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.PendingAt)
+            .SingleAsync(TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromDays(31);
         await MailSteps.ConfirmedAsync(site, smtp, $"later@{domain}"); // the sender has run since the clock moved
-        var kept = await site.DbAsync(db => db.Subscribers.AsNoTracking().SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        var kept = await site.DbAsync(db => db.Subscribers.AsNoTracking()
+            .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
         Assert.Equal(SubscriberStatus.Unsubscribed, kept.Status);
         Assert.Null(kept.PendingAt);
         Assert.Null(kept.PendingTopics);

@@ -180,7 +180,8 @@ public sealed class SearchTests(SearchSite fixture) : IClassFixture<SearchSite>
             PPRNet.Web.Tests.Admin.SummaryFormTests.Typed("Xylophone Therapy Outcomes", "2021-01"), button: "intent=save");
         Assert.Equal(["Xylophone Therapy Outcomes"], (await Site.GetPageAsync("/search?q=xylophone")).Html.CardTitles());
 
-        await editor.SubmitAsync(saved.Headers.Location!.OriginalString, "form.summary-form", new() { ["Form.Title"] = "Marimba Therapy Outcomes", ["Form.Slug"] = "xylophone-therapy-outcomes" }, button: "intent=save");
+        await editor.SubmitAsync(saved.Headers.Location!.OriginalString, "form.summary-form",
+            new() { ["Form.Title"] = "Marimba Therapy Outcomes", ["Form.Slug"] = "xylophone-therapy-outcomes" }, button: "intent=save");
         Assert.Empty((await Site.GetPageAsync("/search?q=xylophone")).Html.CardTitles());
         Assert.Equal(["Marimba Therapy Outcomes"], (await Site.GetPageAsync("/search?q=marimba")).Html.CardTitles());
 

@@ -32,7 +32,9 @@ public sealed class SeoTests(PublicSite fixture)
         var summaries = urls.Keys.Where(u => u.Count(c => c == '/') == 6).ToList(); // http://localhost/blog/yyyy/mm/slug
         Assert.Equal(PublicSite.PublishedCount, summaries.Count);
         Assert.Contains("http://localhost/blog/2021/04/mindful-empathy", summaries);
-        Assert.DoesNotContain(urls.Keys, u => u.Contains("secret-draft", StringComparison.Ordinal) || u.Contains("scheduled", StringComparison.Ordinal) || u.Contains("future", StringComparison.Ordinal) || u.Contains("2030", StringComparison.Ordinal));
+        Assert.DoesNotContain(urls.Keys, u => u.Contains("secret-draft", StringComparison.Ordinal)
+            || u.Contains("scheduled", StringComparison.Ordinal) || u.Contains("future", StringComparison.Ordinal)
+            || u.Contains("2030", StringComparison.Ordinal));
         Assert.Contains("http://localhost/", urls.Keys);
         Assert.Contains("http://localhost/blog/2021/04", urls.Keys);
         Assert.Contains("http://localhost/blog?topic=empathy", urls.Keys);

@@ -18,7 +18,8 @@ public sealed class CommandLineTests : IDisposable
         var (exitCode, output) = await AppCommand.RunAsync(database, [help]);
 
         Assert.Equal(0, exitCode);
-        foreach (var command in new[] { "import [folder]", "export [folder]", "create-admin --email E", "unlock --email E", "backup FILE", "restore FILE", "help" })
+        foreach (var command in new[] { "import [folder]", "export [folder]", "create-admin --email E", "unlock --email E", "backup FILE",
+            "restore FILE", "help" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }

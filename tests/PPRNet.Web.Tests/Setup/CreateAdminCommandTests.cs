@@ -60,7 +60,8 @@ public sealed class CreateAdminCommandTests : IDisposable
     [Fact]
     public async Task A_password_on_the_command_line_is_not_accepted()
     {
-        var (exitCode, output) = await RunAsync(null, null, "create-admin", "--email", "x@example.org", "--password", "a long enough passphrase");
+        var (exitCode, output) = await RunAsync(null, null, "create-admin", "--email", "x@example.org", "--password",
+            "a long enough passphrase");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("usage:", output, StringComparison.Ordinal);

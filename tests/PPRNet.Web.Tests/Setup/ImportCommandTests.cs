@@ -28,7 +28,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("2 added, 0 updated, 0 unchanged, 0 conflicts, 0 errors", first.Output, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("0 added, 0 updated, 2 unchanged, 0 conflicts, 0 errors (nothing to change)", second.Output, StringComparison.Ordinal);
+        Assert.Contains("0 added, 0 updated, 2 unchanged, 0 conflicts, 0 errors (nothing to change)", second.Output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,9 +66,11 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Exported 3 files", output, StringComparison.Ordinal);
-        var exported = await File.ReadAllTextAsync(Path.Combine(target.Root, "summaries/2021/04-one.md"), TestContext.Current.CancellationToken);
+        var exported = await File.ReadAllTextAsync(Path.Combine(target.Root, "summaries/2021/04-one.md"),
+            TestContext.Current.CancellationToken);
         Assert.Contains("\ndoi: \"10.1037/pst0000175\"\n", exported, StringComparison.Ordinal);
-        Assert.Equal("This month: one summary.\n", await File.ReadAllTextAsync(Path.Combine(target.Root, "issues/2021-04.md"), TestContext.Current.CancellationToken));
+        Assert.Equal("This month: one summary.\n",
+            await File.ReadAllTextAsync(Path.Combine(target.Root, "issues/2021-04.md"), TestContext.Current.CancellationToken));
         Assert.True(File.Exists(Path.Combine(target.Root, "taxonomy.yml")));
     }
 }

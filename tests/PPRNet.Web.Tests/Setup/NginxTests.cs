@@ -36,7 +36,8 @@ public sealed class NginxFront : IAsyncLifetime
         await RunAsync("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
             "-keyout", Path.Combine(folder, "site.key"), "-out", Path.Combine(folder, "site.crt"));
         var database = AppCommand.NewDatabasePath();
-        var (created, output) = await AppCommand.RunAsync(database, ["create-admin", "--email", Email], new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = Password });
+        var (created, output) = await AppCommand.RunAsync(database, ["create-admin", "--email", Email],
+            new Dictionary<string, string?> { ["PPRNET_ADMIN_PASSWORD"] = Password });
         Assert.True(created == 0, output);
         app = await AppServer.StartAsync(PublicAddress, database);
 
@@ -68,7 +69,11 @@ public sealed class NginxFront : IAsyncLifetime
                 include {{folder}}/site.conf;
             }
             """, TestContext.Current.CancellationToken);
-        nginx = Process.Start(new ProcessStartInfo(Nginx) { ArgumentList = { "-p", folder, "-c", Path.Combine(folder, "nginx.conf") }, RedirectStandardError = true })!;
+        nginx = Process.Start(new ProcessStartInfo(Nginx)
+        {
+            ArgumentList = { "-p", folder, "-c", Path.Combine(folder, "nginx.conf") },
+            RedirectStandardError = true,
+        })!;
         await WaitForNginxAsync();
     }
 
@@ -162,7 +167,8 @@ public sealed class NginxTests(NginxFront front) : IClassFixture<NginxFront>
         SkipWithoutNginx();
         using var client = Client();
 
-        var response = await client.GetAsync(new Uri($"http://localhost:{front.HttpPort}/blog?page=2"), TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(new Uri($"http://localhost:{front.HttpPort}/blog?page=2"),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal($"{PublicAddress}/blog?page=2", response.Headers.Location?.ToString());
@@ -180,7 +186,12 @@ public sealed class NginxTests(NginxFront front) : IClassFixture<NginxFront>
             .Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
         using var signIn = new HttpRequestMessage(HttpMethod.Post, new Uri(PublicAddress + "/admin/sign-in"))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Email"] = NginxFront.Email, ["Form.Password"] = NginxFront.Password, ["__RequestVerificationToken"] = token }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Form.Email"] = NginxFront.Email,
+                ["Form.Password"] = NginxFront.Password,
+                ["__RequestVerificationToken"] = token,
+            }),
         };
         signIn.Headers.Add("Cookie", antiforgery.Split(';')[0]);
         var signedIn = await client.SendAsync(signIn, TestContext.Current.CancellationToken);
@@ -188,7 +199,8 @@ public sealed class NginxTests(NginxFront front) : IClassFixture<NginxFront>
 
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Contains("secure", signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", signedIn.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
         // No HSTS assertion here: ASP.NET Core never sends it for "localhost" (see ProxyTests).
         Assert.Contains($"<link>{PublicAddress}/blog/", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", feed.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -202,7 +214,8 @@ public sealed class NginxTests(NginxFront front) : IClassFixture<NginxFront>
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(PublicAddress + "/sitemap.xml"));
         request.Headers.Host = "evil.example";
 
-        var text = await (await client.SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var text = await (await client.SendAsync(request, TestContext.Current.CancellationToken))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain("evil.example", text, StringComparison.Ordinal);
         Assert.Contains($"<loc>{PublicAddress}/", text, StringComparison.Ordinal);

@@ -51,16 +51,19 @@ public sealed class PrivateFilesTests : IDisposable
         var pickup = Path.Combine(root, "mail", "pickup");
         var settings = Settings();
         settings["Mail__PickupFolder"] = pickup;
-        await using var server = await AppServer.StartAsync(database: Path.Combine(root, "pprnet.db"), environment: settings, umask: Permissive);
+        await using var server = await AppServer.StartAsync(database: Path.Combine(root, "pprnet.db"), environment: settings,
+            umask: Permissive);
 
         using var http = new HttpClient { BaseAddress = new Uri(server.LocalUrl) };
-        var (response, _) = await new Browser(http).SubmitAsync("/subscribe", "main form.stacked-form", new() { ["Form.Email"] = "reader@example.org" });
+        var (response, _) = await new Browser(http)
+            .SubmitAsync("/subscribe", "main form.stacked-form", new() { ["Form.Email"] = "reader@example.org" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = await Eventually.FoundAsync(
             () => Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml").FirstOrDefault() : null,
             TimeSpan.FromMinutes(1), $"a message is written to {pickup}");
 
-        Assert.Contains("reader@example.org", await File.ReadAllTextAsync(message, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("reader@example.org", await File.ReadAllTextAsync(message, TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
         Assert.Equal("700", Mode(Path.GetDirectoryName(pickup)!));
         Assert.Equal("700", Mode(pickup));
         Assert.Equal("600", Mode(message));
@@ -74,7 +77,8 @@ public sealed class PrivateFilesTests : IDisposable
         settings["Backup__Folder"] = folder;
         settings["Backup__Interval"] = "00:00:01";
         settings["Backup__Keep"] = "1000"; // none is pruned while the test looks at it
-        await using var server = await AppServer.StartAsync(database: Path.Combine(root, "pprnet.db"), environment: settings, umask: Permissive);
+        await using var server = await AppServer.StartAsync(database: Path.Combine(root, "pprnet.db"), environment: settings,
+            umask: Permissive);
 
         var backup = await Eventually.FoundAsync(
             () => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "pprnet-*.db").FirstOrDefault() : null,

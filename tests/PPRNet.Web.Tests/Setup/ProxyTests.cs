@@ -50,9 +50,11 @@ public sealed class ProxyTests : IAsyncLifetime
         using var page = new HttpRequestMessage(HttpMethod.Get, "/admin/sign-in");
         Headers(page, peer);
         var form = await client.SendAsync(page, TestContext.Current.CancellationToken);
-        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var html = new AngleSharp.Html.Parser.HtmlParser()
+            .ParseDocument(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var token = html.Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
-        var antiforgery = form.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("pprnet.antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        var antiforgery = form.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("pprnet.antiforgery", StringComparison.Ordinal))
+            .Split(';')[0];
         using var post = new HttpRequestMessage(HttpMethod.Post, "/admin/sign-in")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -78,14 +80,16 @@ public sealed class ProxyTests : IAsyncLifetime
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("203.0.113.9", false)]
-    public async Task Forwarded_https_from_a_known_proxy_makes_cookies_secure_and_sends_hsts_and_from_anyone_else_is_ignored(string peer, bool believed)
+    public async Task Forwarded_https_from_a_known_proxy_makes_cookies_secure_and_sends_hsts_and_from_anyone_else_is_ignored(
+        string peer, bool believed)
     {
         var response = await SignInAsync(peer);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pprnet.auth=", StringComparison.Ordinal));
         Assert.Equal(believed, auth.Contains("secure", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(believed, response.Headers.TryGetValues("Strict-Transport-Security", out var hsts) && hsts.Single().StartsWith("max-age=31536000", StringComparison.Ordinal));
+        Assert.Equal(believed, response.Headers.TryGetValues("Strict-Transport-Security", out var hsts)
+            && hsts.Single().StartsWith("max-age=31536000", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,7 +99,8 @@ public sealed class ProxyTests : IAsyncLifetime
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Host = "evil.example";
-            var text = await (await site.Browser().SendAsync(request, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            var text = await (await site.Browser().SendAsync(request, TestContext.Current.CancellationToken))
+                .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
             Assert.DoesNotContain("evil.example", text, StringComparison.Ordinal);
             Assert.Contains(ProxiedSite.PublicAddress + "/blog/2021/04/behind-a-proxy", text, StringComparison.Ordinal);
@@ -103,7 +108,8 @@ public sealed class ProxyTests : IAsyncLifetime
 
         using var index = new HttpRequestMessage(HttpMethod.Get, "/sitemap.xml");
         index.Headers.Host = "evil.example";
-        var sitemap = await (await site.Browser().SendAsync(index, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var sitemap = await (await site.Browser().SendAsync(index, TestContext.Current.CancellationToken))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("evil.example", sitemap, StringComparison.Ordinal);
         Assert.Contains(ProxiedSite.PublicAddress + "/sitemaps/summaries-1.xml", sitemap, StringComparison.Ordinal);
     }
@@ -114,7 +120,8 @@ public sealed class ProxyTests : IAsyncLifetime
         var database = AppCommand.NewDatabasePath();
         try
         {
-            var (exitCode, output) = await AppCommand.RunAsync(database, [], new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site__BaseUrl"] = null });
+            var (exitCode, output) = await AppCommand.RunAsync(database, [],
+                new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site__BaseUrl"] = null });
 
             Assert.Equal(1, exitCode);
             Assert.Contains("Site:BaseUrl (environment variable Site__BaseUrl) must be set", output, StringComparison.Ordinal);

@@ -6,14 +6,16 @@ using PPRNet.Web.Tests.Support;
 namespace PPRNet.Web.Tests.Setup;
 
 /// <summary>A site whose limits are set low, as an operator could in RateLimits.</summary>
-public sealed class LowLimitSite(string contentPath, int signInPerAddress, int search, int posts = 100, int subscribe = 100) : BlogSite(contentPath)
+public sealed class LowLimitSite(
+    string contentPath, int signInPerAddress, int search, int posts = 100, int subscribe = 100) : BlogSite(contentPath)
 {
     protected override IDictionary<string, string?> Settings
     {
         get
         {
             var settings = base.Settings;
-            settings["RateLimits:SignInPerAddress:PermitLimit"] = signInPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["RateLimits:SignInPerAddress:PermitLimit"] = signInPerAddress.ToString(
+                System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:SubscribePerAddress:PermitLimit"] = subscribe.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:SearchPerAddress:PermitLimit"] = search.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["RateLimits:PostPerAddress:PermitLimit"] = posts.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -58,10 +60,12 @@ public sealed class RateLimitTests : IDisposable
 
         for (var i = 0; i < 2; i++)
         {
-            await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = $"guess{i}@example.org", ["Form.Password"] = "a wrong password" });
+            await browser.SubmitAsync("/admin/sign-in", "form.stacked-form",
+                new() { ["Form.Email"] = $"guess{i}@example.org", ["Form.Password"] = "a wrong password" });
         }
 
-        var (response, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form", new() { ["Form.Email"] = "guess@example.org", ["Form.Password"] = "a wrong password" });
+        var (response, page) = await browser.SubmitAsync("/admin/sign-in", "form.stacked-form",
+            new() { ["Form.Email"] = "guess@example.org", ["Form.Password"] = "a wrong password" });
         AssertTooMany(response, page);
     }
 
@@ -73,7 +77,8 @@ public sealed class RateLimitTests : IDisposable
 
         foreach (var url in new[] { "/search/?q=slash", "/SEARCH?q=upper" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken))
+                .StatusCode);
         }
 
         using var head = new HttpRequestMessage(HttpMethod.Head, "/Search/?q=head");
@@ -89,8 +94,10 @@ public sealed class RateLimitTests : IDisposable
         var browser = site.Anonymous();
         Dictionary<string, object?> guess = new() { ["Form.Email"] = "guess@example.org", ["Form.Password"] = "a wrong password" };
 
-        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/admin/sign-in/", guess)).Response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/ADMIN/Sign-In", guess)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/admin/sign-in/", guess))
+            .Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/ADMIN/Sign-In", guess))
+            .Response.StatusCode);
         var (response, page) = await browser.SubmitToAsync("/admin/sign-in", "form.stacked-form", "/admin/sign-in/", guess);
         AssertTooMany(response, page);
     }
@@ -109,7 +116,8 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         await using var scope = site.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>().Subscribers.Select(s => s.Email).ToListAsync(TestContext.Current.CancellationToken);
+        var stored = await scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>().Subscribers.Select(s => s.Email)
+            .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["first@example.org", "second@example.org"], stored.Order());
     }
 
@@ -120,8 +128,10 @@ public sealed class RateLimitTests : IDisposable
         var browser = site.Anonymous();
 
         var subscribed = await browser.PostRawAsync("/subscribe", new() { ["Form.Email"] = "reader@example.org" });
-        var (asked, _) = await browser.SubmitAsync("/subscribe/preferences-link", "form.preferences-link-form", new() { ["Form.Email"] = "reader@example.org" });
-        var (response, page) = await browser.SubmitAsync("/subscribe/preferences-link/", "form.preferences-link-form", new() { ["Form.Email"] = "reader@example.org" });
+        var (asked, _) = await browser.SubmitAsync("/subscribe/preferences-link", "form.preferences-link-form",
+            new() { ["Form.Email"] = "reader@example.org" });
+        var (response, page) = await browser.SubmitAsync("/subscribe/preferences-link/", "form.preferences-link-form",
+            new() { ["Form.Email"] = "reader@example.org" });
 
         Assert.Equal(HttpStatusCode.Redirect, subscribed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
@@ -140,7 +150,8 @@ public sealed class RateLimitTests : IDisposable
         }
 
         var response = await browser.PostRawAsync("/admin/summaries/new", new() { ["Form.Title"] = "x" });
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var page = new AngleSharp.Html.Parser.HtmlParser()
+            .ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         AssertTooMany(response, page);
     }
 }

@@ -56,7 +56,8 @@ public sealed class RestoreGuardTests : IAsyncLifetime
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"The site is answering at {SiteAddress}; stop it first, or pass --force", output, StringComparison.Ordinal);
-        Assert.Equal(SHA256.HashData(before), SHA256.HashData(await File.ReadAllBytesAsync(live.Path, TestContext.Current.CancellationToken)));
+        Assert.Equal(SHA256.HashData(before),
+            SHA256.HashData(await File.ReadAllBytesAsync(live.Path, TestContext.Current.CancellationToken)));
         Assert.Equal(["added-since", "in-the-backup"], await SlugsAsync());
     }
 
@@ -85,9 +86,12 @@ public sealed class RestoreGuardTests : IAsyncLifetime
     public void The_addresses_checked_are_the_configured_urls_ports_and_kestrel_endpoints_or_else_localhost_5000()
     {
         Assert.Equal(["http://localhost:5000/"], Addresses([]));
-        Assert.Equal(["http://127.0.0.1:8080/", "http://localhost:8081/"], Addresses(new() { ["urls"] = "http://127.0.0.1:8080; http://*:8081" }));
-        Assert.Equal(["http://localhost:9000/", "https://localhost:9001/"], Addresses(new() { ["http_ports"] = "9000", ["https_ports"] = "9001" }));
-        Assert.Equal(["http://localhost:7000/"], Addresses(new() { ["Kestrel:Endpoints:Web:Url"] = "http://0.0.0.0:7000", ["urls"] = "http://127.0.0.1:8080" }));
+        Assert.Equal(["http://127.0.0.1:8080/", "http://localhost:8081/"],
+            Addresses(new() { ["urls"] = "http://127.0.0.1:8080; http://*:8081" }));
+        Assert.Equal(["http://localhost:9000/", "https://localhost:9001/"],
+            Addresses(new() { ["http_ports"] = "9000", ["https_ports"] = "9001" }));
+        Assert.Equal(["http://localhost:7000/"],
+            Addresses(new() { ["Kestrel:Endpoints:Web:Url"] = "http://0.0.0.0:7000", ["urls"] = "http://127.0.0.1:8080" }));
     }
 
     private static List<string> Addresses(Dictionary<string, string?> settings) =>
@@ -105,7 +109,8 @@ public sealed class RestoreGuardTests : IAsyncLifetime
     }
 
     private Task<(int ExitCode, string Output)> RestoreAsync(string[] options) =>
-        AppCommand.RunAsync(live.Path, ["restore", backup, .. options], new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = SiteAddress });
+        AppCommand.RunAsync(live.Path, ["restore", backup, .. options],
+            new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = SiteAddress });
 
     private async Task<List<string>> SlugsAsync()
     {

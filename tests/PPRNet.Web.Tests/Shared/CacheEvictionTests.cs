@@ -20,10 +20,14 @@ public sealed class CacheEvictionTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        content.WriteSummary("2021-04", "alliance-ruptures", new Dictionary<string, string?> { ["title"] = "\"Repairing Alliance Ruptures\"", ["topics"] = "[alliance]" });
-        content.WriteSummary("2021-04", "empathy-training", new Dictionary<string, string?> { ["title"] = "\"Training Empathy\"", ["topics"] = "[empathy]" });
-        content.WriteSummary("2019-01", "depression-trial", new Dictionary<string, string?> { ["title"] = "\"A Depression Trial\"", ["topics"] = "[depression]" });
-        content.WriteSummary("2018-01", "old-depression-trial", new Dictionary<string, string?> { ["title"] = "\"An Older Depression Trial\"", ["topics"] = "[depression]" });
+        content.WriteSummary("2021-04", "alliance-ruptures",
+            new Dictionary<string, string?> { ["title"] = "\"Repairing Alliance Ruptures\"", ["topics"] = "[alliance]" });
+        content.WriteSummary("2021-04", "empathy-training",
+            new Dictionary<string, string?> { ["title"] = "\"Training Empathy\"", ["topics"] = "[empathy]" });
+        content.WriteSummary("2019-01", "depression-trial",
+            new Dictionary<string, string?> { ["title"] = "\"A Depression Trial\"", ["topics"] = "[depression]" });
+        content.WriteSummary("2018-01", "old-depression-trial",
+            new Dictionary<string, string?> { ["title"] = "\"An Older Depression Trial\"", ["topics"] = "[depression]" });
         site = new BlogSite(content.Root);
         await site.AddStaffAsync();
     }
@@ -77,7 +81,8 @@ public sealed class CacheEvictionTests : IAsyncLifetime
 
         var editor = await site.SignedInAsync(BlogSite.EditorEmail);
         var (response, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
-            Admin.SummaryFormTests.Typed("A Trial Between Months", "2020-06", ("Form.Topics", new[] { "training" })), button: "intent=save");
+            Admin.SummaryFormTests.Typed("A Trial Between Months", "2020-06", ("Form.Topics", new[] { "training" })),
+            button: "intent=save");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
 
         Assert.False(await CachedAsync(SameMonth), "the last summary of April 2021 now links to the new one");
@@ -146,7 +151,8 @@ public sealed class CacheEvictionTests : IAsyncLifetime
     {
         var editor = await site.SignedInAsync(BlogSite.EditorEmail);
         var (_, dashboard) = await editor.GetAsync("/admin?q=Alliance%20Ruptures");
-        var (response, _) = await editor.SubmitAsync(dashboard.Href(".data-table td a")!, "form.summary-form", fields, button: "intent=save");
+        var (response, _) = await editor.SubmitAsync(dashboard.Href(".data-table td a")!, "form.summary-form", fields,
+            button: "intent=save");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
     }
 }

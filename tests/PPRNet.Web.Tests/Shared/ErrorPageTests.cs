@@ -12,7 +12,8 @@ public sealed class ErrorPageTests(PublicSite fixture)
     private async Task<(HttpStatusCode Status, string Heading)> PostAsync(string url, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
-        var response = await fixture.Site.Browser().PostAsync(new Uri(url, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var response = await fixture.Site.Browser()
+            .PostAsync(new Uri(url, UriKind.Relative), content, TestContext.Current.CancellationToken);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return (response.StatusCode, page.Text("h1"));
     }
@@ -33,7 +34,8 @@ public sealed class ErrorPageTests(PublicSite fixture)
     public async Task A_form_value_over_the_form_limit_gets_a_400_page_not_a_500()
     {
         // Read before antiforgery or binding can see it, and refused as unreadable.
-        var (status, heading) = await PostAsync("/admin/sign-in", "Form.Email=a%40example.org&Form.Password=" + new string('x', 5 * 1024 * 1024));
+        var (status, heading) = await PostAsync("/admin/sign-in",
+            "Form.Email=a%40example.org&Form.Password=" + new string('x', 5 * 1024 * 1024));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("That form could not be read", heading);

@@ -20,7 +20,9 @@ public sealed class SecurityHeadersTests(PublicSite fixture)
     }
 
     private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : "";
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : "";
 
     private async Task<string> StylesheetUrlAsync()
     {
@@ -45,7 +47,8 @@ public sealed class SecurityHeadersTests(PublicSite fixture)
         var response = await ResponseOfKindAsync(kind);
 
         var csp = Header(response, "Content-Security-Policy");
-        foreach (var directive in new[] { "default-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'", "object-src 'none'" })
+        foreach (var directive in new[] { "default-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'",
+            "object-src 'none'" })
         {
             Assert.Contains(directive, csp, StringComparison.Ordinal);
         }
@@ -99,7 +102,9 @@ public sealed class SecurityHeadersTests(PublicSite fixture)
         var alive = await SendAsync(HttpMethod.Get, "/healthz");
         var ready = await SendAsync(HttpMethod.Get, "/readyz");
 
-        Assert.Equal((HttpStatusCode.OK, "Healthy"), (alive.StatusCode, await alive.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
-        Assert.Equal((HttpStatusCode.OK, "Healthy"), (ready.StatusCode, await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal((HttpStatusCode.OK, "Healthy"),
+            (alive.StatusCode, await alive.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal((HttpStatusCode.OK, "Healthy"),
+            (ready.StatusCode, await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
     }
 }

@@ -14,7 +14,8 @@ public sealed class UnreadableFormTests : IAsyncLifetime
     public static TheoryData<string, string> PublicFormsAndBodies()
     {
         var data = new TheoryData<string, string>();
-        foreach (var form in new[] { "/subscribe", "/subscribe/", "/subscribe/confirm", "/subscribe/manage", "/subscribe/unsubscribe", "/subscribe/preferences-link", "/admin/sign-in" })
+        foreach (var form in new[] { "/subscribe", "/subscribe/", "/subscribe/confirm", "/subscribe/manage", "/subscribe/unsubscribe",
+            "/subscribe/preferences-link", "/admin/sign-in" })
         {
             foreach (var body in new[] { "nul", "broken-multipart", "1025-fields", "5-mb-value" })
             {
@@ -44,7 +45,8 @@ public sealed class UnreadableFormTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, form) { Content = Body(body) };
 
         var response = await site.Browser().SendAsync(request, TestContext.Current.CancellationToken);
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var page = new AngleSharp.Html.Parser.HtmlParser()
+            .ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("That form could not be read", page.Text("h1"));
@@ -58,12 +60,15 @@ public sealed class UnreadableFormTests : IAsyncLifetime
         var editor = await site.SignedInAsync(BlogSite.EditorEmail);
         var (_, form) = await editor.GetAsync("/admin/summaries/new");
         var token = form.Element("input[name=__RequestVerificationToken]").GetAttribute("value")!;
-        var fields = Enumerable.Range(0, 1025).Select(i => new KeyValuePair<string, string>($"f{i}", "1")).Prepend(new("__RequestVerificationToken", token));
+        var fields = Enumerable.Range(0, 1025).Select(i => new KeyValuePair<string, string>($"f{i}", "1"))
+            .Prepend(new("__RequestVerificationToken", token));
 
-        var response = await editor.Client.PostAsync(new Uri("/admin/summaries/new", UriKind.Relative), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        var response = await editor.Client.PostAsync(new Uri("/admin/summaries/new", UriKind.Relative), new FormUrlEncodedContent(fields),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("more than 1,024 fields", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("more than 1,024 fields", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
     }
 
     private static string Expected(string body) => body switch
@@ -82,13 +87,16 @@ public sealed class UnreadableFormTests : IAsyncLifetime
             case "nul":
                 return new StringContent($"{field}=a%00b&token=x%00y", Encoding.ASCII, "application/x-www-form-urlencoded");
             case "broken-multipart":
-                var broken = new StringContent($"--XYZ\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\nreader@exa", Encoding.ASCII);
+                var broken = new StringContent($"--XYZ\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\nreader@exa",
+                    Encoding.ASCII);
                 broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=XYZ");
                 return broken;
             case "1025-fields":
-                return new StringContent(string.Join('&', Enumerable.Range(0, 1025).Select(i => $"f{i}=1")), Encoding.ASCII, "application/x-www-form-urlencoded");
+                return new StringContent(string.Join('&', Enumerable.Range(0, 1025).Select(i => $"f{i}=1")), Encoding.ASCII,
+                    "application/x-www-form-urlencoded");
             default:
-                return new StringContent($"{field}=" + new string('a', 5 * 1024 * 1024), Encoding.ASCII, "application/x-www-form-urlencoded");
+                return new StringContent($"{field}=" + new string('a', 5 * 1024 * 1024), Encoding.ASCII,
+                    "application/x-www-form-urlencoded");
         }
     }
 }
