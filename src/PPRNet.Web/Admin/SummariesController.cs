@@ -6,7 +6,7 @@ using PPRNet.Web.Shared;
 namespace PPRNet.Web.Admin;
 
 [Route("admin/summaries")]
-public sealed class SummariesController(AdminReader reader, SummaryEditor editor, TimeProvider clock) : AdminControllerBase
+public sealed class SummariesController(AdminReader reader, SummaryEditor editor, SummaryTrash trash, TimeProvider clock) : AdminControllerBase
 {
     private const string PreviewIntent = "preview";
 
@@ -118,7 +118,7 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
 
     [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        await editor.TrashAsync(id, UserName, cancellationToken)
+        await trash.TrashAsync(id, UserName, cancellationToken)
             ? RedirectWithMessage(nameof(DashboardController.Index), "Dashboard", null, "Moved the summary to the trash. It can be restored from there.")
             : NotFound();
 
@@ -128,13 +128,13 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
 
     [HttpPost("/admin/trash/{id:int}/restore"), ValidateAntiForgeryToken]
     public async Task<IActionResult> RestoreFromTrash(int id, CancellationToken cancellationToken) =>
-        await editor.RestoreFromTrashAsync(id, UserName, cancellationToken)
+        await trash.RestoreFromTrashAsync(id, UserName, cancellationToken)
             ? RedirectWithMessage(nameof(Edit), new { id }, "Restored the summary from the trash.")
             : NotFound();
 
     [HttpPost("/admin/trash/{id:int}/purge"), ValidateAntiForgeryToken, Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken) =>
-        await editor.PurgeAsync(id, UserName, cancellationToken)
+        await trash.PurgeAsync(id, UserName, cancellationToken)
             ? RedirectWithMessage(nameof(Trash), "Deleted the summary for good.")
             : NotFound();
 }

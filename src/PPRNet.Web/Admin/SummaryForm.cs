@@ -188,60 +188,7 @@ public sealed class SummaryForm
     }
 
     /// <summary>The structured effect typed in, or the field at fault and why.</summary>
-    public (EffectSize? Effect, string? Field, string? Problem) ReadEffect()
-    {
-        var typed = new[] { EffectStatistic, EffectValue, EffectCiLow, EffectCiHigh, EffectOutcome }.Any(v => !string.IsNullOrWhiteSpace(v));
-        if (!typed)
-        {
-            return (null, null, null);
-        }
-
-        if (!Data.EffectSize.TryParseStatistic(EffectStatistic, out var statistic))
-        {
-            return (null, nameof(EffectStatistic), "Choose the statistic (d, g, r or odds ratio), or clear the effect fields.");
-        }
-
-        if (!TryNumber(EffectValue, out var value) || value is null)
-        {
-            return (null, nameof(EffectValue), "Enter the effect as a number, such as 0.28 or -0.39.");
-        }
-
-        if (!TryNumber(EffectCiLow, out var low))
-        {
-            return (null, nameof(EffectCiLow), "Enter the lower end of the interval as a number, such as 0.23.");
-        }
-
-        if (!TryNumber(EffectCiHigh, out var high))
-        {
-            return (null, nameof(EffectCiHigh), "Enter the upper end of the interval as a number, such as 0.33.");
-        }
-
-        if (Data.EffectSize.Problem(statistic, value.Value, low, high) is { } problem)
-        {
-            var field = problem.Contains("interval", StringComparison.Ordinal) ? nameof(EffectCiLow) : nameof(EffectValue);
-            return (null, field, char.ToUpperInvariant(problem[0]) + problem[1..] + ".");
-        }
-
-        var outcome = string.IsNullOrWhiteSpace(EffectOutcome) ? null : EffectOutcome.Trim();
-        return (new EffectSize(statistic, value.Value, low, high, outcome), null, null);
-    }
-
-    private static bool TryNumber(string? text, out double? number)
-    {
-        number = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (Data.EffectSize.TryParseNumber(text, out var parsed))
-        {
-            number = parsed;
-            return true;
-        }
-
-        return false;
-    }
+    public (EffectSize? Effect, string? Field, string? Problem) ReadEffect() => TypedEffect.Read(this);
 
     /// <summary>The form as content: the one mapping both the preview and the save use. The
     /// preview passes placeholders for what is still missing; a save only runs once nothing is.</summary>

@@ -14,7 +14,7 @@ namespace PPRNet.Web.Import;
 public sealed partial class ContentImporter(
     BlogDbContext db,
     SummaryWriter writer,
-    MarkdownRenderer renderer,
+    MonthIntroImporter intros,
     RevisionLog revisions,
     AuditLog audit,
     TimeProvider clock,
@@ -41,39 +41,14 @@ public sealed partial class ContentImporter(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var lookup = await UpsertTaxonomyAsync(taxonomy, cancellationToken);
+        var lookup = await TaxonomyImport.AddMissingAsync(db, taxonomy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await ImportSummariesAsync(root, lookup, report, cancellationToken);
-        await ImportIntrosAsync(root, report, cancellationToken);
+        await intros.ImportAsync(root, report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Log(report);
         return report;
-    }
-
-    /// <summary>Adds terms the database does not have yet. Existing terms are left alone, and so is
-    /// a slug an editor has renamed away from: taxonomy is managed on the web once imported.</summary>
-    private async Task<TaxonomyLookup> UpsertTaxonomyAsync(TaxonomyFile file, CancellationToken cancellationToken)
-    {
-        var aliases = await db.SlugAliases.ToListAsync(cancellationToken);
-        var topics = await db.Topics.ToListAsync(cancellationToken);
-        var types = await db.ResearchTypes.ToListAsync(cancellationToken);
-        AddMissing(file.Topics!.OfType<TaxonomyFile.Entry>().ToList(), topics, TermKind.Topic, entry => db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
-        AddMissing(file.ResearchTypes!.OfType<TaxonomyFile.Entry>().ToList(), types, TermKind.ResearchType, entry => db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
-        return new TaxonomyLookup(topics, types, aliases);
-
-        void AddMissing<T>(List<TaxonomyFile.Entry> entries, List<T> existing, TermKind kind, Func<TaxonomyFile.Entry, T> add)
-            where T : TaxonomyTerm
-        {
-            foreach (var entry in entries)
-            {
-                var known = existing.Any(t => t.Slug == entry.Slug) || aliases.Any(a => a.Kind == kind && a.OldSlug == entry.Slug);
-                if (!known)
-                {
-                    existing.Add(add(entry));
-                }
-            }
-        }
     }
 
     private async Task ImportSummariesAsync(string root, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
@@ -168,7 +143,7 @@ public sealed partial class ContentImporter(
         try
         {
             var bytes = File.ReadAllBytes(path);
-            var hash = Hash(bytes);
+            var hash = ContentHash.Of(bytes);
             var text = Encoding.UTF8.GetString(bytes);
             if (known?.ContentHash == hash)
             {
@@ -299,83 +274,6 @@ public sealed partial class ContentImporter(
         audit.Record(UserName, AuditActions.ImportConflict, display, "file changed after a web edit; the web version was kept");
         LogConflict(display);
     }
-
-    private async Task ImportIntrosAsync(string root, ImportReport report, CancellationToken cancellationToken)
-    {
-        var folder = Path.Combine(root, "issues");
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        var existing = await db.MonthIssues.ToDictionaryAsync(m => m.Month, cancellationToken);
-        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
-        {
-            var display = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (!SummaryRules.TryParseMonth(Path.GetFileNameWithoutExtension(path), out var month))
-            {
-                report.Errors.Add(new ImportError(display, 0, "month", "an intro file is named after its month, e.g. issues/2021-04.md"));
-                continue;
-            }
-
-            if (ContentLimits.FileProblem(path, display) is { } tooLarge)
-            {
-                report.Errors.Add(tooLarge);
-                continue;
-            }
-
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var markdown = ContentLimits.RemoveControlCharacters(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Trim());
-            if (markdown.Length == 0)
-            {
-                report.Errors.Add(new ImportError(display, 1, "intro", "the file is empty"));
-                continue;
-            }
-
-            if (ContentLimits.MarkdownProblem(markdown) is { } problem)
-            {
-                report.Errors.Add(new ImportError(display, Math.Max(0, problem.Line) + 1, "intro", problem.Problem));
-                continue;
-            }
-
-            var hash = Hash(bytes);
-            if (existing.TryGetValue(month, out var issue) && issue.ContentHash == hash)
-            {
-                report.Unchanged++;
-                continue;
-            }
-
-            if (issue is { EditedOnWeb: true })
-            {
-                report.Conflicts.Add(display);
-                LogConflict(display);
-                continue;
-            }
-
-            if (issue is null)
-            {
-                issue = db.MonthIssues.Add(new MonthIssue { Month = month, IntroMarkdown = "", IntroHtml = "" }).Entity;
-                report.Added++;
-            }
-            else
-            {
-                report.Updated++;
-            }
-
-            issue.IntroMarkdown = markdown;
-            issue.IntroHtml = renderer.ToHtml(markdown);
-            issue.RenderedWith = MarkdownRenderer.RenderVersion;
-            issue.SourcePath = display;
-            issue.ContentHash = hash;
-            issue.UpdatedAt = clock.GetUtcNow();
-            issue.UpdatedBy = UserName;
-        }
-    }
-
-    // The hash says only whether the file's text changed; a change to the Markdown pipeline is
-    // handled by re-rendering at start-up (RenderUpgrade), which needs no file and makes no conflict.
-    private static string Hash(byte[] bytes) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("render-v1\n").Concat(bytes).ToArray()));
 
     private void Log(ImportReport report)
     {

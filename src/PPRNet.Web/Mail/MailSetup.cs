@@ -18,6 +18,7 @@ public static class MailSetup
         services.AddSingleton<SubscribeLimiter>();
         services.AddScoped<Subscriptions>();
         services.AddScoped<SubscriberRecords>();
+        services.AddScoped<PreferencesLinks>();
         services.AddScoped<UnconfirmedRequests>();
         services.AddScoped<DigestComposer>();
         services.AddScoped<DigestQueue>();

@@ -28,4 +28,15 @@ public class OutboxMessage
     public DateTimeOffset? LeaseUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>A new message for the subscriber, queued to go at once.</summary>
+    public static OutboxMessage To(OutboxKind kind, Subscriber subscriber, DateTimeOffset now) => new()
+    {
+        Kind = kind,
+        Subscriber = subscriber,
+        Email = subscriber.Email,
+        Status = OutboxStatus.Queued,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
 }

@@ -8,7 +8,7 @@ namespace PPRNet.Web.Mail;
 /// <summary>The public side of the digest: subscribe, confirm, preferences, unsubscribe. No account:
 /// a signed link from the reader's own mail is the only key. Never cached: pages carry tokens.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubscribeController(Subscriptions subscriptions) : Controller
+public sealed class SubscribeController(Subscriptions subscriptions, PreferencesLinks preferencesLinks) : Controller
 {
     private const string MessageKey = "Message";
 
@@ -153,7 +153,7 @@ public sealed class SubscribeController(Subscriptions subscriptions) : Controlle
     public async Task<IActionResult> PreferencesLink([Bind(Prefix = "Form")] PreferencesLinkForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        (await subscriptions.SendPreferencesLinkAsync(form, cancellationToken)).AddTo(ModelState, "Form");
+        (await preferencesLinks.SendPreferencesLinkAsync(form, cancellationToken)).AddTo(ModelState, "Form");
 
         return ModelState.IsValid
             ? Redirect(SubscribeUrls.PreferencesLinkSent)

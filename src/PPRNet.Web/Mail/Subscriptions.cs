@@ -80,7 +80,7 @@ public sealed partial class Subscriptions(
         if (subscriber is { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused })
         {
             // Nothing about a live subscription changes on a stranger's say-so; the owner is told.
-            db.Outbox.Add(NewMessage(OutboxKind.AlreadySubscribed, subscriber, now));
+            db.Outbox.Add(OutboxMessage.To(OutboxKind.AlreadySubscribed, subscriber, now));
         }
         else
         {
@@ -110,7 +110,7 @@ public sealed partial class Subscriptions(
             subscriber.PendingWording = SubscribeForm.ConsentWording;
             subscriber.PendingTopics = string.Join(',', topicIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             subscriber.UpdatedAt = now;
-            db.Outbox.Add(NewMessage(OutboxKind.Confirmation, subscriber, now));
+            db.Outbox.Add(OutboxMessage.To(OutboxKind.Confirmation, subscriber, now));
         }
 
         try
@@ -250,37 +250,6 @@ public sealed partial class Subscriptions(
         return true;
     }
 
-    /// <summary>Mails a new preferences link to the address if it is subscribed (confirmed or
-    /// paused), and nothing otherwise; the answer is the same either way, so the form tells nobody
-    /// who reads us. Each request counts against the address's subscribe limit, so the form cannot
-    /// fill an inbox either. Returns problems by field.</summary>
-    public async Task<IReadOnlyList<FieldError>> SendPreferencesLinkAsync(PreferencesLinkForm form, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
-        {
-            return [new FieldError(nameof(form.Email), problem)];
-        }
-
-        var normalized = SubscriberAddress.Normalize(email);
-        if (!limiter.Allow(normalized))
-        {
-            LogTooManyLinks(logger);
-            return [];
-        }
-
-        var subscriber = await db.Subscribers.SingleOrDefaultAsync(
-            s => s.NormalizedEmail == normalized && (s.Status == SubscriberStatus.Confirmed || s.Status == SubscriberStatus.Paused), cancellationToken);
-        if (subscriber is not null)
-        {
-            db.Outbox.Add(NewMessage(OutboxKind.PreferencesLink, subscriber, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            signal.Poke();
-        }
-
-        return [];
-    }
-
     private static void ClearRequest(Subscriber subscriber)
     {
         subscriber.PendingAt = null;
@@ -288,16 +257,6 @@ public sealed partial class Subscriptions(
         subscriber.PendingWording = null;
         subscriber.PendingTopics = null;
     }
-
-    private OutboxMessage NewMessage(OutboxKind kind, Subscriber subscriber, DateTimeOffset now) => new()
-    {
-        Kind = kind,
-        Subscriber = subscriber,
-        Email = subscriber.Email,
-        Status = OutboxStatus.Queued,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
 
     private async Task SetTopicsAsync(Subscriber subscriber, bool allTopics, IReadOnlyList<int> topicIds, CancellationToken cancellationToken)
     {
@@ -337,7 +296,4 @@ public sealed partial class Subscriptions(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Too many subscribe requests for one address: no confirmation sent")]
     private static partial void LogTooMany(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many requests for a new preferences link for one address: none sent")]
-    private static partial void LogTooManyLinks(ILogger logger);
 }

@@ -40,6 +40,7 @@ public static class BlogServices
         builder.Services.AddSingleton<PPRNet.Web.Shared.SiteLinks>();
         builder.Services.AddScoped<SummaryWriter>();
         builder.Services.AddScoped<ContentImporter>();
+        builder.Services.AddScoped<MonthIntroImporter>();
         builder.Services.AddSingleton<TaxonomyCache>();
         builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddScoped<Facets>();
@@ -49,6 +50,7 @@ public static class BlogServices
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<RevisionLog>();
         builder.Services.AddScoped<SummaryEditor>();
+        builder.Services.AddScoped<SummaryTrash>();
         builder.Services.AddScoped<MonthIntroEditor>();
         builder.Services.AddScoped<ImportConflictResolver>();
         builder.Services.AddScoped<AdminReader>();

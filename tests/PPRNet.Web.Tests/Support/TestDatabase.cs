@@ -26,7 +26,8 @@ public sealed class TestDatabase : IDisposable
     {
         var renderer = new MarkdownRenderer();
         var clock = TimeProvider.System;
-        return new ContentImporter(db, new SummaryWriter(renderer, clock), renderer, new RevisionLog(db, clock),
+        return new ContentImporter(db, new SummaryWriter(renderer, clock),
+            new MonthIntroImporter(db, renderer, clock, NullLogger<MonthIntroImporter>.Instance), new RevisionLog(db, clock),
             new AuditLog(db, clock, NullLogger<AuditLog>.Instance), clock, NullLogger<ContentImporter>.Instance);
     }
 
