@@ -34,7 +34,8 @@ public sealed class SummaryEditor(
 
     /// <param name="bindingErrors">Problems model binding already found (required fields, lengths),
     /// so that every message shows at once rather than in rounds.</param>
-    public async Task<SaveOutcome> SaveAsync(SummaryForm form, string user, IReadOnlyList<FieldError> bindingErrors, CancellationToken cancellationToken)
+    public async Task<SaveOutcome> SaveAsync(SummaryForm form, string user, IReadOnlyList<FieldError> bindingErrors,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(bindingErrors);
@@ -77,7 +78,8 @@ public sealed class SummaryEditor(
         _ => nameof(SummaryForm.Body),
     };
 
-    private async Task<SaveOutcome> SaveContentAsync(Summary? summary, SummaryContent content, int formVersion, string user, CancellationToken cancellationToken)
+    private async Task<SaveOutcome> SaveContentAsync(Summary? summary, SummaryContent content, int formVersion, string user,
+        CancellationToken cancellationToken)
     {
         if (summary is null)
         {
@@ -102,7 +104,8 @@ public sealed class SummaryEditor(
                 // Another editor took the same month and slug a moment ago.
                 db.ChangeTracker.Clear();
                 return Invalid(nameof(SummaryForm.Slug),
-                    $"Another summary in {SummaryRules.MonthLabel(content.Month)} was just saved with \"{content.Slug}\"; choose another slug.");
+                    $"Another summary in {SummaryRules.MonthLabel(content.Month)} was just saved with \"{content.Slug}\"; "
+                    + "choose another slug.");
             }
 
             return new SaveOutcome.Saved(summary.Id, $"Created \"{summary.Title}\".");
@@ -155,7 +158,8 @@ public sealed class SummaryEditor(
     public async Task<SaveOutcome> RestoreRevisionAsync(int summaryId, int number, string user, CancellationToken cancellationToken)
     {
         var summary = await LoadAsync(summaryId, cancellationToken);
-        var revision = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.SummaryId == summaryId && r.Number == number, cancellationToken);
+        var revision = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.SummaryId == summaryId && r.Number == number,
+            cancellationToken);
         if (summary is null || summary.DeletedAt is not null || revision is null)
         {
             return new SaveOutcome.Missing();
@@ -183,7 +187,9 @@ public sealed class SummaryEditor(
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
-            return Invalid("", $"Someone saved this summary at the same moment, so revision {number} was not restored. Check the history and restore it again if it is still wanted.");
+            return Invalid("",
+                $"Someone saved this summary at the same moment, so revision {number} was not restored. "
+                + "Check the history and restore it again if it is still wanted.");
         }
 
         return new SaveOutcome.Saved(summary.Id, $"Restored revision {number} of \"{summary.Title}\".");
@@ -237,7 +243,8 @@ public sealed class SummaryEditor(
             && await SlugTakenAsync(month!, slugText, existing?.Id, cancellationToken))
         {
             errors.Add(new FieldError(nameof(SummaryForm.Slug),
-                $"Another summary in {SummaryRules.MonthLabel(month!)} already uses \"{slugText}\" (perhaps one in the trash); choose another slug."));
+                $"Another summary in {SummaryRules.MonthLabel(month!)} already uses \"{slugText}\" (perhaps one in the trash); "
+                + "choose another slug."));
         }
 
         if (errors.Count > 0 || bindingErrors.Count > 0 || type is null || month is null)
@@ -249,5 +256,6 @@ public sealed class SummaryEditor(
     }
 
     private static string Where(SummaryContent content) =>
-        $"{content.Month}/{content.Slug} ({(content.Status == SummaryStatus.Draft ? "draft" : $"published {content.PublishedOn:yyyy-MM-dd}")})";
+        $"{content.Month}/{content.Slug} "
+        + $"({(content.Status == SummaryStatus.Draft ? "draft" : $"published {content.PublishedOn:yyyy-MM-dd}")})";
 }

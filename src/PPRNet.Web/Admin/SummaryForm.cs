@@ -118,7 +118,8 @@ public sealed class SummaryForm
 
         if ((Title is not null || !string.IsNullOrWhiteSpace(Slug)) && !SummaryRules.IsSlug(EffectiveSlug))
         {
-            yield return new FieldError(nameof(Slug), "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.");
+            yield return new FieldError(nameof(Slug),
+                "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.");
         }
 
         if (ChosenTopics.Count == 0)
@@ -136,7 +137,8 @@ public sealed class SummaryForm
             yield return new FieldError(nameof(AuthorEmail), "Enter an email address such as name@university.edu, or leave it empty.");
         }
 
-        foreach (var (text, field) in new[] { (Body, nameof(Body)), (Implications, nameof(Implications)), (Limitations, nameof(Limitations)) })
+        var sections = new[] { (Body, nameof(Body)), (Implications, nameof(Implications)), (Limitations, nameof(Limitations)) };
+        foreach (var (text, field) in sections)
         {
             if (text is not null && SummaryRules.HasImplicationsHeading(text))
             {
@@ -151,7 +153,8 @@ public sealed class SummaryForm
         // New summaries open with a bottom line; older ones gain one when an editor writes it.
         if (Id is null && string.IsNullOrWhiteSpace(BottomLine))
         {
-            yield return new FieldError(nameof(BottomLine), "Write the bottom line: one to three sentences on what was found and how far to trust it.");
+            yield return new FieldError(nameof(BottomLine),
+                "Write the bottom line: one to three sentences on what was found and how far to trust it.");
         }
 
         if (ReadEffect() is { Field: { } effectField, Problem: { } effectProblem })

@@ -48,7 +48,8 @@ public sealed class SummaryTrash(BlogDbContext db, AuditLog audit, TimeProvider 
     /// <summary>Removes a trashed summary and its history for good (Admins only).</summary>
     public async Task<bool> PurgeAsync(int id, string user, CancellationToken cancellationToken)
     {
-        var summary = await db.Summaries.Include(s => s.Topics).FirstOrDefaultAsync(s => s.Id == id && s.DeletedAt != null, cancellationToken);
+        var summary = await db.Summaries.Include(s => s.Topics).FirstOrDefaultAsync(s => s.Id == id && s.DeletedAt != null,
+            cancellationToken);
         if (summary is null)
         {
             return false;

@@ -14,7 +14,8 @@ public static class TypedEffect
     public static (EffectSize? Effect, string? Field, string? Problem) Read(SummaryForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var typed = new[] { form.EffectStatistic, form.EffectValue, form.EffectCiLow, form.EffectCiHigh, form.EffectOutcome }.Any(v => !string.IsNullOrWhiteSpace(v));
+        var typed = new[] { form.EffectStatistic, form.EffectValue, form.EffectCiLow, form.EffectCiHigh, form.EffectOutcome }
+            .Any(v => !string.IsNullOrWhiteSpace(v));
         if (!typed)
         {
             return (null, null, null);
@@ -42,7 +43,9 @@ public static class TypedEffect
 
         if (Data.EffectSize.Problem(statistic, value.Value, low, high) is { } problem)
         {
-            var field = problem.Contains("interval", StringComparison.Ordinal) ? nameof(SummaryForm.EffectCiLow) : nameof(SummaryForm.EffectValue);
+            var field = problem.Contains("interval", StringComparison.Ordinal)
+                ? nameof(SummaryForm.EffectCiLow)
+                : nameof(SummaryForm.EffectValue);
             return (null, field, char.ToUpperInvariant(problem[0]) + problem[1..] + ".");
         }
 

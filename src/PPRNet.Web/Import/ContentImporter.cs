@@ -60,7 +60,8 @@ public sealed partial class ContentImporter(
         }
 
         var rows = await db.Summaries.AsNoTracking()
-            .Select(s => new ExistingRow(s.Id, s.Month, s.Slug, s.SourcePath, s.ContentHash, s.EditedOnWeb, s.SourceLength, s.SourceWrittenTicks))
+            .Select(s => new ExistingRow(s.Id, s.Month, s.Slug, s.SourcePath, s.ContentHash, s.EditedOnWeb, s.SourceLength,
+                s.SourceWrittenTicks))
             .ToListAsync(cancellationToken);
         var byKey = rows.ToDictionary(r => (r.Month, r.Slug));
         var bySource = rows.Where(r => r.SourcePath is not null).GroupBy(r => r.SourcePath!).ToDictionary(g => g.Key, g => g.First());
@@ -151,7 +152,8 @@ public sealed partial class ContentImporter(
             }
 
             var content = SummaryFileParser.Parse(display, text, lookup, errors);
-            return new PreparedFile(display, info.Length, writtenAt, false, false, hash, text, content, content is null ? null : writer.Render(content), errors);
+            return new PreparedFile(display, info.Length, writtenAt, false, false, hash, text, content,
+                content is null ? null : writer.Render(content), errors);
         }
         catch (ContentRejectedException e)
         {
@@ -167,7 +169,8 @@ public sealed partial class ContentImporter(
         }
     }
 
-    private async Task WriteAsync(PreparedFile file, Dictionary<(string, string), ExistingRow> byKey, Dictionary<string, ExistingRow> bySource,
+    private async Task WriteAsync(
+        PreparedFile file, Dictionary<(string, string), ExistingRow> byKey, Dictionary<string, ExistingRow> bySource,
         Dictionary<(string, string), string> claimed, ImportReport report, CancellationToken cancellationToken)
     {
         report.Errors.AddRange(file.Errors);
@@ -181,13 +184,15 @@ public sealed partial class ContentImporter(
             if (!claimed.TryAdd((row.Month, row.Slug), display))
             {
                 report.Errors.Add(new ImportError(display, 1, "slug",
-                    $"\"{row.Slug}\" is already used in {row.Month} by {claimed[(row.Month, row.Slug)]}; slugs must be unique within a month"));
+                    $"\"{row.Slug}\" is already used in {row.Month} by {claimed[(row.Month, row.Slug)]}; "
+                    + "slugs must be unique within a month"));
             }
 
             if (!file.UnchangedOnDisk)
             {
                 await db.Summaries.Where(s => s.Id == row.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.SourceLength, file.Length).SetProperty(s => s.SourceWrittenTicks, file.WrittenAt), cancellationToken);
+                    .SetProperty(s => s.SourceLength, file.Length).SetProperty(s => s.SourceWrittenTicks, file.WrittenAt),
+                        cancellationToken);
             }
 
             return;
@@ -254,7 +259,8 @@ public sealed partial class ContentImporter(
 
     /// <summary>The web version stays; the file's text is kept beside it for an editor to merge.
     /// The same file version is recorded once, however often it is imported again.</summary>
-    private async Task RecordConflictAsync(int summaryId, string display, string hash, string text, ImportReport report, CancellationToken cancellationToken)
+    private async Task RecordConflictAsync(int summaryId, string display, string hash, string text, ImportReport report,
+        CancellationToken cancellationToken)
     {
         report.Conflicts.Add(display);
         var known = await db.ImportConflicts.AnyAsync(c => c.SummaryId == summaryId && c.FileHash == hash, cancellationToken);
@@ -285,7 +291,8 @@ public sealed partial class ContentImporter(
         LogResult(report.Folder, report.Added, report.Updated, report.Unchanged, report.Conflicts.Count, report.Errors.Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Import conflict: {File} changed after an editor changed its summary on the web; the web version was kept")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Import conflict: {File} changed after an editor changed its summary on the web; the web version was kept")]
     private partial void LogConflict(string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import error in {File}:{Line}: {Field}: {Problem}")]

@@ -136,7 +136,8 @@ public sealed class MarkdownRenderer
         catch (ArgumentException e)
         {
             // Markdig's "too deeply nested" for shapes the line check above does not foresee.
-            throw new ContentRejectedException("", "is nested too deeply for the Markdown renderer; flatten its quotes, lists or brackets", e);
+            throw new ContentRejectedException(
+                "", "is nested too deeply for the Markdown renderer; flatten its quotes, lists or brackets", e);
         }
     }
 

@@ -7,7 +7,8 @@ namespace PPRNet.Web.Import;
 /// <summary>The "This month..." intros of content/issues/YYYY-MM.md, imported inside the content
 /// import's transaction: a changed file updates its month unless an editor changed the intro on the
 /// web, which is kept and reported as a conflict.</summary>
-public sealed partial class MonthIntroImporter(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock, ILogger<MonthIntroImporter> logger)
+public sealed partial class MonthIntroImporter(BlogDbContext db, MarkdownRenderer renderer, TimeProvider clock,
+    ILogger<MonthIntroImporter> logger)
 {
     public async Task ImportAsync(string root, ImportReport report, CancellationToken cancellationToken)
     {
@@ -81,6 +82,7 @@ public sealed partial class MonthIntroImporter(BlogDbContext db, MarkdownRendere
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Import conflict: {File} changed after an editor changed the intro on the web; the web version was kept")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Import conflict: {File} changed after an editor changed the intro on the web; the web version was kept")]
     private static partial void LogConflict(ILogger logger, string file);
 }

@@ -31,7 +31,8 @@ public sealed partial class PreferencesLinks(
         }
 
         var subscriber = await db.Subscribers.SingleOrDefaultAsync(
-            s => s.NormalizedEmail == normalized && (s.Status == SubscriberStatus.Confirmed || s.Status == SubscriberStatus.Paused), cancellationToken);
+            s => s.NormalizedEmail == normalized && (s.Status == SubscriberStatus.Confirmed || s.Status == SubscriberStatus.Paused),
+                cancellationToken);
         if (subscriber is not null)
         {
             db.Outbox.Add(OutboxMessage.To(OutboxKind.PreferencesLink, subscriber, clock.GetUtcNow()));

@@ -16,7 +16,8 @@ public sealed record SubscriberLink(TokenCheck Check, Subscriber? Subscriber)
     public bool IsLive => Check == TokenCheck.Valid && Subscriber is { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused };
 
     /// <summary>A genuine link whose address has left (unsubscribed, erased, undeliverable).</summary>
-    public bool HasEnded => Check != TokenCheck.Invalid && Subscriber is not { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused };
+    public bool HasEnded => Check != TokenCheck.Invalid
+        && Subscriber is not { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused };
 }
 
 public enum ConfirmOutcome
@@ -37,7 +38,8 @@ public sealed partial class Subscriptions(
     TimeProvider clock, ILogger<Subscriptions> logger)
 {
     public async Task<IReadOnlyList<TopicChoice>> TopicChoicesAsync(CancellationToken cancellationToken) =>
-        (await db.Topics.AsNoTracking().Where(t => !t.Retired).Select(t => new TopicChoice(t.Id, t.Slug, t.Name)).ToListAsync(cancellationToken))
+        (await db.Topics.AsNoTracking().Where(t => !t.Retired).Select(t => new TopicChoice(t.Id, t.Slug,
+            t.Name)).ToListAsync(cancellationToken))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Checks the form; when it is fine, records the request and queues the confirmation
@@ -76,7 +78,8 @@ public sealed partial class Subscriptions(
         }
 
         var now = clock.GetUtcNow();
-        var subscriber = await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
+        var subscriber = await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.NormalizedEmail == normalized,
+            cancellationToken);
         if (subscriber is { Status: SubscriberStatus.Confirmed or SubscriberStatus.Paused })
         {
             // Nothing about a live subscription changes on a stranger's say-so; the owner is told.
@@ -108,7 +111,8 @@ public sealed partial class Subscriptions(
             subscriber.PendingAt = now;
             subscriber.PendingPage = Page(form.Page);
             subscriber.PendingWording = SubscribeForm.ConsentWording;
-            subscriber.PendingTopics = string.Join(',', topicIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            subscriber.PendingTopics = string.Join(',',
+                topicIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             subscriber.UpdatedAt = now;
             db.Outbox.Add(OutboxMessage.To(OutboxKind.Confirmation, subscriber, now));
         }
@@ -193,7 +197,8 @@ public sealed partial class Subscriptions(
         var check = tokens.ReadPreferences(token, out var key);
         return check == TokenCheck.Invalid
             ? new SubscriberLink(check, null)
-            : new SubscriberLink(check, await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key, cancellationToken));
+            : new SubscriberLink(check, await db.Subscribers.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Key == key,
+                cancellationToken));
     }
 
     public async Task<IReadOnlyList<FieldError>?> SavePreferencesAsync(PreferencesForm form, CancellationToken cancellationToken)
@@ -243,7 +248,8 @@ public sealed partial class Subscriptions(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await db.Outbox.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.LastError, "unsubscribed"), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.LastError,
+                    "unsubscribed"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -258,7 +264,8 @@ public sealed partial class Subscriptions(
         subscriber.PendingTopics = null;
     }
 
-    private async Task SetTopicsAsync(Subscriber subscriber, bool allTopics, IReadOnlyList<int> topicIds, CancellationToken cancellationToken)
+    private async Task SetTopicsAsync(Subscriber subscriber, bool allTopics, IReadOnlyList<int> topicIds,
+        CancellationToken cancellationToken)
     {
         subscriber.AllTopics = allTopics;
         subscriber.Topics.Clear();
@@ -268,7 +275,8 @@ public sealed partial class Subscriptions(
         }
     }
 
-    private async Task<(IReadOnlyList<int> Ids, string? Problem)> TopicIdsAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<int> Ids, string? Problem)> TopicIdsAsync(IReadOnlyList<string> slugs,
+        CancellationToken cancellationToken)
     {
         var wanted = slugs.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0)
@@ -287,7 +295,8 @@ public sealed partial class Subscriptions(
 
     /// <summary>Only our own paths are kept as where consent was given.</summary>
     private static string Page(string? page) =>
-        page is { Length: > 0 and <= 200 } && page.StartsWith('/') && !page.StartsWith("//", StringComparison.Ordinal) && !page.Any(char.IsControl)
+        page is { Length: > 0 and <= 200 } && page.StartsWith('/') && !page.StartsWith("//",
+            StringComparison.Ordinal) && !page.Any(char.IsControl)
             ? page
             : SubscribeUrls.Subscribe;
 
