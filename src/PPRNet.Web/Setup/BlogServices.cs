@@ -32,33 +32,17 @@ public static class BlogServices
                 // One summary with its topics as one joined statement made SQLite walk the whole
                 // join table (150 ms at 100,000 summaries); as two statements each is a key lookup.
                 sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(services.GetRequiredService<PPRNet.Web.Shared.PublicPageCacheEviction>(), new SqliteTuning()));
+            .AddInterceptors(services.GetRequiredService<PublicPageCacheEviction>(), new SqliteTuning()));
         builder.Services.AddPublicPageCache();
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddSingleton<PPRNet.Web.Shared.SiteLinks>();
-        builder.Services.AddScoped<SummaryWriter>();
-        builder.Services.AddScoped<ContentImporter>();
-        builder.Services.AddScoped<MonthIntroImporter>();
-        builder.Services.AddSingleton<TaxonomyCache>();
+        builder.Services.AddSingleton<SiteLinks>();
         builder.Services.AddHostedService<ScheduledBackups>();
-        builder.Services.AddScoped<Facets>();
-        builder.Services.AddScoped<ArchiveReader>();
-        builder.Services.AddScoped<PPRNet.Web.Search.SearchReader>();
-        builder.Services.AddScoped<PPRNet.Web.Feeds.FeedWriter>();
-        builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddScoped<RevisionLog>();
-        builder.Services.AddScoped<SummaryEditor>();
-        builder.Services.AddScoped<SummaryTrash>();
-        builder.Services.AddScoped<MonthIntroEditor>();
-        builder.Services.AddScoped<ImportConflictResolver>();
-        builder.Services.AddScoped<AdminReader>();
-        builder.Services.AddScoped<TaxonomyEditor>();
-        builder.Services.AddScoped<ArchiveExporter>();
-        builder.Services.AddScoped<SignInGuard>();
-        builder.Services.AddScoped<SignInThrottle>();
-        builder.Services.AddSingleton<FailedSignIns>();
+
+        // The features, each registering its own services.
+        builder.Services.AddContent();
+        builder.Services.AddArchive();
+        builder.Services.AddEditorsDesk();
         builder.Services.AddEmailDigest();
 
         builder.AddAccounts();
