@@ -221,7 +221,8 @@ public sealed class FrontMatter
         var statistic = EffectStatistic.D;
         if (!Data.EffectSize.TryParseStatistic(Text("statistic"), out statistic))
         {
-            Problem(entries.GetValueOrDefault("statistic") ?? map, "statistic", "must be one of d, g, r, or (Cohen's d, Hedges' g, a correlation, an odds ratio)");
+            Problem(entries.GetValueOrDefault("statistic") ?? map,
+                "statistic", "must be one of d, g, r, or (Cohen's d, Hedges' g, a correlation, an odds ratio)");
         }
 
         if (!Data.EffectSize.TryParseNumber(Text("value"), out var number))
@@ -233,7 +234,9 @@ public sealed class FrontMatter
         if (entries.TryGetValue("ci", out var ciNode))
         {
             var ends = (ciNode as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToList();
-            if (ends is not { Count: 2 } || !Data.EffectSize.TryParseNumber(ends[0], out var l) || !Data.EffectSize.TryParseNumber(ends[1], out var h))
+            if (ends is not { Count: 2 }
+                || !Data.EffectSize.TryParseNumber(ends[0], out var l)
+                || !Data.EffectSize.TryParseNumber(ends[1], out var h))
             {
                 Problem(ciNode, "ci", "must be two numbers, lower end first, such as [0.23, 0.33]");
             }

@@ -4,7 +4,8 @@ namespace PPRNet.Web.Import;
 /// optional "## Limitations" after it, each section checked with the line of its problem.</summary>
 public static class SummaryBody
 {
-    public static (string? Body, string? Implications, string? Limitations) Split(string[] bodyLines, int firstLine, int lastLine, Action<int, string, string> error)
+    public static (string? Body, string? Implications, string? Limitations) Split(string[] bodyLines, int firstLine,
+        int lastLine, Action<int, string, string> error)
     {
         var headings = bodyLines.Select((line, i) => (line, i)).Where(x => SummaryRules.ImplicationsHeading().IsMatch(x.line)).ToList();
         if (headings.Count == 0)
@@ -20,7 +21,8 @@ public static class SummaryBody
         }
 
         var at = headings[0].i;
-        var limitationHeadings = bodyLines.Select((line, i) => (line, i)).Where(x => SummaryRules.LimitationsHeading().IsMatch(x.line)).ToList();
+        var limitationHeadings = bodyLines.Select((line, i) => (line, i))
+            .Where(x => SummaryRules.LimitationsHeading().IsMatch(x.line)).ToList();
         if (limitationHeadings.Count > 1 || limitationHeadings.Any(h => h.i < at))
         {
             var wrong = limitationHeadings.Count > 1 ? limitationHeadings[1] : limitationHeadings[0];

@@ -68,7 +68,8 @@ public static partial class SummaryFileParser
             researchType = taxonomy.ResearchType(typeText);
             if (researchType is null)
             {
-                Error(fields.LineOf("research_type"), "research_type", $"unknown research type \"{typeText}\"; use a slug or name from taxonomy.yml");
+                Error(fields.LineOf("research_type"), "research_type",
+                    $"unknown research type \"{typeText}\"; use a slug or name from taxonomy.yml");
             }
         }
 
@@ -126,7 +127,8 @@ public static partial class SummaryFileParser
         var bodyStartLine = close + 2;
         var (body, implications, limitations) = SummaryBody.Split(lines[(close + 1)..], bodyStartLine, lines.Length, Error);
 
-        if (errors.Count > before || title is null || citation is null || month is null || researchType is null || body is null || implications is null)
+        if (errors.Count > before || title is null || citation is null || month is null
+            || researchType is null || body is null || implications is null)
         {
             return null;
         }

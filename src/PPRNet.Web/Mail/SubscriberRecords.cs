@@ -15,20 +15,23 @@ public sealed class SubscriberRecords(BlogDbContext db, AuditLog audit)
         var normalized = SubscriberAddress.Normalize(email?.Trim() ?? "");
         return normalized.Length is 0 or > SubscriberAddress.MaxLength
             ? null
-            : await db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
+            : await db.Subscribers.AsNoTracking().Include(s => s.Topics)
+                .SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
     }
 
     /// <summary>Everything stored about one subscriber, as JSON (a GDPR access request).</summary>
     public async Task<byte[]?> ExportAsync(int id, string user, CancellationToken cancellationToken)
     {
-        var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Topics).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Topics)
+            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscriber is null)
         {
             return null;
         }
 
         var mail = await db.Outbox.AsNoTracking().Where(m => m.SubscriberId == id).OrderBy(m => m.Id)
-            .Select(m => new { kind = m.Kind.ToString(), m.Month, status = m.Status.ToString(), queued = m.CreatedAt, sent = m.SentAt, error = m.LastError })
+            .Select(m => new { kind = m.Kind.ToString(), m.Month, status = m.Status.ToString(),
+                queued = m.CreatedAt, sent = m.SentAt, error = m.LastError })
             .ToListAsync(cancellationToken);
         audit.Record(user, MailAuditActions.Subscribers, $"exported subscriber #{id}");
         await db.SaveChangesAsync(cancellationToken);
@@ -39,7 +42,9 @@ public sealed class SubscriberRecords(BlogDbContext db, AuditLog audit)
             topics = subscriber.AllTopics ? ["all topics"] : subscriber.Topics.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
             created = subscriber.CreatedAt,
             consent = new { at = subscriber.ConsentAt, page = subscriber.ConsentPage, wording = subscriber.ConsentWording },
-            unconfirmedRequest = subscriber.PendingAt is null ? null : new { at = subscriber.PendingAt, page = subscriber.PendingPage, wording = subscriber.PendingWording },
+            unconfirmedRequest = subscriber.PendingAt is null
+                ? null
+                : new { at = subscriber.PendingAt, page = subscriber.PendingPage, wording = subscriber.PendingWording },
             confirmed = subscriber.ConfirmedAt,
             unsubscribed = subscriber.UnsubscribedAt,
             undeliverable = subscriber.UndeliverableReason,

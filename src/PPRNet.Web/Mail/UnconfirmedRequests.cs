@@ -14,7 +14,8 @@ public sealed class UnconfirmedRequests(BlogDbContext db, TimeProvider clock)
     public async Task<int> ForgetAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
-        var forgotten = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var forgotten = await db.Subscribers
+            .Where(s => s.Status == SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Subscribers.Where(s => s.Status != SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.PendingAt, (DateTimeOffset?)null)
             .SetProperty(s => s.PendingPage, (string?)null)
