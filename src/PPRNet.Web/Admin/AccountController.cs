@@ -11,7 +11,8 @@ using PPRNet.Web.Shared;
 namespace PPRNet.Web.Admin;
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard, UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
+public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard,
+    UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
 {
     /// <summary>Also the authentication cookie's login and logout paths.</summary>
     public const string SignInPath = "/admin/sign-in";

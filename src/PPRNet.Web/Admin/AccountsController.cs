@@ -16,7 +16,8 @@ public sealed record AccountRow(string Id, string Email, string Role, bool Pause
 /// lift sign-in pauses, and disable or delete accounts. Every change to what an account may do renews
 /// its security stamp, which is checked on every request, so its open sessions end at once.</summary>
 [Route("admin/accounts"), Authorize(Roles = Roles.Admin)]
-public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db, SignInThrottle throttle) : AdminControllerBase
+public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit,
+    BlogDbContext db, SignInThrottle throttle) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

@@ -12,7 +12,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<DashboardViewModel> DashboardAsync(string? state, string? month, string? query, bool isAdmin, string? message, CancellationToken cancellationToken)
+    public async Task<DashboardViewModel> DashboardAsync(string? state, string? month, string? query,
+        bool isAdmin, string? message, CancellationToken cancellationToken)
     {
         var today = Today;
         var summaries = db.Summaries.AsNoTracking().NotTrashed();
@@ -34,7 +35,9 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         if (query is not null)
         {
-            var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
             summaries = summaries.Where(s => EF.Functions.Like(s.Title, pattern, "\\"));
         }
 
@@ -48,9 +51,11 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
 
         return new DashboardViewModel
         {
-            Rows = rows.Select(r => new DashboardRow(r.Id, r.Title, r.Month, State(r.Status, r.PublishedOn, today), r.PublishedOn, r.Type, r.UpdatedBy, r.UpdatedAt)).ToList(),
+            Rows = rows.Select(r => new DashboardRow(r.Id, r.Title, r.Month, State(r.Status, r.PublishedOn, today),
+                r.PublishedOn, r.Type, r.UpdatedBy, r.UpdatedAt)).ToList(),
             Conflicts = await OpenConflicts().ToListAsync(cancellationToken),
-            Months = await db.Summaries.AsNoTracking().NotTrashed().Select(s => s.Month).Distinct().OrderByDescending(m => m).ToListAsync(cancellationToken),
+            Months = await db.Summaries.AsNoTracking().NotTrashed()
+                .Select(s => s.Month).Distinct().OrderByDescending(m => m).ToListAsync(cancellationToken),
             State = wanted,
             Month = month,
             Query = query,
@@ -104,14 +109,17 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
     /// whether or not it is valid yet; null when the pipeline refuses a field.</summary>
     private SummaryViewModel? Preview(SummaryForm form, List<Topic> topics, List<ResearchType> types)
     {
-        var month = SummaryRules.TryParseMonth(form.Month?.Trim(), out var valid) ? valid : clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = SummaryRules.TryParseMonth(form.Month?.Trim(), out var valid)
+            ? valid
+            : clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var type = types.Find(t => t.Slug == form.ResearchType) ?? new ResearchType { Slug = "", Name = "(no type yet)" };
         var chosen = topics.Where(t => form.Topics.Contains(t.Slug)).ToList();
         var content = form.ToContent(type, chosen, month, string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : null);
         try
         {
             var summary = SummaryPageRow.From(writer.Create(content));
-            return SummaryViewModel.Create(summary, new TaxonomyLink(type.Slug, type.Name), chosen.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList());
+            return SummaryViewModel.Create(summary, new TaxonomyLink(type.Slug, type.Name),
+                chosen.Select(t => new TaxonomyLink(t.Slug, t.Name)).ToList());
         }
         catch (ContentRejectedException)
         {
@@ -119,7 +127,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         }
     }
 
-    public async Task<ConflictViewModel> ConflictPageAsync(Summary current, SummaryContent yours, SummaryForm form, CancellationToken cancellationToken)
+    public async Task<ConflictViewModel> ConflictPageAsync(Summary current, SummaryContent yours,
+        SummaryForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(form);
@@ -141,7 +150,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
 
     public async Task<HistoryViewModel?> HistoryAsync(int id, string? message, CancellationToken cancellationToken)
     {
-        var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken);
+        var summary = await db.Summaries.AsNoTracking()
+            .Where(s => s.Id == id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)
         {
             return null;
@@ -162,7 +172,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
     public async Task<RevisionDiffViewModel?> RevisionDiffAsync(int id, int from, int to, CancellationToken cancellationToken)
     {
         var title = await db.Summaries.AsNoTracking().Where(s => s.Id == id).Select(s => s.Title).FirstOrDefaultAsync(cancellationToken);
-        var pair = await db.Revisions.AsNoTracking().Where(r => r.SummaryId == id && (r.Number == from || r.Number == to)).ToListAsync(cancellationToken);
+        var pair = await db.Revisions.AsNoTracking()
+            .Where(r => r.SummaryId == id && (r.Number == from || r.Number == to)).ToListAsync(cancellationToken);
         var before = pair.Find(r => r.Number == from);
         var after = pair.Find(r => r.Number == to);
         if (title is null || before is null || after is null)
@@ -223,7 +234,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
     {
         var counts = await db.Summaries.AsNoTracking().NotTrashed().GroupBy(s => s.Month)
             .Select(g => new { Month = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Month, g => g.Count, cancellationToken);
-        var intros = await db.MonthIssues.AsNoTracking().Where(m => m.IntroMarkdown != "").Select(m => m.Month).ToListAsync(cancellationToken);
+        var intros = await db.MonthIssues.AsNoTracking()
+            .Where(m => m.IntroMarkdown != "").Select(m => m.Month).ToListAsync(cancellationToken);
         return new MonthsViewModel
         {
             Months = counts.Keys.Union(intros).OrderDescending(StringComparer.Ordinal)
@@ -233,12 +245,14 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         };
     }
 
-    public async Task<IntroFormPage> IntroPageAsync(IntroForm? form, string month, bool preview, string? message, CancellationToken cancellationToken)
+    public async Task<IntroFormPage> IntroPageAsync(IntroForm? form, string month, bool preview,
+        string? message, CancellationToken cancellationToken)
     {
         form ??= new IntroForm
         {
             Month = month,
-            Markdown = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month).Select(m => m.IntroMarkdown).FirstOrDefaultAsync(cancellationToken),
+            Markdown = await db.MonthIssues.AsNoTracking()
+                .Where(m => m.Month == month).Select(m => m.IntroMarkdown).FirstOrDefaultAsync(cancellationToken),
         };
         return new IntroFormPage
         {

@@ -21,7 +21,9 @@ public sealed class ArchiveExporter(BlogDbContext db)
     public async Task<ExportFile?> SummaryAsync(int id, CancellationToken cancellationToken)
     {
         var summary = await Summaries().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return summary is null ? null : new ExportFile(SummaryMarkdown.RelativePath(summary.Month, summary.Slug), SummaryMarkdown.Write(summary));
+        return summary is null
+            ? null
+            : new ExportFile(SummaryMarkdown.RelativePath(summary.Month, summary.Slug), SummaryMarkdown.Write(summary));
     }
 
     /// <summary>Every file of the archive, or of one month: taxonomy.yml, intros and summaries
@@ -29,9 +31,12 @@ public sealed class ArchiveExporter(BlogDbContext db)
     public async Task<IReadOnlyList<ExportFile>> FilesAsync(string? month, CancellationToken cancellationToken)
     {
         var files = new List<ExportFile> { new(TaxonomyFile.FileName, await TaxonomyAsync(cancellationToken)) };
-        var intros = await db.MonthIssues.AsNoTracking().Where(m => (month == null || m.Month == month) && m.IntroMarkdown != "").OrderBy(m => m.Month).ToListAsync(cancellationToken);
+        var intros = await db.MonthIssues.AsNoTracking()
+            .Where(m => (month == null || m.Month == month) && m.IntroMarkdown != "")
+            .OrderBy(m => m.Month).ToListAsync(cancellationToken);
         files.AddRange(intros.Select(i => new ExportFile($"issues/{i.Month}.md", i.IntroMarkdown.Trim() + "\n")));
-        var summaries = await Summaries().Where(s => month == null || s.Month == month).OrderBy(s => s.Month).ThenBy(s => s.Slug).ToListAsync(cancellationToken);
+        var summaries = await Summaries().Where(s => month == null || s.Month == month)
+            .OrderBy(s => s.Month).ThenBy(s => s.Slug).ToListAsync(cancellationToken);
         files.AddRange(summaries.Select(s => new ExportFile(SummaryMarkdown.RelativePath(s.Month, s.Slug), SummaryMarkdown.Write(s))));
         return files;
     }
@@ -72,8 +77,14 @@ public sealed class ArchiveExporter(BlogDbContext db)
     {
         var file = new TaxonomyFile
         {
-            Topics = await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, Slug = t.Slug }).ToListAsync(cancellationToken),
-            ResearchTypes = await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, Slug = t.Slug }).ToListAsync(cancellationToken),
+            Topics = await db.Topics.AsNoTracking()
+                .OrderBy(t => t.Name)
+                .Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, Slug = t.Slug })
+                .ToListAsync(cancellationToken),
+            ResearchTypes = await db.ResearchTypes.AsNoTracking()
+                .OrderBy(t => t.Id)
+                .Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, Slug = t.Slug })
+                .ToListAsync(cancellationToken),
         };
         return Yaml.Serialize(file);
     }

@@ -11,7 +11,9 @@ public sealed class ExportController(ArchiveExporter exporter, TimeProvider cloc
     public async Task<IActionResult> Summary(int id, CancellationToken cancellationToken)
     {
         var file = await exporter.SummaryAsync(id, cancellationToken);
-        return file is null ? NotFound() : File(Encoding.UTF8.GetBytes(file.Text), "text/markdown; charset=utf-8", Path.GetFileName(file.Path));
+        return file is null
+            ? NotFound()
+            : File(Encoding.UTF8.GetBytes(file.Text), "text/markdown; charset=utf-8", Path.GetFileName(file.Path));
     }
 
     [HttpGet("months/{month}")]

@@ -10,7 +10,8 @@ public sealed class ImportConflictResolver(BlogDbContext db, AuditLog audit, Tim
 {
     public async Task<bool> ResolveConflictAsync(int conflictId, string user, CancellationToken cancellationToken)
     {
-        var conflict = await db.ImportConflicts.Include(c => c.Summary).FirstOrDefaultAsync(c => c.Id == conflictId && c.ResolvedAt == null, cancellationToken);
+        var conflict = await db.ImportConflicts.Include(c => c.Summary)
+            .FirstOrDefaultAsync(c => c.Id == conflictId && c.ResolvedAt == null, cancellationToken);
         if (conflict is null)
         {
             return false;

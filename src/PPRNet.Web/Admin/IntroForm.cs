@@ -12,7 +12,8 @@ public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatab
     [System.ComponentModel.DataAnnotations.Display(Name = "\"This month...\" intro (Markdown)")]
     public string? Markdown { get; set; }
 
-    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
+        System.ComponentModel.DataAnnotations.ValidationContext validationContext)
     {
         if (Import.ContentLimits.MarkdownProblem(Markdown) is { } problem)
         {

@@ -23,6 +23,8 @@ public sealed class MonthIntroEditor(BlogDbContext db, MarkdownRenderer renderer
         issue.UpdatedBy = user;
         audit.Record(user, AuditActions.EditIntro, month, markdown.Length == 0 ? "removed" : null);
         await db.SaveChangesAsync(cancellationToken);
-        return markdown.Length == 0 ? $"Removed the intro of {SummaryRules.MonthLabel(month)}." : $"Saved the intro of {SummaryRules.MonthLabel(month)}.";
+        return markdown.Length == 0
+            ? $"Removed the intro of {SummaryRules.MonthLabel(month)}."
+            : $"Saved the intro of {SummaryRules.MonthLabel(month)}.";
     }
 }

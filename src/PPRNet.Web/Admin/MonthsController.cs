@@ -23,7 +23,8 @@ public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros
             : NotFound();
 
     [HttpPost("{month}/intro"), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Intro(string month, [Bind(Prefix = "Form")] IntroForm form, string? intent, CancellationToken cancellationToken)
+    public async Task<IActionResult> Intro(string month, [Bind(Prefix = "Form")] IntroForm form,
+        string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!SummaryRules.TryParseMonth(month, out var valid))
@@ -34,7 +35,8 @@ public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros
         form.Month = valid;
         if (intent == "preview" || !ModelState.IsValid)
         {
-            return View(await reader.IntroPageAsync(form, valid, preview: intent == "preview" && ModelState.IsValid, null, cancellationToken));
+            return View(await reader.IntroPageAsync(form, valid,
+                preview: intent == "preview" && ModelState.IsValid, null, cancellationToken));
         }
 
         var message = await intros.SaveIntroAsync(valid, form.Markdown, UserName, cancellationToken);

@@ -50,7 +50,8 @@ public sealed class SignInThrottle(BlogDbContext db, IOptions<RateLimitOptions> 
         var slowDown = limits.SignInSlowDown;
         var accountSince = now - TimeSpan.FromSeconds(Math.Max(1, slowDown.WindowSeconds));
         var accountFailures = await db.SignInFailures.CountAsync(f => f.Account == account && f.At > accountSince, cancellationToken);
-        return new SignInVerdict(null, accountFailures >= slowDown.AfterFailures ? TimeSpan.FromMilliseconds(slowDown.DelayMilliseconds) : TimeSpan.Zero);
+        return new SignInVerdict(null,
+            accountFailures >= slowDown.AfterFailures ? TimeSpan.FromMilliseconds(slowDown.DelayMilliseconds) : TimeSpan.Zero);
     }
 
     /// <summary>Counts a failure (saved with the caller's SaveChanges) and forgets failures older
@@ -59,7 +60,8 @@ public sealed class SignInThrottle(BlogDbContext db, IOptions<RateLimitOptions> 
     {
         var now = clock.GetUtcNow();
         var limits = options.Value;
-        var longest = new[] { limits.SignInFailuresPerAccountAndAddress.Window, limits.SignInFailuresPerAddress.Window, TimeSpan.FromSeconds(limits.SignInSlowDown.WindowSeconds) }.Max();
+        var longest = new[] { limits.SignInFailuresPerAccountAndAddress.Window,
+            limits.SignInFailuresPerAddress.Window, TimeSpan.FromSeconds(limits.SignInSlowDown.WindowSeconds) }.Max();
         var expired = now - longest;
         await db.SignInFailures.Where(f => f.At < expired).ExecuteDeleteAsync(cancellationToken);
         db.SignInFailures.Add(new SignInFailure { Account = AccountKey(email), Address = address, At = now });
@@ -93,11 +95,13 @@ public sealed class SignInThrottle(BlogDbContext db, IOptions<RateLimitOptions> 
         return paused.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static async Task<TimeSpan?> RefusalAsync(IQueryable<SignInFailure> failures, RateLimit limit, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<TimeSpan?> RefusalAsync(IQueryable<SignInFailure> failures, RateLimit limit,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var permitted = Math.Max(1, limit.PermitLimit);
         // The oldest failure that still counts decides when one more attempt is allowed.
-        var counted = await failures.OrderByDescending(f => f.At).Skip(permitted - 1).Select(f => (DateTimeOffset?)f.At).FirstOrDefaultAsync(cancellationToken);
+        var counted = await failures.OrderByDescending(f => f.At).Skip(permitted - 1)
+            .Select(f => (DateTimeOffset?)f.At).FirstOrDefaultAsync(cancellationToken);
         return counted is { } oldest ? oldest + limit.Window - now : null;
     }
 }

@@ -26,7 +26,8 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     }
 
     [HttpPost("new"), ValidateAntiForgeryToken]
-    public Task<IActionResult> Create([Bind(Prefix = SummaryEditor.FormPrefix)] SummaryForm form, string? intent, CancellationToken cancellationToken)
+    public Task<IActionResult> Create([Bind(Prefix = SummaryEditor.FormPrefix)] SummaryForm form,
+        string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         form.Id = null;
@@ -34,7 +35,8 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     }
 
     [HttpPost("{id:int}/edit"), ValidateAntiForgeryToken]
-    public Task<IActionResult> Update(int id, [Bind(Prefix = SummaryEditor.FormPrefix)] SummaryForm form, string? intent, CancellationToken cancellationToken)
+    public Task<IActionResult> Update(int id, [Bind(Prefix = SummaryEditor.FormPrefix)] SummaryForm form,
+        string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         form.Id = id;
@@ -67,7 +69,9 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         else if (outcome is SaveOutcome.Missing)
         {
             // Trashed or purged by someone else meanwhile: keep every typed character on screen.
-            ModelState.AddModelError("", "Someone moved this summary to the trash while you were editing. Your text is still below: restore the summary from the trash, then save again, or copy what you need.");
+            ModelState.AddModelError("",
+                "Someone moved this summary to the trash while you were editing. "
+                + "Your text is still below: restore the summary from the trash, then save again, or copy what you need.");
         }
 
         return outcome switch
@@ -82,7 +86,9 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     private List<FieldError> BindingErrors() =>
         ModelState.Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(e => new FieldError(
-                entry.Key.StartsWith(SummaryEditor.FormPrefix + ".", StringComparison.Ordinal) ? entry.Key[(SummaryEditor.FormPrefix.Length + 1)..] : entry.Key,
+                entry.Key.StartsWith(SummaryEditor.FormPrefix + ".", StringComparison.Ordinal)
+                    ? entry.Key[(SummaryEditor.FormPrefix.Length + 1)..]
+                    : entry.Key,
                 e.ErrorMessage)))
             .ToList();
 
@@ -112,14 +118,16 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         await editor.RestoreRevisionAsync(id, number, UserName, cancellationToken) switch
         {
             SaveOutcome.Saved saved => RedirectWithMessage(nameof(Edit), new { id = saved.Id }, saved.Message),
-            SaveOutcome.Invalid invalid => RedirectWithMessage(nameof(History), new { id }, string.Join(" ", invalid.Errors.Select(e => e.Message))),
+            SaveOutcome.Invalid invalid => RedirectWithMessage(nameof(History), new { id },
+                string.Join(" ", invalid.Errors.Select(e => e.Message))),
             _ => NotFound(),
         };
 
     [HttpPost("{id:int}/delete"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         await trash.TrashAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage(nameof(DashboardController.Index), "Dashboard", null, "Moved the summary to the trash. It can be restored from there.")
+            ? RedirectWithMessage(nameof(DashboardController.Index), "Dashboard", null,
+                "Moved the summary to the trash. It can be restored from there.")
             : NotFound();
 
     [HttpGet("/admin/trash")]

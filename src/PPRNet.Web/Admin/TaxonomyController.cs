@@ -21,7 +21,8 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
 
     [HttpPost("{kind}/{id:int}/retire"), ValidateAntiForgeryToken]
     public Task<IActionResult> Retire(string kind, int id, bool retired, CancellationToken cancellationToken) =>
-        Do(kind, k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken), retired ? "Retired." : "Brought back.", cancellationToken);
+        Do(kind, k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken),
+            retired ? "Retired." : "Brought back.", cancellationToken);
 
     /// <summary>A term in use is deleted from its own page, which offers the other terms once;
     /// the list page stays the size of the taxonomy however many terms there are.</summary>
@@ -55,7 +56,8 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
     private static TermKind? Parse(string kind) => kind switch { "topics" => TermKind.Topic, "types" => TermKind.ResearchType, _ => null };
 
     /// <summary>Post/redirect/get on success; on a refused change, the page again with the reason.</summary>
-    private async Task<IActionResult> Do(string kind, Func<TermKind, Task<string?>> change, string success, CancellationToken cancellationToken)
+    private async Task<IActionResult> Do(string kind, Func<TermKind, Task<string?>> change,
+        string success, CancellationToken cancellationToken)
     {
         var parsed = Parse(kind);
         if (parsed is null)

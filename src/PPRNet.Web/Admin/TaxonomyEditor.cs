@@ -33,7 +33,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     }
 
     /// <summary>Null when there is no such term.</summary>
-    public async Task<DeleteTermViewModel?> DeletePageAsync(TermKind kind, string kindSlug, int id, string? error, CancellationToken cancellationToken)
+    public async Task<DeleteTermViewModel?> DeletePageAsync(TermKind kind, string kindSlug, int id,
+        string? error, CancellationToken cancellationToken)
     {
         var page = await PageAsync(null, null, cancellationToken);
         var rows = kind == TermKind.Topic ? page.Topics : page.Types;
@@ -82,7 +83,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         return null;
     }
 
-    public async Task<string?> RenameAsync(TermKind kind, int id, string? name, string? slug, string user, CancellationToken cancellationToken)
+    public async Task<string?> RenameAsync(TermKind kind, int id, string? name, string? slug,
+        string user, CancellationToken cancellationToken)
     {
         var term = await FindAsync(kind, id, cancellationToken);
         name = ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
@@ -142,7 +144,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             : await db.Summaries.Where(s => s.ResearchTypeId == id).ToListAsync(cancellationToken);
         if (users.Count > 0 && target is null)
         {
-            return $"\"{term.Name}\" is used by {users.Count} summaries (the trash included). Choose where to move them before deleting it.";
+            return $"\"{term.Name}\" is used by {users.Count} summaries (the trash included). "
+                + $"Choose where to move them before deleting it.";
         }
 
         foreach (var summary in users)
@@ -194,7 +197,9 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     /// <summary>Points the old slug, and every alias that pointed at it, to the new slug.</summary>
     private async Task AddAliasAsync(TermKind kind, string oldSlug, string newSlug, CancellationToken cancellationToken)
     {
-        var aliases = await db.SlugAliases.Where(a => a.Kind == kind && (a.NewSlug == oldSlug || a.OldSlug == newSlug || a.OldSlug == oldSlug)).ToListAsync(cancellationToken);
+        var aliases = await db.SlugAliases
+            .Where(a => a.Kind == kind && (a.NewSlug == oldSlug || a.OldSlug == newSlug || a.OldSlug == oldSlug))
+            .ToListAsync(cancellationToken);
         // A slug that is live again (a new term took it) is no longer an alias.
         foreach (var alias in aliases)
         {

@@ -34,7 +34,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         }
 
         var rows = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.BottomLineHtml, s.ImplicationsHtml, s.ResearchTypeId })
+            .Select(s => new { s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt,
+                s.BottomLineHtml, s.ImplicationsHtml, s.ResearchTypeId })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var topics = await db.TopicIdsAsync(ids, cancellationToken);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new SummaryCard(
@@ -64,9 +65,15 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
 
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
         var summaries = await CardsAsync(ids, taxonomy, cancellationToken);
-        var intro = await db.MonthIssues.AsNoTracking().Where(m => m.Month == month && m.IntroHtml != "").Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
-        var newer = await Published.Where(s => string.Compare(s.Month, month) > 0).OrderBy(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
-        var older = await Published.Where(s => string.Compare(s.Month, month) < 0).OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
+        var intro = await db.MonthIssues.AsNoTracking()
+            .Where(m => m.Month == month && m.IntroHtml != "")
+            .Select(m => m.IntroHtml).FirstOrDefaultAsync(cancellationToken);
+        var newer = await Published
+            .Where(s => string.Compare(s.Month, month) > 0)
+            .OrderBy(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
+        var older = await Published
+            .Where(s => string.Compare(s.Month, month) < 0)
+            .OrderByDescending(s => s.Month).Select(s => s.Month).FirstOrDefaultAsync(cancellationToken);
         return IssueViewModel.Create(month, isLatest, intro, summaries, newer, older, Today);
     }
 
@@ -102,7 +109,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
             : await AnyTopicPageIdsAsync(chosen, type?.Id, skip, cancellationToken);
         var cards = await CardsAsync(ids, taxonomy, cancellationToken);
         var options = Facets.ArchiveOptions(taxonomy, counts, typeCount, chosen, type);
-        return ArchiveViewModel.Create(cards, chosen.Select(t => t.Link).ToList(), type?.Link, options.Topics, options.Types, total, request.Page, pageCount);
+        return ArchiveViewModel.Create(cards, chosen.Select(t => t.Link).ToList(), type?.Link,
+            options.Topics, options.Types, total, request.Page, pageCount);
     }
 
     /// <summary>Public summaries in any of several topics, by type. Not constant: it counts the
@@ -123,7 +131,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
 
     /// <summary>A page of summaries in any of several topics: each topic's listing read in archive
     /// order up to this page's end, merged without duplicates.</summary>
-    private async Task<List<int>> AnyTopicPageIdsAsync(IReadOnlyList<Term> topics, int? typeId, int skip, CancellationToken cancellationToken)
+    private async Task<List<int>> AnyTopicPageIdsAsync(IReadOnlyList<Term> topics, int? typeId,
+        int skip, CancellationToken cancellationToken)
     {
         var take = skip + PageSize;
         var index = typeId is null ? Indexes.TopicListingsArchive : Indexes.TopicListingsArchiveByType;
@@ -189,7 +198,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
 
     /// <summary>The summaries just before and after this one in the archive's order.</summary>
     private Task<List<LinkRow>> NeighboursAsync(SummaryPageRow s, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<LinkRow>(ArchiveOrder.NeighboursSql, ArchiveOrder.NeighbourParameters(Today, s.Month, s.PublishedOn, s.Title, s.Id))
+        db.Database.SqlQueryRaw<LinkRow>(ArchiveOrder.NeighboursSql,
+                ArchiveOrder.NeighbourParameters(Today, s.Month, s.PublishedOn, s.Title, s.Id))
             .ToListAsync(cancellationToken);
 
     /// <summary>"More on this topic": among the newest <see cref="RelatedWindow"/> summaries of each
@@ -226,7 +236,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     }
 
     /// <summary>The paper a published summary cites, for RIS and BibTeX downloads.</summary>
-    public async Task<(Citations.ApaCitation Citation, int SummaryId)?> CitationAsync(int year, int month, string slug, CancellationToken cancellationToken)
+    public async Task<(Citations.ApaCitation Citation, int SummaryId)?> CitationAsync(int year, int month,
+        string slug, CancellationToken cancellationToken)
     {
         if (!SummaryRules.TryParseMonth($"{year:D4}-{month:D2}", out var key) || !SummaryRules.IsSlug(slug))
         {
@@ -271,7 +282,8 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
     }
 
     public Task<string?> AliasAsync(TermKind kind, string slug, CancellationToken cancellationToken) =>
-        db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug && a.NewSlug != "").Select(a => a.NewSlug).FirstOrDefaultAsync(cancellationToken);
+        db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug && a.NewSlug != "")
+            .Select(a => a.NewSlug).FirstOrDefaultAsync(cancellationToken);
 
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
         SummaryRules.IsSlug(slug) ? db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken) : Task.FromResult(false);

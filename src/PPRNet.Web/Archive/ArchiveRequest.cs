@@ -19,7 +19,8 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
     {
         request = new ArchiveRequest([], null, 1);
         problem = "";
-        var chosen = (topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var chosen = (topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(t => t!.Trim()).Distinct(StringComparer.Ordinal).ToList();
         type = string.IsNullOrWhiteSpace(type) ? null : type.Trim();
 
         if (chosen.Count > MaxTopics)
@@ -30,13 +31,15 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
 
         if (chosen.Any(t => !SummaryRules.IsSlug(t)))
         {
-            problem = "A topic in the address is not one of ours. Topic names in addresses use lowercase letters, digits and hyphens, like \"empathy\".";
+            problem = "A topic in the address is not one of ours. "
+                + "Topic names in addresses use lowercase letters, digits and hyphens, like \"empathy\".";
             return false;
         }
 
         if (type is not null && !SummaryRules.IsSlug(type))
         {
-            problem = "The type of research in the address is not one of ours. Types in addresses use lowercase letters, digits and hyphens, like \"meta-analysis\".";
+            problem = "The type of research in the address is not one of ours. "
+                + "Types in addresses use lowercase letters, digits and hyphens, like \"meta-analysis\".";
             return false;
         }
 

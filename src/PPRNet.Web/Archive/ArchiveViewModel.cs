@@ -49,5 +49,6 @@ public sealed class ArchiveViewModel : PageViewModel
     }
 
     private static string PageTitle(IReadOnlyList<TaxonomyLink> topics, TaxonomyLink? type, int page) =>
-        string.Join(" · ", new[] { "Archive", topics.Count == 0 ? null : string.Join(" or ", topics.Select(t => t.Name)), type?.Name, page > 1 ? $"page {page}" : null }.OfType<string>());
+        string.Join(" · ", new[] { "Archive", topics.Count == 0 ? null : string.Join(" or ", topics.Select(t => t.Name)),
+            type?.Name, page > 1 ? $"page {page}" : null }.OfType<string>());
 }

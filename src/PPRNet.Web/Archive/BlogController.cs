@@ -84,7 +84,9 @@ public sealed class BlogController(ArchiveReader archive) : Controller
             return Redirect(BlogUrls.Topic(slug));
         }
 
-        var renamed = SummaryRules.IsSlug(slug) ? await archive.RenamedUrlAsync(new ArchiveRequest(slug, null, 1), cancellationToken) : null;
+        var renamed = SummaryRules.IsSlug(slug)
+            ? await archive.RenamedUrlAsync(new ArchiveRequest(slug, null, 1), cancellationToken)
+            : null;
         return renamed is null ? NotFound() : RedirectPermanent(renamed);
     }
 }

@@ -30,7 +30,9 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
     {
         // Sorted here rather than in SQL: a few dozen rows, and no sort step in the query plan.
         var topics = await db.Topics.AsNoTracking().Select(t => new Term(t.Id, t.Slug, t.Name, t.Retired)).ToListAsync(cancellationToken);
-        var types = await db.ResearchTypes.AsNoTracking().Select(t => new Term(t.Id, t.Slug, t.Name, t.Retired)).ToListAsync(cancellationToken);
+        var types = await db.ResearchTypes.AsNoTracking()
+            .Select(t => new Term(t.Id, t.Slug, t.Name, t.Retired))
+            .ToListAsync(cancellationToken);
         return new Taxonomy(
             topics.OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
             types.OrderBy(t => t.Id).ToList());
@@ -94,7 +96,8 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
         var typeOptions = taxonomy.Types
             .Select(t => (Term: t, Count: typeCount(t.Id)))
             .Where(t => !t.Term.Retired || t.Count > 0 || t.Term.Id == type?.Id)
-            .Select(t => new FilterOption(t.Term.Slug, t.Term.Name, t.Count, t.Term.Id == type?.Id, BlogUrls.ArchiveOf(chosenSlugs, t.Term.Slug, 1)))
+            .Select(t => new FilterOption(t.Term.Slug, t.Term.Name, t.Count, t.Term.Id == type?.Id,
+                BlogUrls.ArchiveOf(chosenSlugs, t.Term.Slug, 1)))
             .ToList();
         return (topicOptions, typeOptions);
     }

@@ -28,6 +28,7 @@ public sealed class FilterCounts
             (null, { } type) => pairs.GetValueOrDefault((FacetCount.AnyTopic, type)),
             ({ } topic, { } type) => pairs.GetValueOrDefault((topic, type)),
         };
-        return live - scheduled.Count(s => (typeId is null || s.ResearchTypeId == typeId) && (topicId is null || s.HasTopic(topicId.Value)));
+        return live - scheduled.Count(s => (typeId is null || s.ResearchTypeId == typeId)
+            && (topicId is null || s.HasTopic(topicId.Value)));
     }
 }

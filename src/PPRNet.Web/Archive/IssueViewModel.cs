@@ -14,7 +14,8 @@ public sealed class IssueViewModel : PageViewModel
     /// <summary>True when the issue is this calendar month's; the home page says "Latest month" otherwise.</summary>
     public bool IsCurrentMonth { get; init; }
 
-    public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries, string? newer, string? older, DateOnly today)
+    public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries,
+        string? newer, string? older, DateOnly today)
     {
         var label = Import.SummaryRules.MonthLabel(month);
         return new IssueViewModel

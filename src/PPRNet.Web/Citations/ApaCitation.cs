@@ -156,7 +156,9 @@ public sealed partial record ApaCitation
     /// <summary>The end of a plain-text journal citation: the title up to its last full stop,
     /// question or exclamation mark, then "Journal, volume(issue), pages." and perhaps a DOI. A book
     /// chapter ("In ... (Ed.), Book (pp. 1–20). Publisher.") or a report does not end this way.</summary>
-    [GeneratedRegex(@"^(?<title>.+[.?!])\s+(?<journal>[^.?!()]+?),\s*(?<volume>\d+)\s*(?:\((?<issue>[^)]+)\))?(?:,\s*(?:[Aa]rticle\s+)?(?<first>[A-Za-z]?\d+)\s*(?:[–—-]\s*(?<last>[A-Za-z]?\d+))?)?\.?\s*(?:(?:https?://|doi:)\S+)?\s*$")]
+    [GeneratedRegex(@"^(?<title>.+[.?!])\s+(?<journal>[^.?!()]+?),\s*(?<volume>\d+)\s*(?:\((?<issue>[^)]+)\))?"
+        + @"(?:,\s*(?:[Aa]rticle\s+)?(?<first>[A-Za-z]?\d+)\s*(?:[–—-]\s*(?<last>[A-Za-z]?\d+))?)?"
+        + @"\.?\s*(?:(?:https?://|doi:)\S+)?\s*$")]
     private static partial Regex PlainSource();
 
     [GeneratedRegex(@",?\s*(?<volume>\d+)\s*$")]

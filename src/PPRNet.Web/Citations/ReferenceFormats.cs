@@ -66,7 +66,9 @@ public static class ReferenceFormats
         Field("year", citation.YearOrEmpty);
         Field("volume", citation.Volume);
         Field("number", citation.Issue);
-        Field("pages", citation.FirstPage is null ? null : citation.LastPage is null ? citation.FirstPage : $"{citation.FirstPage}--{citation.LastPage}");
+        Field("pages",
+            citation.FirstPage is null ? null
+            : citation.LastPage is null ? citation.FirstPage : $"{citation.FirstPage}--{citation.LastPage}");
         Field("doi", citation.Doi);
         Field("url", citation.Doi is null ? url : $"https://doi.org/{citation.Doi}");
         if (!citation.IsJournalArticle)

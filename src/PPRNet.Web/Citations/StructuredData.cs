@@ -21,7 +21,8 @@ public static class StructuredData
         };
         if (citation.Authors.Count > 0)
         {
-            article["author"] = new JsonArray(citation.Authors.Select(a => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = a }).ToArray());
+            article["author"] = new JsonArray(citation.Authors
+                .Select(a => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = a }).ToArray());
         }
 
         if (citation.Year is not null)

@@ -33,7 +33,9 @@ public static partial class ArchiveTallies
     [
         ("Summaries_tally_v1_insert", $"AFTER INSERT ON Summaries BEGIN {AddSummary("new")} END"),
         ("Summaries_tally_v1_delete", $"AFTER DELETE ON Summaries BEGIN {RemoveSummary("old")} END"),
-        ("Summaries_tally_v1_update", $"AFTER UPDATE OF Status, DeletedAt, ResearchTypeId, Month, Slug, PublishedOn, Title ON Summaries BEGIN {RemoveSummary("old")} {AddSummary("new")} END"),
+        ("Summaries_tally_v1_update",
+            $"AFTER UPDATE OF Status, DeletedAt, ResearchTypeId, Month, Slug, PublishedOn, Title "
+            + $"ON Summaries BEGIN {RemoveSummary("old")} {AddSummary("new")} END"),
         ("SummaryTopics_tally_v1_insert", $"""
             AFTER INSERT ON SummaryTopics BEGIN
               INSERT OR IGNORE INTO TopicListings(TopicId, SummaryId, ResearchTypeId, Month, Slug, PublishedOn, Title)
@@ -41,14 +43,18 @@ public static partial class ArchiveTallies
                 FROM Summaries s WHERE s.Id = new.SummariesId AND {IsLive("s")};
             END
             """),
-        ("SummaryTopics_tally_v1_delete", "AFTER DELETE ON SummaryTopics BEGIN DELETE FROM TopicListings WHERE TopicId = old.TopicsId AND SummaryId = old.SummariesId; END"),
+        ("SummaryTopics_tally_v1_delete",
+            "AFTER DELETE ON SummaryTopics BEGIN "
+            + "DELETE FROM TopicListings WHERE TopicId = old.TopicsId AND SummaryId = old.SummariesId; END"),
         ("TopicListings_tally_v1_insert", """
             AFTER INSERT ON TopicListings BEGIN
               INSERT INTO FacetCounts(TopicId, ResearchTypeId, Count) VALUES (new.TopicId, new.ResearchTypeId, 1)
                 ON CONFLICT(TopicId, ResearchTypeId) DO UPDATE SET Count = Count + 1;
             END
             """),
-        ("TopicListings_tally_v1_delete", "AFTER DELETE ON TopicListings BEGIN UPDATE FacetCounts SET Count = Count - 1 WHERE TopicId = old.TopicId AND ResearchTypeId = old.ResearchTypeId; END"),
+        ("TopicListings_tally_v1_delete",
+            "AFTER DELETE ON TopicListings BEGIN "
+            + "UPDATE FacetCounts SET Count = Count - 1 WHERE TopicId = old.TopicId AND ResearchTypeId = old.ResearchTypeId; END"),
     ];
 
     public static async Task EnsureAsync(BlogDbContext db, ILogger logger, CancellationToken cancellationToken)
@@ -67,7 +73,9 @@ public static partial class ArchiveTallies
         }
 
         // Inside the caller's transaction when there is one (a bulk import), else in its own.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         foreach (var name in stale)
         {
             var drop = $"DROP TRIGGER IF EXISTS {name};";

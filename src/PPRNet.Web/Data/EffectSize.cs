@@ -26,7 +26,8 @@ public sealed record EffectSize(EffectStatistic Statistic, double Value, double?
     /// <summary>Reads a number as written in front matter or the form: invariant culture, and the
     /// typographic minus sign (U+2212) that papers and our own pages use.</summary>
     public static bool TryParseNumber(string? text, out double number) =>
-        double.TryParse(text?.Trim().Replace('\u2212', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+        double.TryParse(text?.Trim().Replace('\u2212', '-'), NumberStyles.Float, CultureInfo.InvariantCulture, out number)
+            && double.IsFinite(number);
 
     public static string Code(EffectStatistic statistic) => statistic switch
     {

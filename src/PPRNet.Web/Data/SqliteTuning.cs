@@ -28,7 +28,8 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         }
     }
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         Apply(connection);
         return Task.CompletedTask;

@@ -24,7 +24,8 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
     public const int Size = 20;
 
     /// <summary>Null when the topic or type does not exist.</summary>
-    public async Task<FeedFile?> WriteAsync(HttpRequest request, FeedFormat format, string? topicSlug, string? typeSlug, CancellationToken cancellationToken)
+    public async Task<FeedFile?> WriteAsync(HttpRequest request, FeedFormat format, string? topicSlug,
+        string? typeSlug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
@@ -37,7 +38,8 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
 
         var ids = await NewestIdsAsync(topic?.Id, type?.Id, cancellationToken);
         var found = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Title, s.Month, s.Slug, s.Excerpt, s.BodyHtml, s.ImplicationsHtml, s.CitationHtml, s.PublishedOn, s.UpdatedAt })
+            .Select(s => new { s.Id, s.Title, s.Month, s.Slug, s.Excerpt, s.BodyHtml, s.ImplicationsHtml,
+                s.CitationHtml, s.PublishedOn, s.UpdatedAt })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var topicIds = await db.TopicIdsAsync(ids, cancellationToken);
         var rows = ids.Where(found.ContainsKey).Select(id => found[id]).Select(r => new
@@ -56,7 +58,9 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
         var page = BlogUrls.Archive(topicSlug, typeSlug, 1);
         var feed = new SyndicationFeed(
             Text(SiteLinks.SiteName + scope),
-            Text("Practice-oriented summaries of published psychotherapy research" + (scope.Length > 0 ? scope.Replace(": ", " on ", StringComparison.Ordinal) : "") + "."),
+            Text("Practice-oriented summaries of published psychotherapy research"
+                + (scope.Length > 0 ? scope.Replace(": ", " on ", StringComparison.Ordinal) : "")
+                + "."),
             new Uri(site + page))
         {
             Id = site + page,
@@ -90,11 +94,14 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
-            SyndicationFeedFormatter formatter = format == FeedFormat.Rss ? new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false) : new Atom10FeedFormatter(feed);
+            SyndicationFeedFormatter formatter = format == FeedFormat.Rss
+                ? new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false)
+                : new Atom10FeedFormatter(feed);
             formatter.WriteTo(writer);
         }
 
-        return new FeedFile(buffer.ToArray(), format == FeedFormat.Rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+        return new FeedFile(buffer.ToArray(),
+            format == FeedFormat.Rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
     }
 
     /// <summary>The newest summaries of the feed, read backwards along a publish-date index.</summary>

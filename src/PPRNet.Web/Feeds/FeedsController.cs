@@ -13,10 +13,12 @@ public sealed class FeedsController(FeedWriter feeds, ArchiveReader archive) : C
     public Task<IActionResult> All(string format, CancellationToken cancellationToken) => Feed(format, null, null, cancellationToken);
 
     [HttpGet("/feeds/topics/{slug}.{format:regex(^(rss|atom)$)}")]
-    public Task<IActionResult> Topic(string slug, string format, CancellationToken cancellationToken) => Feed(format, slug, null, cancellationToken);
+    public Task<IActionResult> Topic(string slug, string format, CancellationToken cancellationToken)
+        => Feed(format, slug, null, cancellationToken);
 
     [HttpGet("/feeds/types/{slug}.{format:regex(^(rss|atom)$)}")]
-    public Task<IActionResult> Type(string slug, string format, CancellationToken cancellationToken) => Feed(format, null, slug, cancellationToken);
+    public Task<IActionResult> Type(string slug, string format, CancellationToken cancellationToken)
+        => Feed(format, null, slug, cancellationToken);
 
     private async Task<IActionResult> Feed(string format, string? topic, string? type, CancellationToken cancellationToken)
     {

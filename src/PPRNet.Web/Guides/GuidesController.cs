@@ -15,7 +15,8 @@ public sealed class GuidesController : Controller
         return View(new GuidePage
         {
             Title = "Reading effect sizes",
-            Description = "What d, g, r and odds ratios mean, what Cohen's small, medium and large labels do and do not tell you, and how to read a summary's study facts.",
+            Description = "What d, g, r and odds ratios mean, "
+                + "what Cohen's small, medium and large labels do and do not tell you, and how to read a summary's study facts.",
         });
     }
 }

@@ -44,7 +44,9 @@ public static class ContentLimits
 
         if (markdown.Length > MaxMarkdownLength)
         {
-            return (-1, $"is {markdown.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is {MaxMarkdownLength.ToString("N0", CultureInfo.InvariantCulture)} (about 100 KB)");
+            return (-1,
+                $"is {markdown.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; "
+                + $"the limit is {MaxMarkdownLength.ToString("N0", CultureInfo.InvariantCulture)} (about 100 KB)");
         }
 
         var line = 0;
@@ -128,7 +130,8 @@ public static class ContentLimits
 
     public static string? LengthProblem(string? text, int max) =>
         text is not null && text.Length > max
-            ? $"is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is {max.ToString("N0", CultureInfo.InvariantCulture)}"
+            ? $"is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; "
+                + $"the limit is {max.ToString("N0", CultureInfo.InvariantCulture)}"
             : null;
 
     public static string TopicsProblem => $"names more than {MaxTopics} topics; choose the {MaxTopics} that fit best";

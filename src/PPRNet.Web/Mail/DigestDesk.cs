@@ -6,7 +6,8 @@ namespace PPRNet.Web.Mail;
 
 /// <summary>What editors see of the digest: every month with published summaries, its send state
 /// and progress, and a preview as a reader of every topic or of one topic would get it.</summary>
-public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestComposer composer, Subscriptions subscriptions, MailLinks links, TimeProvider clock)
+public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestComposer composer,
+    Subscriptions subscriptions, MailLinks links, TimeProvider clock)
 {
     public async Task<DigestsPage> MonthsAsync(string? message, CancellationToken cancellationToken)
     {
@@ -26,7 +27,8 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         };
     }
 
-    public async Task<DigestMonthPage> MonthAsync(string month, string? topicSlug, string? testTo, string? message, CancellationToken cancellationToken)
+    public async Task<DigestMonthPage> MonthAsync(string month, string? topicSlug, string? testTo,
+        string? message, CancellationToken cancellationToken)
     {
         var topics = await subscriptions.TopicChoicesAsync(cancellationToken);
         var topic = topics.FirstOrDefault(t => t.Slug == topicSlug);
@@ -65,7 +67,8 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
 
     private MailContent Preview(DigestEdition edition, IReadOnlyList<DigestItem> items, TopicChoice? topic) =>
         MailTemplates.Digest(edition, items,
-            topic is null ? null : $"As a reader of the topic “{topic.Name}” gets it ({items.Count} of {edition.Items.Count} summaries).",
+            topic is null ? null
+                : $"As a reader of the topic “{topic.Name}” gets it ({items.Count} of {edition.Items.Count} summaries).",
             links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
 
     public async Task<IReadOnlyDictionary<SubscriberStatus, int>> CountsAsync(CancellationToken cancellationToken) =>

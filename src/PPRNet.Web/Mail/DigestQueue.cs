@@ -10,7 +10,8 @@ public sealed record DigestProgress(int Queued, int Sent, int Failed, int Skippe
     public int Total => Queued + Sent + Failed + Skipped;
 }
 
-public sealed record DigestState(string Month, DigestStatus? Status, DateTimeOffset? SendAt, DateTimeOffset? QueuedAt, string? RequestedBy, int Recipients, DigestProgress Progress);
+public sealed record DigestState(string Month, DigestStatus? Status, DateTimeOffset? SendAt, DateTimeOffset? QueuedAt,
+    string? RequestedBy, int Recipients, DigestProgress Progress);
 
 /// <summary>Puts a month's digest into the outbox, once: the Digests row is unique per month, and
 /// the row and all its recipients are written in one transaction, so a month is either not queued
@@ -47,7 +48,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         var claimed = await db.Digests.Where(d => d.Month == month && d.Status != DigestStatus.Queued)
                 .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DigestStatus.Queued).SetProperty(d => d.QueuedAt, now)
                     .SetProperty(d => d.RequestedBy, user).SetProperty(d => d.RequestedAt, now), cancellationToken) == 1
-            || (!await db.Digests.AnyAsync(d => d.Month == month, cancellationToken) && await AddQueuedAsync(month, user, now, cancellationToken));
+            || (!await db.Digests.AnyAsync(d => d.Month == month, cancellationToken)
+                && await AddQueuedAsync(month, user, now, cancellationToken));
         if (!claimed)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -56,19 +58,24 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
 
         var digestId = await db.Digests.Where(d => d.Month == month).Select(d => d.Id).SingleAsync(cancellationToken);
         var recipients = await InsertRecipientsAsync(digestId, month, TopicIdsOf(edition), now, cancellationToken);
-        await db.Digests.Where(d => d.Id == digestId).ExecuteUpdateAsync(set => set.SetProperty(d => d.Recipients, recipients), cancellationToken);
-        audit.Record(user, MailAuditActions.DigestSend, $"digest {month}", $"queued for {recipients} subscribers ({edition.Items.Count} summaries)");
+        await db.Digests.Where(d => d.Id == digestId)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Recipients, recipients), cancellationToken);
+        audit.Record(user, MailAuditActions.DigestSend, $"digest {month}",
+            $"queued for {recipients} subscribers ({edition.Items.Count} summaries)");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Poke();
-        return $"The {label} digest is queued for {recipients} confirmed {(recipients == 1 ? "subscriber" : "subscribers")}; progress shows below.";
+        return $"The {label} digest is queued for {recipients} confirmed {(recipients == 1 ? "subscriber" : "subscribers")}"
+            + "; progress shows below.";
     }
 
     /// <summary>Why a send time cannot be scheduled, or null. A time already past would be queued at
     /// the sender's next poll, skipping the confirmation step that "Send now" has.</summary>
     public static string? SendAtProblem(string month, DateTimeOffset sendAt, DateTimeOffset now) =>
         sendAt <= now
-            ? $"Choose a time after now ({now:yyyy-MM-dd HH:mm} UTC) to schedule the {SummaryRules.MonthLabel(month)} digest; to send it now, use “Send to … confirmed subscribers”."
+            ? $"Choose a time after now ({now:yyyy-MM-dd HH:mm} UTC) "
+                + $"to schedule the {SummaryRules.MonthLabel(month)} digest; "
+                + "to send it now, use “Send to … confirmed subscribers”."
             : null;
 
     public async Task<string> ScheduleAsync(string month, DateTimeOffset sendAt, string user, CancellationToken cancellationToken)
@@ -107,7 +114,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
 
     public async Task<string> UnscheduleAsync(string month, string user, CancellationToken cancellationToken)
     {
-        var removed = await db.Digests.Where(d => d.Month == month && d.Status != DigestStatus.Queued).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.Digests.Where(d => d.Month == month && d.Status != DigestStatus.Queued)
+            .ExecuteDeleteAsync(cancellationToken);
         if (removed == 0)
         {
             return "There was no scheduled send to cancel.";
@@ -169,7 +177,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
     {
         var digest = await db.Digests.AsNoTracking().SingleOrDefaultAsync(d => d.Month == month, cancellationToken);
         var progress = digest is null ? new DigestProgress(0, 0, 0, 0) : await ProgressAsync(digest.Id, cancellationToken);
-        return new DigestState(month, digest?.Status, digest?.SendAt, digest?.QueuedAt, digest?.RequestedBy, digest?.Recipients ?? 0, progress);
+        return new DigestState(month, digest?.Status, digest?.SendAt, digest?.QueuedAt,
+            digest?.RequestedBy, digest?.Recipients ?? 0, progress);
     }
 
     public async Task<IReadOnlyDictionary<string, DigestState>> StatesAsync(CancellationToken cancellationToken)
@@ -191,7 +200,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         counts.GetValueOrDefault(OutboxStatus.Failed), counts.GetValueOrDefault(OutboxStatus.Skipped));
 
     private static string AlreadySent(string label, Digest digest) =>
-        $"The {label} digest was already sent ({digest.QueuedAt:yyyy-MM-dd HH:mm} UTC, by {digest.RequestedBy}); a month's digest goes out once, so nothing was sent again.";
+        $"The {label} digest was already sent ({digest.QueuedAt:yyyy-MM-dd HH:mm} UTC, by {digest.RequestedBy}); "
+            + "a month's digest goes out once, so nothing was sent again.";
 
     private static int[] TopicIdsOf(DigestEdition edition) => edition.Items.SelectMany(i => i.TopicIds).Distinct().ToArray();
 
@@ -206,7 +216,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
 
     /// <summary>One statement for all recipients: 10,000 rows take a fraction of a second, where
     /// adding them one by one through the change tracker takes seconds.</summary>
-    private async Task<int> InsertRecipientsAsync(int digestId, string month, int[] topicIds, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> InsertRecipientsAsync(int digestId, string month, int[] topicIds,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now);
         // The topic ids are integers from our own query; the rest are parameters.

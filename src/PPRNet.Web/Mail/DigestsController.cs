@@ -11,7 +11,8 @@ namespace PPRNet.Web.Mail;
 [Route("admin/digests")]
 public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimeProvider clock) : AdminControllerBase
 {
-    private const string PreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private const string PreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+        + "form-action 'none'; frame-ancestors 'none'";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -47,7 +48,8 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
         }
 
         var page = await desk.MonthAsync(valid, topic, null, null, cancellationToken);
-        return RedirectWithMessage(nameof(Month), new { month = valid }, await queue.QueueTestAsync(valid, page.Topic?.Id, UserName, UserName, cancellationToken));
+        return RedirectWithMessage(nameof(Month), new { month = valid },
+            await queue.QueueTestAsync(valid, page.Topic?.Id, UserName, UserName, cancellationToken));
     }
 
     [HttpGet("{month}/send")]
@@ -72,7 +74,9 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
         }
 
         DateTimeOffset? sendAt = form.SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
-        var problem = sendAt is null ? "Give the date and time (UTC) to send it." : DigestQueue.SendAtProblem(valid, sendAt.Value, clock.GetUtcNow());
+        var problem = sendAt is null
+            ? "Give the date and time (UTC) to send it."
+            : DigestQueue.SendAtProblem(valid, sendAt.Value, clock.GetUtcNow());
         if (problem is not null)
         {
             // Beside the field, with what was typed still in it.
@@ -80,7 +84,8 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
             return View("Month", await desk.MonthAsync(valid, null, UserName, null, cancellationToken));
         }
 
-        return RedirectWithMessage(nameof(Month), new { month = valid }, await queue.ScheduleAsync(valid, sendAt!.Value, UserName, cancellationToken));
+        return RedirectWithMessage(nameof(Month), new { month = valid },
+            await queue.ScheduleAsync(valid, sendAt!.Value, UserName, cancellationToken));
     }
 
     [HttpPost("{month}/unschedule"), ValidateAntiForgeryToken]

@@ -15,19 +15,23 @@ namespace PPRNet.Web.Mail;
 public static class MailTemplates
 {
     private const string Body = "margin:0;padding:0;background-color:#f3f2ee;";
-    private const string Sheet = "max-width:640px;margin:0 auto;padding:24px 20px;background-color:#ffffff;color:#1f1f1f;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.55;";
+    private const string Sheet = "max-width:640px;margin:0 auto;padding:24px 20px;background-color:#ffffff;"
+        + "color:#1f1f1f;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.55;";
     private const string Kicker = "margin:0 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#4a4a4a;";
     private const string H1 = "margin:0 0 16px;font-family:Arial,Helvetica,sans-serif;font-size:26px;line-height:1.25;color:#1f1f1f;";
     private const string H2 = "margin:28px 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:21px;line-height:1.3;color:#1f1f1f;";
     private const string H3 = "margin:16px 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#1f1f1f;";
     private const string Citation = "margin:0 0 8px;font-size:15px;color:#3d3d3d;";
     private const string Link = "color:#0b4f8a;text-decoration:underline;";
-    private const string Small = "margin:24px 0 0;padding-top:12px;border-top:1px solid #c9c7bf;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#4a4a4a;";
-    private const string Button = "display:inline-block;padding:10px 18px;background-color:#0b4f8a;color:#ffffff;font-family:Arial,Helvetica,sans-serif;font-weight:bold;text-decoration:none;border-radius:4px;";
+    private const string Small = "margin:24px 0 0;padding-top:12px;border-top:1px solid #c9c7bf;"
+        + "font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#4a4a4a;";
+    private const string Button = "display:inline-block;padding:10px 18px;background-color:#0b4f8a;color:#ffffff;"
+        + "font-family:Arial,Helvetica,sans-serif;font-weight:bold;text-decoration:none;border-radius:4px;";
 
     public static string DigestSubject(string month) => $"{SiteLinks.SiteName}: {SummaryRules.MonthLabel(month)}";
 
-    public static MailContent Digest(DigestEdition edition, IReadOnlyList<DigestItem> items, string? readerNote, string preferencesUrl, string unsubscribeUrl)
+    public static MailContent Digest(DigestEdition edition, IReadOnlyList<DigestItem> items, string? readerNote,
+        string preferencesUrl, string unsubscribeUrl)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(items);
@@ -54,15 +58,18 @@ public static class MailTemplates
                 .Append($"<p style=\"{Citation}\">{item.CitationHtml}</p>")
                 .Append($"<h3 style=\"{H3}\">Practice Implications</h3>")
                 .Append("<div>").Append(item.ImplicationsHtml).Append("</div>")
-                .Append($"<p style=\"margin:8px 0 0;\"><a href=\"{E(item.Url)}\" style=\"{Link}\">Read the full summary of “{E(item.Title)}”</a></p>");
+                .Append($"<p style=\"margin:8px 0 0;\"><a href=\"{E(item.Url)}\" style=\"{Link}\">"
+                    + $"Read the full summary of “{E(item.Title)}”</a></p>");
             text.Append(item.Title).Append('\n').Append('-', Math.Min(item.Title.Length, 72)).Append('\n')
                 .Append(item.CitationText).Append("\n\nPractice Implications\n")
                 .Append(item.ImplicationsText).Append("\n\nRead the full summary: ").Append(item.Url).Append("\n\n");
         }
 
-        html.Append($"<p style=\"margin:24px 0 0;\"><a href=\"{E(edition.MonthUrl)}\" style=\"{Link}\">All of {E(edition.Label)} on the blog</a></p>");
+        html.Append($"<p style=\"margin:24px 0 0;\"><a href=\"{E(edition.MonthUrl)}\" style=\"{Link}\">"
+            + $"All of {E(edition.Label)} on the blog</a></p>");
         text.Append("All of ").Append(edition.Label).Append(" on the blog: ").Append(edition.MonthUrl).Append('\n');
-        Footer(html, text, "You get this because you subscribed to the PPRNet Research Blog's monthly digest.", preferencesUrl, unsubscribeUrl);
+        Footer(html, text, "You get this because you subscribed to the PPRNet Research Blog's monthly digest.",
+            preferencesUrl, unsubscribeUrl);
         return new MailContent(subject, End(html), text.ToString());
     }
 
@@ -72,7 +79,8 @@ public static class MailTemplates
         var lifetime = ConfirmationLinkLifetime;
         var html = Start(subject)
             .Append($"<h1 style=\"{H1}\">Please confirm your subscription</h1>")
-            .Append($"<p>Someone, probably you, asked for the {E(SiteLinks.SiteName)}'s monthly digest at this address on <a href=\"{E(siteUrl)}\" style=\"{Link}\">{E(siteUrl)}</a>.</p>")
+            .Append($"<p>Someone, probably you, asked for the {E(SiteLinks.SiteName)}'s monthly digest "
+                + $"at this address on <a href=\"{E(siteUrl)}\" style=\"{Link}\">{E(siteUrl)}</a>.</p>")
             .Append($"<p><a href=\"{E(confirmUrl)}\" style=\"{Button}\">Confirm my subscription</a></p>")
             .Append($"<p style=\"{Small}\">The link works for {E(lifetime)}. ")
             .Append("If you did not ask for this, ignore this email: nothing more will be sent.</p>");
@@ -94,8 +102,10 @@ public static class MailTemplates
         const string subject = "You are already subscribed to the PPRNet Research Blog";
         var html = Start(subject)
             .Append($"<h1 style=\"{H1}\">You are already subscribed</h1>")
-            .Append("<p>Someone, probably you, asked to subscribe this address to the monthly digest again. It is already subscribed, so nothing has changed.</p>");
-        var text = new StringBuilder($"{subject}\n\nSomeone, probably you, asked to subscribe this address to the monthly digest again. It is already subscribed, so nothing has changed.\n");
+            .Append("<p>Someone, probably you, asked to subscribe this address to the monthly digest again. "
+                + "It is already subscribed, so nothing has changed.</p>");
+        var text = new StringBuilder($"{subject}\n\nSomeone, probably you, asked to subscribe this address to the monthly digest again. "
+            + "It is already subscribed, so nothing has changed.\n");
         Footer(html, text, "", preferencesUrl, unsubscribeUrl);
         return new MailContent(subject, End(html), text.ToString());
     }
@@ -106,9 +116,12 @@ public static class MailTemplates
         var lifetime = PreferencesLinkLifetime;
         var html = Start(subject)
             .Append($"<h1 style=\"{H1}\">Your new preferences link</h1>")
-            .Append("<p>Someone, probably you, asked for a new link to change the topics of this address's monthly digest, pause it or unsubscribe.</p>")
+            .Append("<p>Someone, probably you, asked for a new link to change the topics of this address's monthly digest, "
+                + "pause it or unsubscribe.</p>")
             .Append($"<p><a href=\"{E(preferencesUrl)}\" style=\"{Button}\">Change your topics or pause the digest</a></p>")
-            .Append($"<p style=\"{Small}\">The link works for {E(lifetime)}. If you did not ask for it, ignore this email: nothing has changed. <a href=\"{E(unsubscribeUrl)}\" style=\"{Link}\">Unsubscribe</a></p>");
+            .Append($"<p style=\"{Small}\">The link works for {E(lifetime)}. "
+                + $"If you did not ask for it, ignore this email: nothing has changed. "
+                + $"<a href=\"{E(unsubscribeUrl)}\" style=\"{Link}\">Unsubscribe</a></p>");
         var text = $"""
             {subject}
 
@@ -157,15 +170,19 @@ public static class MailTemplates
     }
 
     private static StringBuilder Start(string title) => new StringBuilder()
-        .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .Append($"<title>{E(title)}</title></head><body style=\"{Body}\"><div role=\"article\" aria-label=\"{E(title)}\" lang=\"en\" style=\"{Sheet}\">")
+        .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .Append($"<title>{E(title)}</title></head><body style=\"{Body}\">"
+            + $"<div role=\"article\" aria-label=\"{E(title)}\" lang=\"en\" style=\"{Sheet}\">")
         .Append($"<p style=\"{Kicker}\">{E(SiteLinks.SiteName)}</p>");
 
     private static string End(StringBuilder html) => html.Append("</div></body></html>").ToString();
 
     private static void Footer(StringBuilder html, StringBuilder text, string why, string preferencesUrl, string unsubscribeUrl)
     {
-        html.Append($"<p style=\"{Small}\">{E(why)} <a href=\"{E(preferencesUrl)}\" style=\"{Link}\">Change your topics or pause the digest</a> · <a href=\"{E(unsubscribeUrl)}\" style=\"{Link}\">Unsubscribe</a></p>");
+        html.Append($"<p style=\"{Small}\">{E(why)} "
+            + $"<a href=\"{E(preferencesUrl)}\" style=\"{Link}\">Change your topics or pause the digest</a> · "
+            + $"<a href=\"{E(unsubscribeUrl)}\" style=\"{Link}\">Unsubscribe</a></p>");
         text.Append("\n--\n");
         if (why.Length > 0)
         {

@@ -76,7 +76,8 @@ public sealed class MailTokens(IDataProtectionProvider provider, TimeProvider cl
                 return TokenCheck.Expired;
             case [_, var ticksText] when long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks):
                 key = named;
-                return clock.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero) > PreferencesLifetime ? TokenCheck.Expired : TokenCheck.Valid;
+                return clock.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero) > PreferencesLifetime
+                    ? TokenCheck.Expired : TokenCheck.Valid;
             default:
                 return TokenCheck.Invalid;
         }

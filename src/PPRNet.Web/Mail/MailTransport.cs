@@ -9,7 +9,8 @@ namespace PPRNet.Web.Mail;
 /// <summary>Hands messages to the SMTP server (MailKit), keeping one connection open while there is
 /// mail to send; or, with no `Smtp:Host`, writes each as an .eml file to `Mail:PickupFolder`, so the
 /// site does everything on a machine without a mail server. Used by the one sender loop only.</summary>
-public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<MailOptions> mail, IWebHostEnvironment environment, ILogger<MailTransport> logger)
+public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<MailOptions> mail,
+    IWebHostEnvironment environment, ILogger<MailTransport> logger)
     : IAsyncDisposable
 {
     private SmtpClient? client;
@@ -81,7 +82,8 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
                 await client.DisconnectAsync(quit: true);
             }
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException
+            or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
         {
             // Already broken: nothing to close politely.
         }
@@ -104,7 +106,8 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
         client = new SmtpClient { Timeout = 30_000 };
         // Our own socket, without Nagle's algorithm: each message ends in a small write ("." after
         // the body) that otherwise waits for the server's delayed ACK, 40 ms a message.
-        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream,
+            System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(settings.Host!, settings.Port, cancellationToken);
@@ -125,12 +128,15 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
         return client;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mail:From ({From}) is not an address such as \"PPRNet Research Blog <digest@example.org>\": no mail can be sent until it is")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Mail:From ({From}) is not an address such as \"PPRNet Research Blog <digest@example.org>\": "
+        + "no mail can be sent until it is")]
     private static partial void LogBadFrom(ILogger logger, string from);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail goes to the SMTP server {Host}:{Port}")]
     private static partial void LogSmtp(ILogger logger, string host, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Smtp:Host is configured: mail is written as .eml files to {Folder} instead of being sent")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No Smtp:Host is configured: mail is written as .eml files to {Folder} instead of being sent")]
     private static partial void LogPickup(ILogger logger, string folder);
 }

@@ -23,7 +23,8 @@ public enum BatchOutcome
 /// SIGTERM) the message in hand is finished and marked before the loop ends, so a restart sends
 /// nothing twice; after a kill the lease of the one message in flight lapses and it is sent again
 /// (at least once, never lost). Unsubscribes are checked again just before each message.</summary>
-public sealed partial class OutboxSender(IServiceProvider services, MailSignal signal, MailTransport transport, IOptions<MailOptions> options, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IServiceProvider services, MailSignal signal, MailTransport transport,
+    IOptions<MailOptions> options, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,7 +10,8 @@ namespace PPRNet.Web.Mail;
 
 /// <summary>One batch of the outbox, in a scope of its own (a fresh DbContext each batch).</summary>
 public sealed partial class OutboxWorker(
-    BlogDbContext db, DigestQueue queue, UnconfirmedRequests unconfirmed, DigestComposer composer, MailTokens tokens, MailLinks links, MailTransport transport,
+    BlogDbContext db, DigestQueue queue, UnconfirmedRequests unconfirmed, DigestComposer composer,
+    MailTokens tokens, MailLinks links, MailTransport transport,
     IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger)
 {
     private const int BatchSize = 200;
@@ -45,7 +46,8 @@ public sealed partial class OutboxWorker(
             await pacer.WaitAsync(stoppingToken);
             now = clock.GetUtcNow();
             var leaseUntil = now.AddSeconds(Math.Max(1, options.Value.LeaseSeconds));
-            if (await Due(now).Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil), stoppingToken) == 0)
+            if (await Due(now).Where(m => m.Id == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, leaseUntil), stoppingToken) == 0)
             {
                 continue; // someone else has it
             }
@@ -113,7 +115,8 @@ public sealed partial class OutboxWorker(
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
             or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException
-            or System.Security.Authentication.AuthenticationException or TimeoutException or OperationCanceledException or NotSupportedException)
+            or System.Security.Authentication.AuthenticationException or TimeoutException
+            or OperationCanceledException or NotSupportedException)
         {
             // The server or the connection is in trouble: the whole outbox waits a little.
             await transport.ResetAsync();
@@ -164,10 +167,14 @@ public sealed partial class OutboxWorker(
                 return (null, "no published summaries");
             }
 
-            var topic = row.TopicId is { } topicId ? await db.Topics.AsNoTracking().Where(t => t.Id == topicId).Select(t => t.Name).FirstOrDefaultAsync() : null;
+            var topic = row.TopicId is { } topicId
+                ? await db.Topics.AsNoTracking().Where(t => t.Id == topicId).Select(t => t.Name).FirstOrDefaultAsync()
+                : null;
             var items = test.ForTopic(topic is null ? null : row.TopicId);
-            var note = $"Test: this is the digest as a reader of {(topic is null ? "every topic" : $"the topic “{topic}”")} gets it ({items.Count} of {test.Items.Count} summaries).";
-            var content = MailTemplates.Digest(test, items, note, links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
+            var note = $"Test: this is the digest as a reader of {(topic is null ? "every topic" : $"the topic “{topic}”")}"
+                + $" gets it ({items.Count} of {test.Items.Count} summaries).";
+            var content = MailTemplates.Digest(test, items, note,
+                links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
             return (MailTemplates.Message(content with { Subject = "[Test] " + content.Subject }, settings, row.Email, null), null);
         }
 
@@ -190,15 +197,18 @@ public sealed partial class OutboxWorker(
                 var confirm = links.Absolute(SubscribeUrls.ConfirmWith(tokens.Confirmation(subscriber.Key, subscriber.ConfirmStamp)));
                 return (MailTemplates.Message(MailTemplates.Confirmation(confirm, links.Base), settings, row.Email, null), null);
             case OutboxKind.AlreadySubscribed when live:
-                return (MailTemplates.Message(MailTemplates.AlreadySubscribed(preferences, unsubscribe), settings, row.Email, unsubscribe), null);
+                return (MailTemplates.Message(MailTemplates.AlreadySubscribed(preferences, unsubscribe),
+                    settings, row.Email, unsubscribe), null);
             case OutboxKind.PreferencesLink when live:
-                return (MailTemplates.Message(MailTemplates.PreferencesLink(preferences, unsubscribe), settings, row.Email, unsubscribe), null);
+                return (MailTemplates.Message(MailTemplates.PreferencesLink(preferences, unsubscribe),
+                    settings, row.Email, unsubscribe), null);
             case OutboxKind.Digest when subscriber.Status == SubscriberStatus.Confirmed:
                 var edition = await EditionAsync(row.Month!);
                 var wanted = edition?.For(subscriber.AllTopics, subscriber.Topics) ?? [];
                 return wanted.Count == 0
                     ? (null, "no summaries on the subscriber's topics")
-                    : (MailTemplates.Message(MailTemplates.Digest(edition!, wanted, null, preferences, unsubscribe), settings, row.Email, unsubscribe), null);
+                    : (MailTemplates.Message(MailTemplates.Digest(edition!, wanted, null, preferences, unsubscribe),
+                        settings, row.Email, unsubscribe), null);
             default:
                 return (null, $"subscriber is {subscriber.Status.ToString().ToLowerInvariant()}");
         }
@@ -222,7 +232,10 @@ public sealed partial class OutboxWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} refused for good: {Reason}")]
     private static partial void LogRefused(ILogger logger, long id, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id}: the mail server refused the message itself, not the address; it is marked failed and the subscriber is left as is. Check the relay's size or content limits: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Outbox message {Id}: the mail server refused the message itself, not the address; "
+        + "it is marked failed and the subscriber is left as is. "
+        + "Check the relay's size or content limits: {Reason}")]
     private static partial void LogMessageRefused(ILogger logger, long id, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed (attempt {Attempts}), will retry: {Error}")]

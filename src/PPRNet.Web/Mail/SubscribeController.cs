@@ -52,7 +52,8 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         await subscriptions.ConfirmAsync(token, cancellationToken) switch
         {
             ConfirmOutcome.Confirmed => View("Notice", Message("You are subscribed",
-                "Thank you. The digest arrives when each month's summaries are published; every email has a link to change your topics or to unsubscribe.")),
+                "Thank you. The digest arrives when each month's summaries are published; "
+                    + "every email has a link to change your topics or to unsubscribe.")),
             ConfirmOutcome.AlreadyConfirmed => View("Notice", Message("You are already subscribed",
                 "This address is already confirmed; nothing has changed.")),
             ConfirmOutcome.Expired => BadRequestMessage("This link has expired",
@@ -66,11 +67,13 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
     {
         var link = await subscriptions.FromLinkAsync(token, cancellationToken);
         return link.IsLive
-            ? View(await PreferencesAsync(token!, link.Subscriber!, link.Subscriber!.AllTopics, link.Subscriber.Topics.Select(t => t.Slug).ToList(), cancellationToken))
+            ? View(await PreferencesAsync(token!, link.Subscriber!, link.Subscriber!.AllTopics,
+                link.Subscriber.Topics.Select(t => t.Slug).ToList(), cancellationToken))
             : NotLive(link);
     }
 
-    private async Task<PreferencesPage> PreferencesAsync(string token, Subscriber subscriber, bool allTopics, IReadOnlyList<string> selected, CancellationToken cancellationToken) => new()
+    private async Task<PreferencesPage> PreferencesAsync(string token, Subscriber subscriber, bool allTopics,
+        IReadOnlyList<string> selected, CancellationToken cancellationToken) => new()
     {
         Title = "Your digest preferences",
         Description = "Change your topics, pause or unsubscribe.",
@@ -104,7 +107,9 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
                 : NotLive(link);
         }
 
-        TempData[MessageKey] = form.Paused ? "Saved. The digest is paused until you resume it here." : "Saved. Your next digest follows these choices.";
+        TempData[MessageKey] = form.Paused
+            ? "Saved. The digest is paused until you resume it here."
+            : "Saved. Your next digest follows these choices.";
         return Redirect(SubscribeUrls.ManageWith(form.Token ?? ""));
     }
 
@@ -128,7 +133,9 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
             Title = "Unsubscribe",
             Description = "Stop the monthly digest.",
             Heading = "Unsubscribe from the digest?",
-            Paragraphs = [link.IsLive ? $"No more digests will be sent to {link.Subscriber!.Email}." : "No more digests will be sent to this address."],
+            Paragraphs = [link.IsLive
+                ? $"No more digests will be sent to {link.Subscriber!.Email}."
+                : "No more digests will be sent to this address."],
             ButtonAction = SubscribeUrls.UnsubscribeWith(token!),
             ButtonLabel = "Unsubscribe",
             LinkUrl = SubscribeUrls.ManageWith(token!),
@@ -141,7 +148,8 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
     [HttpPost(SubscribeUrls.Unsubscribe), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Unsubscribe)]
     public async Task<IActionResult> UnsubscribePost([FromQuery] string? token, CancellationToken cancellationToken) =>
         await subscriptions.UnsubscribeAsync(token, cancellationToken)
-            ? View("Notice", Message("You are unsubscribed", "No more digests will be sent to this address. Changed your mind? Subscribe again at any time."))
+            ? View("Notice", Message("You are unsubscribed",
+                "No more digests will be sent to this address. Changed your mind? Subscribe again at any time."))
             : BadRequestMessage("This link is not valid", "Use the link in your most recent digest.");
 
     [HttpGet(SubscribeUrls.PreferencesLink)]
@@ -162,7 +170,8 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
 
     [HttpGet(SubscribeUrls.PreferencesLinkSent)]
     public IActionResult PreferencesLinkSent() => View("Notice", Message("Check your inbox",
-        $"If that address is subscribed, an email with a new link to its preferences is on its way to it. The link works for {MailTemplates.PreferencesLinkLifetime}.",
+        $"If that address is subscribed, an email with a new link to its preferences is on its way to it. "
+            + $"The link works for {MailTemplates.PreferencesLinkLifetime}.",
         "Nothing has changed in the subscription. No email after a few minutes? Look in the spam folder."));
 
     /// <summary>The page for a preferences link that cannot open the preferences: it shows nothing
@@ -177,7 +186,8 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         if (link.Check == TokenCheck.Expired)
         {
             var view = View("PreferencesLink", LinkRequestPage(new PreferencesLinkForm(), "This link has expired",
-                $"Links to your digest preferences work for {MailTemplates.PreferencesLinkLifetime}. Enter your address and, if it is subscribed, we will email it a new link."));
+                $"Links to your digest preferences work for {MailTemplates.PreferencesLinkLifetime}. "
+                    + $"Enter your address and, if it is subscribed, we will email it a new link."));
             view.StatusCode = StatusCodes.Status400BadRequest;
             return view;
         }

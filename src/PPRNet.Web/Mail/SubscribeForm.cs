@@ -10,7 +10,8 @@ namespace PPRNet.Web.Mail;
 public sealed class SubscribeForm
 {
     public const string ConsentWording =
-        "Email me the PPRNet Research Blog's monthly digest of research summaries. I can change my topics, pause or unsubscribe at any time from a link in every email.";
+        "Email me the PPRNet Research Blog's monthly digest of research summaries. "
+            + "I can change my topics, pause or unsubscribe at any time from a link in every email.";
 
     public string? Email { get; set; }
 

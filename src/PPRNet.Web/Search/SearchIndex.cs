@@ -12,6 +12,8 @@ public static partial class SearchIndex
 {
     private const string Columns = "Title, CitationText, BodyText, ImplicationsText";
 
+    private const string OldRow = "old.Id, old.Title, old.CitationText, old.BodyText, old.ImplicationsText";
+
     private static readonly (string Name, string Sql)[] Triggers =
     [
         ("Summaries_search_insert", $"""
@@ -21,12 +23,12 @@ public static partial class SearchIndex
         """),
         ("Summaries_search_delete", $"""
         CREATE TRIGGER IF NOT EXISTS Summaries_search_delete AFTER DELETE ON Summaries BEGIN
-          INSERT INTO SummarySearch(SummarySearch, rowid, {Columns}) VALUES ('delete', old.Id, old.Title, old.CitationText, old.BodyText, old.ImplicationsText);
+          INSERT INTO SummarySearch(SummarySearch, rowid, {Columns}) VALUES ('delete', {OldRow});
         END;
         """),
         ("Summaries_search_update", $"""
         CREATE TRIGGER IF NOT EXISTS Summaries_search_update AFTER UPDATE OF {Columns} ON Summaries BEGIN
-          INSERT INTO SummarySearch(SummarySearch, rowid, {Columns}) VALUES ('delete', old.Id, old.Title, old.CitationText, old.BodyText, old.ImplicationsText);
+          INSERT INTO SummarySearch(SummarySearch, rowid, {Columns}) VALUES ('delete', {OldRow});
           INSERT INTO SummarySearch(rowid, {Columns}) VALUES (new.Id, new.Title, new.CitationText, new.BodyText, new.ImplicationsText);
         END;
         """),

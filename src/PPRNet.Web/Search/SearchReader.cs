@@ -130,7 +130,8 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         public string? TopicIds { get; set; }
 
         public ParsedHit Parse() => new(Id, Rank, ResearchTypeId,
-            (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
+            (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
     }
 
     private sealed record ParsedHit(int Id, double Rank, int TypeId, HashSet<int> Topics);

@@ -53,11 +53,15 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
     public async Task<IActionResult> Pages(CancellationToken cancellationToken)
     {
         var scheduled = await facets.ScheduledAsync(cancellationToken);
-        var months = (await db.MonthCounts.AsNoTracking().Where(m => m.Count > 0).OrderByDescending(m => m.Month).ToListAsync(cancellationToken))
+        var months = (await db.MonthCounts.AsNoTracking()
+                .Where(m => m.Count > 0).OrderByDescending(m => m.Month).ToListAsync(cancellationToken))
             .Where(m => m.Count > scheduled.Count(s => s.Month == m.Month)).Select(m => BlogUrls.Month(m.Month));
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
         var counts = await facets.CountsAsync(cancellationToken);
-        var topics = taxonomy.Topics.Where(t => counts.Count(t.Id, null) > 0).OrderBy(t => t.Slug, StringComparer.Ordinal).Select(t => BlogUrls.Topic(t.Slug));
+        var topics = taxonomy.Topics
+            .Where(t => counts.Count(t.Id, null) > 0)
+            .OrderBy(t => t.Slug, StringComparer.Ordinal)
+            .Select(t => BlogUrls.Topic(t.Slug));
         HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
         return UrlSet(new[] { "/", "/blog", "/topics" }.Concat(months).Concat(topics).Select(path => (path, (DateTimeOffset?)null)));
     }

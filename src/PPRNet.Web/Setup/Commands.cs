@@ -49,7 +49,9 @@ public static class Commands
             return 0;
         }
 
-        if (!IsCommand(args) || args is ["import" or "export"] or ["import" or "export", _] or ["create-admin" or "unlock", "--email", _] or ["backup" or "restore", _] or ["restore", _, "--force"])
+        if (!IsCommand(args)
+            || args is ["import" or "export"] or ["import" or "export", _] or ["create-admin" or "unlock", "--email", _]
+                or ["backup" or "restore", _] or ["restore", _, "--force"])
         {
             return null;
         }
@@ -101,7 +103,8 @@ public static class Commands
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await scope.ServiceProvider.GetRequiredService<SignInThrottle>().ClearAsync(email, CancellationToken.None);
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record("command line", AuditActions.Accounts, email, "unlocked by the unlock command");
+        scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .Record("command line", AuditActions.Accounts, email, "unlocked by the unlock command");
         await scope.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync();
         Console.WriteLine($"Unlocked {email}. Sign in at /admin/sign-in.");
         return 0;
@@ -120,7 +123,8 @@ public static class Commands
         Console.WriteLine($"  {report.Headline}");
         foreach (var conflict in report.Conflicts)
         {
-            Console.WriteLine($"  conflict: {conflict} changed after an editor changed its summary on the web; the web version was kept (see the dashboard)");
+            Console.WriteLine($"  conflict: {conflict} changed after an editor changed its summary on the web; "
+                + "the web version was kept (see the dashboard)");
         }
 
         foreach (var error in report.Errors)
@@ -178,7 +182,8 @@ public static class Commands
             return 1;
         }
 
-        scope.ServiceProvider.GetRequiredService<AuditLog>().Record("command line", AuditActions.Accounts, email, "created as Admin by create-admin");
+        scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .Record("command line", AuditActions.Accounts, email, "created as Admin by create-admin");
         await scope.ServiceProvider.GetRequiredService<BlogDbContext>().SaveChangesAsync();
         Console.WriteLine($"Created Admin {email}. Sign in at /admin/sign-in.");
         return 0;

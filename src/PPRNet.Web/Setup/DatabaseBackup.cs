@@ -10,7 +10,8 @@ namespace PPRNet.Web.Setup;
 /// the database does, keys and password hashes included, so they are owner-only (PrivateFiles).</summary>
 public static class DatabaseBackup
 {
-    private static readonly string[] CountedTables = ["Summaries", "Revisions", "Topics", "ResearchTypes", "MonthIssues", "AspNetUsers", "AuditEntries"];
+    private static readonly string[] CountedTables = ["Summaries", "Revisions", "Topics", "ResearchTypes",
+        "MonthIssues", "AspNetUsers", "AuditEntries"];
 
     /// <summary>How long `restore` waits for the site's health endpoint before taking silence as stopped.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
@@ -50,7 +51,8 @@ public static class DatabaseBackup
     /// <summary>A checked copy of the live database at <paramref name="target"/>, owner-only. It is
     /// written to an owner-only file beside the target and renamed into place only once it passes
     /// its checks, so a half-written or failed copy never carries a backup's name.</summary>
-    public static async Task<(bool Ok, string Report)> WriteCheckedCopyAsync(string connectionString, string target, CancellationToken cancellationToken)
+    public static async Task<(bool Ok, string Report)> WriteCheckedCopyAsync(string connectionString, string target,
+        CancellationToken cancellationToken)
     {
         PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
         var partial = $"{target}.{Guid.NewGuid():N}.partial";
@@ -111,9 +113,11 @@ public static class DatabaseBackup
             return 1;
         }
 
-        if (!force && await SiteProbe.AnsweringAtAsync(SiteProbe.ConfiguredAddresses(app.Configuration), ProbeTimeout, CancellationToken.None) is { } answering)
+        if (!force && await SiteProbe.AnsweringAtAsync(SiteProbe.ConfiguredAddresses(app.Configuration),
+                ProbeTimeout, CancellationToken.None) is { } answering)
         {
-            Console.Error.WriteLine($"The site is answering at {SiteProbe.Display(answering)}; stop it first, or pass --force. The database was not touched.");
+            Console.Error.WriteLine($"The site is answering at {SiteProbe.Display(answering)}; stop it first, or pass --force. "
+                + "The database was not touched.");
             return 1;
         }
 

@@ -20,7 +20,8 @@ public static partial class DatabaseStartup
         var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
         // Before SQLite first opens the database, so a -wal or -shm left readable by others is
         // tightened before it is written to again.
-        PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(db.Database.GetConnectionString()!), loggers.CreateLogger(typeof(PrivateFiles)));
+        PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(db.Database.GetConnectionString()!),
+            loggers.CreateLogger(typeof(PrivateFiles)));
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await SearchIndex.EnsureAsync(db, loggers.CreateLogger(typeof(SearchIndex)), CancellationToken.None);

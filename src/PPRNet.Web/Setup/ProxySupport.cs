@@ -47,7 +47,8 @@ public static class ProxySupport
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.Environment.IsProduction() && !Uri.TryCreate(app.Configuration[BaseUrlSetting], UriKind.Absolute, out _)
-            ? $"{BaseUrlSetting} (environment variable Site__BaseUrl) must be set to the site's public address, e.g. https://blog.example.org, to run in Production."
+            ? $"{BaseUrlSetting} (environment variable Site__BaseUrl) must be set to the site's public address, "
+                + "e.g. https://blog.example.org, to run in Production."
             : null;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace PPRNet.Web.Setup;
 
@@ -13,7 +14,7 @@ public static class RateLimits
         // Bound when first needed, so settings that tests or hosts add late still apply.
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>((limiter, configured) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, configured) =>
         {
             var options = configured.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -24,11 +25,13 @@ public static class RateLimits
             };
             limiter.AddPolicy(RateLimitPolicies.SignIn, context => PerAddress(context, RateLimitPolicies.SignIn, options.SignInPerAddress));
             limiter.AddPolicy(RateLimitPolicies.Search, context => PerAddress(context, RateLimitPolicies.Search, options.SearchPerAddress));
-            limiter.AddPolicy(RateLimitPolicies.Subscribe, context => PerAddress(context, RateLimitPolicies.Subscribe, options.SubscribePerAddress));
+            limiter.AddPolicy(RateLimitPolicies.Subscribe,
+                context => PerAddress(context, RateLimitPolicies.Subscribe, options.SubscribePerAddress));
             // Mail providers post one-click unsubscribes (RFC 8058) for many readers from a few
             // addresses, so the usual POST limit would refuse real readers; a limit of its own,
             // generous, still keeps one client from hammering the token check and the database.
-            limiter.AddPolicy(RateLimitPolicies.Unsubscribe, context => PerAddress(context, RateLimitPolicies.Unsubscribe, options.UnsubscribePerAddress));
+            limiter.AddPolicy(RateLimitPolicies.Unsubscribe,
+                context => PerAddress(context, RateLimitPolicies.Unsubscribe, options.UnsubscribePerAddress));
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 // An error page re-executed for a request was counted as that request already, and an

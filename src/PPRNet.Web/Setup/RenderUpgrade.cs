@@ -10,7 +10,8 @@ namespace PPRNet.Web.Setup;
 /// characters, which XML cannot carry, are removed).</summary>
 public static partial class RenderUpgrade
 {
-    public static async Task RunAsync(BlogDbContext db, SummaryWriter writer, MarkdownRenderer renderer, ILogger logger, CancellationToken cancellationToken)
+    public static async Task RunAsync(BlogDbContext db, SummaryWriter writer, MarkdownRenderer renderer,
+        ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(writer);
@@ -55,6 +56,7 @@ public static partial class RenderUpgrade
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not render {Item} again: {Field} {Problem}; it keeps its stored HTML")]
     private static partial void LogRefused(ILogger logger, string item, string field, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Summaries} summaries and {Intros} intros again with render version {Version}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Rendered {Summaries} summaries and {Intros} intros again with render version {Version}")]
     private static partial void LogRerendered(ILogger logger, int summaries, int intros, int version);
 }

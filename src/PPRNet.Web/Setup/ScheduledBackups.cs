@@ -7,7 +7,8 @@ namespace PPRNet.Web.Setup;
 /// <summary>Optional backups while the site serves: every <c>Backup:Interval</c> a checked copy
 /// (the same as the <c>backup</c> command) goes into <c>Backup:Folder</c>, and only the newest
 /// <c>Backup:Keep</c> copies are kept. Off unless both folder and interval are set.</summary>
-public sealed partial class ScheduledBackups(IServiceProvider services, IConfiguration configuration, IWebHostEnvironment environment, ILogger<ScheduledBackups> logger)
+public sealed partial class ScheduledBackups(IServiceProvider services, IConfiguration configuration,
+    IWebHostEnvironment environment, ILogger<ScheduledBackups> logger)
     : BackgroundService
 {
     private const string Prefix = "pprnet-";

@@ -91,7 +91,8 @@ public static class SiteProbe
         {
             using var response = await http.GetAsync(new Uri(address, HealthChecks.LivePath), cancellationToken);
             return response.StatusCode == HttpStatusCode.OK
-                && (await response.Content.ReadAsStringAsync(cancellationToken)).Trim() == nameof(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+                && (await response.Content.ReadAsStringAsync(cancellationToken)).Trim()
+                    == nameof(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

@@ -44,7 +44,8 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
     // No action parameters: binding any would read every value provider, the form included.
     [Route("error/{code:int}")]
     public IActionResult Status() =>
-        Status(int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500);
+        Status(int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture,
+            out var code) ? code : 500);
 
     private ViewResult Status(int code)
     {
@@ -54,10 +55,15 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
             404 => Page(404, "Page not found", "We could not find that page. It may have moved, or the address may be mistyped."),
             403 => Page(403, "Not allowed", "Your account cannot open this page. If you need it, ask one of the site's admins."),
             400 => Page(400, "That request did not make sense", "Part of the address or the form had a value we could not use."),
-            405 => Page(405, "That address cannot take this request", "This page can be read but not sent to. Go back and follow a link instead."),
-            413 => Page(413, "That was too much to send", "The form or file sent was larger than this site accepts. Shorten it and try again."),
-            429 => Page(429, "Too many requests", "Too many requests came from your address in a short time. Please wait a little (the Retry-After header says how long) and try again."),
-            _ => Page(code, "Something went wrong", "We could not show this page. The problem has been logged; please try again in a moment."),
+            405 => Page(405, "That address cannot take this request",
+                "This page can be read but not sent to. Go back and follow a link instead."),
+            413 => Page(413, "That was too much to send",
+                "The form or file sent was larger than this site accepts. Shorten it and try again."),
+            429 => Page(429, "Too many requests",
+                "Too many requests came from your address in a short time. "
+                + "Please wait a little (the Retry-After header says how long) and try again."),
+            _ => Page(code, "Something went wrong",
+                "We could not show this page. The problem has been logged; please try again in a moment."),
         };
         var result = View("Message", model);
         result.StatusCode = code is >= 400 and < 600 ? code : 500;

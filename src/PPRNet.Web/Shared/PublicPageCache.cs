@@ -21,7 +21,8 @@ public static class PublicPageCache
             .With(context => context.HttpContext.RequestServices.GetRequiredService<PublicPageCacheSettings>().Enabled)
             .Expire(TimeSpan.FromMinutes(10)).Tag(CacheTags.All)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
-                context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
+                context.RequestServices.GetRequiredService<TimeProvider>()
+                    .GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
     }
 
     /// <summary>Adds tags to the page being produced; they are stored with it if it is cached.</summary>
