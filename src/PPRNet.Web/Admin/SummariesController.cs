@@ -6,7 +6,8 @@ using PPRNet.Web.Shared;
 namespace PPRNet.Web.Admin;
 
 [Route("admin/summaries")]
-public sealed class SummariesController(AdminReader reader, SummaryEditor editor, SummaryTrash trash, TimeProvider clock) : AdminControllerBase
+public sealed class SummariesController(AdminReader reader, SummaryEditor editor, SummaryTrash trash, TimeProvider clock)
+    : AdminControllerBase
 {
     private const string PreviewIntent = "preview";
 
