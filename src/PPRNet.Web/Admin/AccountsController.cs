@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 

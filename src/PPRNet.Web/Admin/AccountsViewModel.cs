@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
-using PPRNet.Web.History;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;

@@ -45,7 +45,14 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             .OrderByDescending(s => s.Month).ThenBy(s => s.Title)
             .Select(s => new
             {
-                s.Id, s.Title, s.Month, s.Status, s.PublishedOn, Type = s.ResearchType.Name, s.UpdatedBy, s.UpdatedAt,
+                s.Id,
+                s.Title,
+                s.Month,
+                s.Status,
+                s.PublishedOn,
+                Type = s.ResearchType.Name,
+                s.UpdatedBy,
+                s.UpdatedAt,
             })
             .ToListAsync(cancellationToken);
 

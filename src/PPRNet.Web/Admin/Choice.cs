@@ -1,8 +1,3 @@
-using PPRNet.Web.Archive;
-using PPRNet.Web.Data;
-using PPRNet.Web.History;
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Admin;
 
 public sealed record Choice(string Value, string Label, bool Selected);

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
-using PPRNet.Web.History;
-using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Identity;
-using PPRNet.Web.History;
 
 namespace PPRNet.Web.Admin;
 

@@ -1,5 +1,3 @@
-using PPRNet.Web.Archive;
-using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Shared;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using PPRNet.Web.History;
 
@@ -19,7 +18,7 @@ public sealed class SignInGuard(
     TimeProvider clock)
 {
     private static readonly IdentityUser Nobody = new() { UserName = "nobody" };
-    private static string? dummyHash;
+    private static string? DummyHash;
 
     /// <summary>Signed in, failed (with one audit line per burst), or refused before the password
     /// was looked at because this address has failed too often.</summary>
@@ -41,7 +40,7 @@ public sealed class SignInGuard(
         if (user is null)
         {
             // The same work as checking a real password, so timing tells nothing either.
-            hasher.VerifyHashedPassword(Nobody, dummyHash ??= hasher.HashPassword(Nobody, "not a password of anyone's"), password);
+            hasher.VerifyHashedPassword(Nobody, DummyHash ??= hasher.HashPassword(Nobody, "not a password of anyone's"), password);
             await FailAsync(email, from, "unknown account", cancellationToken);
             return SignInOutcome.Failed;
         }

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Identity;
-using PPRNet.Web.History;
-
 namespace PPRNet.Web.Admin;
 
 public static class SignInMessages

@@ -1,6 +1,4 @@
 using PPRNet.Web.Archive;
-using PPRNet.Web.Data;
-using PPRNet.Web.History;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;

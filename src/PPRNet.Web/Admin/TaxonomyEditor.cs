@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 

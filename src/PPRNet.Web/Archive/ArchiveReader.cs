@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Archive;
 
@@ -34,8 +33,18 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         }
 
         var rows = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt,
-                s.BottomLineHtml, s.ImplicationsHtml, s.ResearchTypeId })
+            .Select(s => new
+            {
+                s.Id,
+                s.Month,
+                s.Slug,
+                s.Title,
+                s.CitationHtml,
+                s.Excerpt,
+                s.BottomLineHtml,
+                s.ImplicationsHtml,
+                s.ResearchTypeId
+            })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var topics = await db.TopicIdsAsync(ids, cancellationToken);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new SummaryCard(

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Archive;

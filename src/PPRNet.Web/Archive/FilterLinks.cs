@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>The "Type of Research" and "Topics" link lists, shared by the archive and search pages.</summary>

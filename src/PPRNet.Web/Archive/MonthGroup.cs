@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 public sealed record MonthGroup(string Month, IReadOnlyList<SummaryCard> Summaries)

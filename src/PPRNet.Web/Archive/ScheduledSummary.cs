@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>A summary that is published with a date still to come.</summary>

@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>The facts box: what kind of study, what it counted and how large its effect was.</summary>

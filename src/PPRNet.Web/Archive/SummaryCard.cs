@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>A summary as it appears in lists: enough to decide whether to read it.</summary>

@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>A card and how to show it: as a page's main items (h2) or under a month heading (h3).</summary>

@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>A link to a summary: what previous/next and "More on this topic" show, and no more.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>Every topic and research type, read once per page (a few dozen rows).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
-
 namespace PPRNet.Web.Archive;
 
 /// <summary>The taxonomy as last read: a few dozen rows every page needs and editors rarely

@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Archive;
 
 public sealed record TopicCount(string Slug, string Name, int Count)

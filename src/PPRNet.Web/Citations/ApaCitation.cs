@@ -33,10 +33,18 @@ public sealed partial record ApaCitation
     /// plain citation; used inside EF projections, so it only assembles.</summary>
     public static ApaCitation Stored(IReadOnlyList<string> authors, string? year, string? title, string? journal, string? volume,
         string? issue, string? firstPage, string? lastPage, string? doi, string text) => new()
-    {
-        Authors = authors, Year = year, Title = title, Journal = journal, Volume = volume, Issue = issue,
-        FirstPage = firstPage, LastPage = lastPage, Doi = doi, Text = text,
-    };
+        {
+            Authors = authors,
+            Year = year,
+            Title = title,
+            Journal = journal,
+            Volume = volume,
+            Issue = issue,
+            FirstPage = firstPage,
+            LastPage = lastPage,
+            Doi = doi,
+            Text = text,
+        };
 
     public static ApaCitation Parse(string citationMarkdown, string citationText, string? doi)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PPRNet.Web.Archive;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Citations;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PPRNet.Web.Data;
 
 public enum EffectStatistic

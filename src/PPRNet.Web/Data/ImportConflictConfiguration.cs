@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PPRNet.Web.Import;
 
 namespace PPRNet.Web.Data;
 

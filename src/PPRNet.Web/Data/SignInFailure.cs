@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace PPRNet.Web.Data;
 
 /// <summary>One failed sign-in: which account was tried, from which client address, and when. Kept in

@@ -38,13 +38,33 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
 
         var ids = await NewestIdsAsync(topic?.Id, type?.Id, cancellationToken);
         var found = await db.Summaries.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Title, s.Month, s.Slug, s.Excerpt, s.BodyHtml, s.ImplicationsHtml,
-                s.CitationHtml, s.PublishedOn, s.UpdatedAt })
+            .Select(s => new
+            {
+                s.Id,
+                s.Title,
+                s.Month,
+                s.Slug,
+                s.Excerpt,
+                s.BodyHtml,
+                s.ImplicationsHtml,
+                s.CitationHtml,
+                s.PublishedOn,
+                s.UpdatedAt
+            })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var topicIds = await db.TopicIdsAsync(ids, cancellationToken);
         var rows = ids.Where(found.ContainsKey).Select(id => found[id]).Select(r => new
         {
-            r.Id, r.Title, r.Month, r.Slug, r.Excerpt, r.BodyHtml, r.ImplicationsHtml, r.CitationHtml, r.PublishedOn, r.UpdatedAt,
+            r.Id,
+            r.Title,
+            r.Month,
+            r.Slug,
+            r.Excerpt,
+            r.BodyHtml,
+            r.ImplicationsHtml,
+            r.CitationHtml,
+            r.PublishedOn,
+            r.UpdatedAt,
             Topics = taxonomy.TopicLinks(topicIds[r.Id]).Select(t => t.Name).ToList(),
         }).ToList();
         request.HttpContext.TagPage(CacheTags.Summaries(ids));

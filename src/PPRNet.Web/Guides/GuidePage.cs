@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Guides;

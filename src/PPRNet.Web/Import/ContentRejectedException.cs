@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace PPRNet.Web.Import;
 
 /// <summary>A field the Markdown pipeline refused; raised by the save path so that callers report

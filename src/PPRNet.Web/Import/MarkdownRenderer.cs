@@ -1,11 +1,9 @@
-using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace PPRNet.Web.Import;
 

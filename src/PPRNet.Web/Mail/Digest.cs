@@ -1,5 +1,3 @@
-using PPRNet.Web.Data;
-
 namespace PPRNet.Web.Mail;
 
 /// <summary>A month's digest. One row a month (unique), so a month can be queued only once.</summary>

@@ -1,11 +1,8 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
 

@@ -1,5 +1,3 @@
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Mail;
 
 public sealed record DigestMonthRow(string Month, int Summaries, DigestState State);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Admin;
 using PPRNet.Web.Import;

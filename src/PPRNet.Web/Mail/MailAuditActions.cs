@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
-using PPRNet.Web.History;
-using PPRNet.Web.Import;
-
 namespace PPRNet.Web.Mail;
 
 public static class MailAuditActions

@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using PPRNet.Web.Setup;
-
 namespace PPRNet.Web.Mail;
 
 /// <summary>`Mail:*`: who mail is from, and how fast and how persistently the outbox is sent.</summary>

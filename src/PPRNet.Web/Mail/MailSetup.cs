@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using PPRNet.Web.Setup;
-
 namespace PPRNet.Web.Mail;
 
 public static class MailSetup

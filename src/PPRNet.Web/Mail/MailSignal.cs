@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using PPRNet.Web.Setup;
-
 namespace PPRNet.Web.Mail;
 
 /// <summary>Wakes the sender as soon as something is queued, instead of at its next poll.</summary>

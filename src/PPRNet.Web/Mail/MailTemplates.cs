@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PPRNet.Web.Archive;
-using PPRNet.Web.Data;
 using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
 

@@ -107,7 +107,8 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
         // Our own socket, without Nagle's algorithm: each message ends in a small write ("." after
         // the body) that otherwise waits for the server's delayed ACK, 40 ms a message.
         var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream,
-            System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            System.Net.Sockets.ProtocolType.Tcp)
+        { NoDelay = true };
         try
         {
             await socket.ConnectAsync(settings.Host!, settings.Port, cancellationToken);

@@ -1,5 +1,3 @@
-using PPRNet.Web.Data;
-
 namespace PPRNet.Web.Mail;
 
 /// <summary>One message to send. Rows are marked sent only after the SMTP server accepted the

@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Mail;
 

@@ -1,5 +1,3 @@
-using PPRNet.Web.Data;
-
 namespace PPRNet.Web.Mail;
 
 public enum OutboxStatus

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;

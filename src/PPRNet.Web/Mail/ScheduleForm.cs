@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using PPRNet.Web.Admin;
-using PPRNet.Web.Import;
-using PPRNet.Web.Shared;
-
 namespace PPRNet.Web.Mail;
 
 public sealed class ScheduleForm

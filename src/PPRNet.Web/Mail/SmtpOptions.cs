@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using PPRNet.Web.Setup;
-
 namespace PPRNet.Web.Mail;
 
 /// <summary>`Smtp:*`: the outgoing mail server. Without a host, mail is written as .eml files.</summary>

@@ -74,17 +74,17 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
 
     private async Task<PreferencesPage> PreferencesAsync(string token, Subscriber subscriber, bool allTopics,
         IReadOnlyList<string> selected, CancellationToken cancellationToken) => new()
-    {
-        Title = "Your digest preferences",
-        Description = "Change your topics, pause or unsubscribe.",
-        Token = token,
-        Email = subscriber.Email,
-        Status = subscriber.Status,
-        AllTopics = allTopics,
-        Selected = selected,
-        Topics = await subscriptions.TopicChoicesAsync(cancellationToken),
-        Message = TempData[MessageKey] as string,
-    };
+        {
+            Title = "Your digest preferences",
+            Description = "Change your topics, pause or unsubscribe.",
+            Token = token,
+            Email = subscriber.Email,
+            Status = subscriber.Status,
+            AllTopics = allTopics,
+            Selected = selected,
+            Topics = await subscriptions.TopicChoicesAsync(cancellationToken),
+            Message = TempData[MessageKey] as string,
+        };
 
     [HttpPost(SubscribeUrls.Manage), ValidateAntiForgeryToken]
     public async Task<IActionResult> Manage([Bind(Prefix = "Form")] PreferencesForm form, CancellationToken cancellationToken)

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PPRNet.Web.Data;
-using PPRNet.Web.History;
-
 namespace PPRNet.Web.Mail;
 
 /// <summary>The subscribe form, in the footer of every public page and on /subscribe.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 
@@ -30,8 +29,15 @@ public sealed class SubscriberRecords(BlogDbContext db, AuditLog audit)
         }
 
         var mail = await db.Outbox.AsNoTracking().Where(m => m.SubscriberId == id).OrderBy(m => m.Id)
-            .Select(m => new { kind = m.Kind.ToString(), m.Month, status = m.Status.ToString(), queued = m.CreatedAt, sent = m.SentAt,
-                error = m.LastError })
+            .Select(m => new
+            {
+                kind = m.Kind.ToString(),
+                m.Month,
+                status = m.Status.ToString(),
+                queued = m.CreatedAt,
+                sent = m.SentAt,
+                error = m.LastError
+            })
             .ToListAsync(cancellationToken);
         audit.Record(user, MailAuditActions.Subscribers, $"exported subscriber #{id}");
         await db.SaveChangesAsync(cancellationToken);
@@ -42,8 +48,12 @@ public sealed class SubscriberRecords(BlogDbContext db, AuditLog audit)
             topics = subscriber.AllTopics ? ["all topics"] : subscriber.Topics.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
             created = subscriber.CreatedAt,
             consent = new { at = subscriber.ConsentAt, page = subscriber.ConsentPage, wording = subscriber.ConsentWording },
-            unconfirmedRequest = subscriber.PendingAt is null ? null : new { at = subscriber.PendingAt, page = subscriber.PendingPage,
-                wording = subscriber.PendingWording },
+            unconfirmedRequest = subscriber.PendingAt is null ? null : new
+            {
+                at = subscriber.PendingAt,
+                page = subscriber.PendingPage,
+                wording = subscriber.PendingWording
+            },
             confirmed = subscriber.ConfirmedAt,
             unsubscribed = subscriber.UnsubscribedAt,
             undeliverable = subscriber.UndeliverableReason,

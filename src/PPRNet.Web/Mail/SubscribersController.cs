@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Admin;
-using PPRNet.Web.Import;
-using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PPRNet.Web.Data;
-using PPRNet.Web.History;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;

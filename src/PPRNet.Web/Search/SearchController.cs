@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using PPRNet.Web.Setup;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using PPRNet.Web.Archive;
+using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Search;

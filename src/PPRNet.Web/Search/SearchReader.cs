@@ -52,8 +52,17 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
             var (allTopics, allTypes) = Facets.Options(taxonomy, counts.Count, topic, type, (t, ty) => Url(null, t, ty, 1));
             return new SearchViewModel
             {
-                Query = query, HasWords = false, Results = [], Topic = topic?.Link, Type = type?.Link, Topics = allTopics, Types = allTypes,
-                Total = 0, Page = 1, PageCount = 1, Title = title,
+                Query = query,
+                HasWords = false,
+                Results = [],
+                Topic = topic?.Link,
+                Type = type?.Link,
+                Topics = allTopics,
+                Types = allTypes,
+                Total = 0,
+                Page = 1,
+                PageCount = 1,
+                Title = title,
                 Description = "Search every research summary of the PPRNet blog.",
             };
         }

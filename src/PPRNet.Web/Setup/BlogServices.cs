@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Admin;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
-using PPRNet.Web.History;
 using PPRNet.Web.Import;
 using PPRNet.Web.Mail;
 using PPRNet.Web.Shared;

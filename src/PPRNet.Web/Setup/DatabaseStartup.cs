@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PPRNet.Web.Data;
 using PPRNet.Web.Admin;
+using PPRNet.Web.Data;
 using PPRNet.Web.Import;
 using PPRNet.Web.Search;
 

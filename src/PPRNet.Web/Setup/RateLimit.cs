@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace PPRNet.Web.Setup;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace PPRNet.Web.Setup;
 
 /// <summary>The `RateLimits` section of configuration. Each request limit is a policy attached to

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace PPRNet.Web.Setup;
 
 /// <summary>The names endpoints give <c>[EnableRateLimiting]</c>.</summary>

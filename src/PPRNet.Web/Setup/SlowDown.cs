@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace PPRNet.Web.Setup;
 
 /// <summary>Once an account has this many failed sign-ins within the window, from anywhere, every

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
-
 namespace PPRNet.Web.Shared;
 
 /// <summary>What a cached page shows, as output-cache tags.</summary>

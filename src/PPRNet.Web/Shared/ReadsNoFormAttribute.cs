@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace PPRNet.Web.Shared;
 
 /// <summary>For actions that never read a body (the error pages), so that a form they are sent is

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using PPRNet.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
+using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Admin;

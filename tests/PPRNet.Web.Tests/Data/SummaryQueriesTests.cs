@@ -101,9 +101,22 @@ public sealed class SummaryQueriesTests : IDisposable
         {
             db.Summaries.Add(new Summary
             {
-                Month = "2024-06", Slug = slug, Title = slug, Status = status, PublishedOn = publishedOn, DeletedAt = DeletedAt(trashed),
-                ResearchType = type, Topics = [topic], CitationMarkdown = "", CitationHtml = "", CitationText = "",
-                BodyMarkdown = "", BodyHtml = "", ImplicationsMarkdown = "", ImplicationsHtml = "", Excerpt = "",
+                Month = "2024-06",
+                Slug = slug,
+                Title = slug,
+                Status = status,
+                PublishedOn = publishedOn,
+                DeletedAt = DeletedAt(trashed),
+                ResearchType = type,
+                Topics = [topic],
+                CitationMarkdown = "",
+                CitationHtml = "",
+                CitationText = "",
+                BodyMarkdown = "",
+                BodyHtml = "",
+                ImplicationsMarkdown = "",
+                ImplicationsHtml = "",
+                Excerpt = "",
             });
         }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Import;

@@ -76,8 +76,15 @@ public sealed class ContentLimitsTests : IDisposable
         var type = new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis" };
         var good = new SummaryContent
         {
-            Title = "Good", Month = "2021-04", Slug = "good", ResearchType = type, Topics = [], Citation = "A. (2020).",
-            PublishedOn = new DateOnly(2021, 4, 1), BodyMarkdown = "Fine.", ImplicationsMarkdown = "Fine too.",
+            Title = "Good",
+            Month = "2021-04",
+            Slug = "good",
+            ResearchType = type,
+            Topics = [],
+            Citation = "A. (2020).",
+            PublishedOn = new DateOnly(2021, 4, 1),
+            BodyMarkdown = "Fine.",
+            ImplicationsMarkdown = "Fine too.",
         };
         var summary = writer.Create(good);
 

@@ -49,9 +49,15 @@ public sealed class DigestRecipientsTests : IDisposable
         {
             var subscriber = new Subscriber
             {
-                Key = Guid.NewGuid(), Email = email, NormalizedEmail = email.ToUpperInvariant(), Status = status,
-                AllTopics = topics.Length == 0, Topics = [.. topics],
-                ConfirmStamp = "stamp", ConsentPage = "/subscribe", ConsentWording = "yes",
+                Key = Guid.NewGuid(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                Status = status,
+                AllTopics = topics.Length == 0,
+                Topics = [.. topics],
+                ConfirmStamp = "stamp",
+                ConsentPage = "/subscribe",
+                ConsentWording = "yes",
             };
             db.Subscribers.Add(subscriber);
             return subscriber;

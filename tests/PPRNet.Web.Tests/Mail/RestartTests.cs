@@ -31,9 +31,17 @@ public sealed class RestartTests(Smtp4dev smtp)
             var email = $"reader{i:D2}@{domain}";
             db.Subscribers.Add(new Subscriber
             {
-                Key = Guid.NewGuid(), Email = email, NormalizedEmail = email.ToUpperInvariant(), Status = SubscriberStatus.Confirmed,
-                ConfirmStamp = MailTokens.NewStamp(), CreatedAt = now, ConsentAt = now, ConfirmedAt = now, UpdatedAt = now,
-                ConsentPage = "/subscribe", ConsentWording = SubscribeForm.ConsentWording,
+                Key = Guid.NewGuid(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                Status = SubscriberStatus.Confirmed,
+                ConfirmStamp = MailTokens.NewStamp(),
+                CreatedAt = now,
+                ConsentAt = now,
+                ConfirmedAt = now,
+                UpdatedAt = now,
+                ConsentPage = "/subscribe",
+                ConsentWording = SubscribeForm.ConsentWording,
             });
         }
 

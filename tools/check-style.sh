@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The house style, checked as CI checks it: `dotnet format` finds nothing to change (.editorconfig),
+# and no line of C# or Razor outside generated migrations is over 140 characters.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+failed=0
+
+long=$(find src tests -type f \( -name '*.cs' -o -name '*.cshtml' \) \
+    -not -path '*/obj/*' -not -path '*/bin/*' -not -path '*/Data/Migrations/*' -print0 \
+    | xargs -0 awk 'length > 140 { printf "%s:%d: %d characters\n", FILENAME, FNR, length }')
+if [ -n "$long" ]; then
+    echo "Lines over 140 characters:"
+    echo "$long"
+    failed=1
+fi
+
+if ! dotnet format PPRNet.sln --verify-no-changes --no-restore --verbosity quiet; then
+    echo "dotnet format would change the files above; run: dotnet format PPRNet.sln"
+    failed=1
+fi
+
+exit $failed
