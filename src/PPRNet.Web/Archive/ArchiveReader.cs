@@ -159,12 +159,6 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         return await db.Database.SqlQueryRaw<int>(sql, SummaryQueries.TodayParameter(Today)).ToListAsync(cancellationToken);
     }
 
-    private sealed class TypeCountRow
-    {
-        public int ResearchTypeId { get; set; }
-        public int Count { get; set; }
-    }
-
     /// <summary>The ids of one archive page. A topic's pages read its listing rows (kept by
     /// triggers with the archive's sort columns), the others the summaries' archive indexes.</summary>
     private Task<List<int>> PageIdsAsync(int? topicId, int? typeId, int skip, CancellationToken cancellationToken)
@@ -296,18 +290,4 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
 
     public Task<bool> TopicExistsAsync(string slug, CancellationToken cancellationToken) =>
         SummaryRules.IsSlug(slug) ? db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken) : Task.FromResult(false);
-
-    /// <summary>A row of a link to a summary: what a previous/next or related link shows.</summary>
-    private sealed class LinkRow
-    {
-        public int Rank { get; set; }
-        public int Id { get; set; }
-        public string Month { get; set; } = "";
-        public string Slug { get; set; } = "";
-        public string Title { get; set; } = "";
-        public int ResearchTypeId { get; set; }
-
-        public SummaryLink ToLink(Taxonomy taxonomy) =>
-            new(Id, Month, Slug, Title, taxonomy.TypeById(ResearchTypeId)?.Link ?? new TaxonomyLink("", ""));
-    }
 }

@@ -119,10 +119,6 @@ public sealed partial class ContentImporter(
     }
 
     /// <summary>A file as read: unchanged (by its length and time, or its hash), or parsed and rendered.</summary>
-    private sealed record PreparedFile(
-        string Display, long Length, long WrittenAt, bool UnchangedOnDisk, bool SameHash, string? Hash, string? Text,
-        SummaryContent? Content, RenderedSummary? Rendered, List<ImportError> Errors);
-
     private PreparedFile Prepare(string path, string display, ExistingRow? known, TaxonomyLookup lookup)
     {
         var errors = new List<ImportError>();
@@ -252,9 +248,6 @@ public sealed partial class ContentImporter(
         summary.SourceWrittenTicks = file.WrittenAt;
         summary.UpdatedBy = UserName;
     }
-
-    private sealed record ExistingRow(int Id, string Month, string Slug, string? SourcePath, string? ContentHash, bool EditedOnWeb,
-        long? SourceLength, long? SourceWrittenTicks);
 
     /// <summary>The web version stays; the file's text is kept beside it for an editor to merge.
     /// The same file version is recorded once, however often it is imported again.</summary>

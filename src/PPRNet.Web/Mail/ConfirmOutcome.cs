@@ -1,0 +1,9 @@
+namespace PPRNet.Web.Mail;
+
+public enum ConfirmOutcome
+{
+    Confirmed,
+    AlreadyConfirmed,
+    Expired,
+    Invalid,
+}
