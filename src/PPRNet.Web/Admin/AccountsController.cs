@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 
@@ -27,7 +28,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
     {
         email = email?.Trim();
         string? error = null;
-        if (string.IsNullOrEmpty(email) || !Import.SummaryRules.IsEmail(email))
+        if (string.IsNullOrEmpty(email) || !SummaryRules.IsEmail(email))
         {
             error = "Enter the new editor's email address.";
         }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 

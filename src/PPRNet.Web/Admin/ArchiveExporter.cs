@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 

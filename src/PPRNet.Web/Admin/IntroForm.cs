@@ -1,3 +1,5 @@
+using PPRNet.Web.Summaries;
+
 namespace PPRNet.Web.Admin;
 
 public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatableObject
@@ -10,9 +12,9 @@ public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatab
     public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
         System.ComponentModel.DataAnnotations.ValidationContext validationContext)
     {
-        if (Import.ContentLimits.MarkdownProblem(Markdown) is { } problem)
+        if (ContentLimits.MarkdownProblem(Markdown) is { } problem)
         {
-            yield return new($"The intro {problem.Problem}{Import.ContentLimits.LineNote(problem.Line)}.", [nameof(Markdown)]);
+            yield return new($"The intro {problem.Problem}{ContentLimits.LineNote(problem.Line)}.", [nameof(Markdown)]);
         }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 

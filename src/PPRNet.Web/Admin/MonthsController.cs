@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 

@@ -3,6 +3,7 @@ using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 

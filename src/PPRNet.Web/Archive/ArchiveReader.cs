@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
 

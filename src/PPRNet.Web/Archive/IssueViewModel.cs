@@ -1,4 +1,5 @@
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
 
@@ -9,7 +10,7 @@ public sealed class IssueViewModel : PageViewModel
     public required IReadOnlyList<SummaryCard> Summaries { get; init; }
     public string? NewerMonth { get; init; }
     public string? OlderMonth { get; init; }
-    public string Label => Import.SummaryRules.MonthLabel(Month);
+    public string Label => SummaryRules.MonthLabel(Month);
 
     /// <summary>True when the issue is this calendar month's; the home page says "Latest month" otherwise.</summary>
     public bool IsCurrentMonth { get; init; }
@@ -17,7 +18,7 @@ public sealed class IssueViewModel : PageViewModel
     public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries,
         string? newer, string? older, DateOnly today)
     {
-        var label = Import.SummaryRules.MonthLabel(month);
+        var label = SummaryRules.MonthLabel(month);
         return new IssueViewModel
         {
             IsCurrentMonth = month == today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
 
@@ -28,7 +29,7 @@ public sealed class SummaryViewModel : PageViewModel
     public SummaryLink? Older { get; init; }
     public int Id { get; init; }
     public IReadOnlyList<int> TopicIds { get; set; } = [];
-    public string MonthLabel => Import.SummaryRules.MonthLabel(Month);
+    public string MonthLabel => SummaryRules.MonthLabel(Month);
     public string DoiUrl => $"https://doi.org/{Doi}";
 
     /// <summary>Minutes at an unhurried 200 words a minute, never less than one.</summary>

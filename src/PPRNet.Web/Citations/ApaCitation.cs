@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Citations;
 
 /// <summary>A reference as reference managers want it, read from the APA citation we hold
 /// (journal and volume in *italics*, as APA writes them) plus our DOI field, which is the source
 /// of truth for the DOI whatever the citation text says. Parsed once, when a summary is saved or
-/// imported (<see cref="Import.SummaryWriter"/>), and stored in its columns beside the rendered
+/// imported (<see cref="SummaryWriter"/>), and stored in its columns beside the rendered
 /// HTML; pages rebuild it from those (<see cref="Stored"/>). A change to how it parses should
-/// raise <see cref="Import.MarkdownRenderer.RenderVersion"/>, so that start-up renders, and so
+/// raise <see cref="MarkdownRenderer.RenderVersion"/>, so that start-up renders, and so
 /// parses, every stored summary again.</summary>
 public sealed partial record ApaCitation
 {

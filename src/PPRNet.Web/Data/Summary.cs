@@ -1,3 +1,5 @@
+using PPRNet.Web.Summaries;
+
 namespace PPRNet.Web.Data;
 
 public enum SummaryStatus
@@ -25,7 +27,7 @@ public class Summary
     public string? AuthorEmail { get; set; }
 
     /// <summary>The cited paper's parts as reference managers want them, read from the citation
-    /// when the summary is saved (<see cref="Import.SummaryWriter"/>), like the HTML beside it, so
+    /// when the summary is saved (<see cref="SummaryWriter"/>), like the HTML beside it, so
     /// no page parses it again. Authors are "Surname, I. I."; empty when the citation has no
     /// readable author list. See <see cref="Citations.ApaCitation"/>.</summary>
     public List<string> CitationAuthors { get; set; } = [];
@@ -46,7 +48,7 @@ public class Summary
     public string BodyText { get; set; } = "";
     public string ImplicationsText { get; set; } = "";
 
-    /// <summary>The <see cref="Import.MarkdownRenderer.RenderVersion"/> the HTML was made with.</summary>
+    /// <summary>The <see cref="MarkdownRenderer.RenderVersion"/> the HTML was made with.</summary>
     public int RenderedWith { get; set; }
 
     /// <summary>Plain-text opening of the summary, for lists and meta descriptions.</summary>

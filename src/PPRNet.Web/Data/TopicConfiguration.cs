@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Data;
 

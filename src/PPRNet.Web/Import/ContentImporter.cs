@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Search;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Import;
 

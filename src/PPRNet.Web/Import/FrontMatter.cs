@@ -1,5 +1,6 @@
 using System.Globalization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Summaries;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Import;
 

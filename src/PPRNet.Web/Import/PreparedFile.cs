@@ -1,3 +1,5 @@
+using PPRNet.Web.Summaries;
+
 namespace PPRNet.Web.Import;
 
 /// <summary>A content file read and checked, ready to be written in the import's transaction.</summary>

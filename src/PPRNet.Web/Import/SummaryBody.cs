@@ -1,3 +1,5 @@
+using PPRNet.Web.Summaries;
+
 namespace PPRNet.Web.Import;
 
 /// <summary>The Markdown after the front matter, split at "## Practice Implications" and an

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PPRNet.Web.Data;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Import;
 

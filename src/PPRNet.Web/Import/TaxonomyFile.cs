@@ -1,3 +1,4 @@
+using PPRNet.Web.Summaries;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Admin;
-using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using MimeKit;
-using PPRNet.Web.Import;
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
 

@@ -1,11 +1,12 @@
 using PPRNet.Web.Archive;
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Search;
 
 public sealed record SearchResult(SummaryCard Card, string SnippetHtml)
 {
-    public string MonthLabel => Import.SummaryRules.MonthLabel(Card.Month);
+    public string MonthLabel => SummaryRules.MonthLabel(Card.Month);
 }
 
 public sealed class SearchViewModel : PageViewModel

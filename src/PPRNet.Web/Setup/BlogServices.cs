@@ -8,6 +8,7 @@ using PPRNet.Web.Data;
 using PPRNet.Web.Import;
 using PPRNet.Web.Mail;
 using PPRNet.Web.Shared;
+using PPRNet.Web.Summaries;
 using Serilog;
 
 namespace PPRNet.Web.Setup;
@@ -39,7 +40,8 @@ public static class BlogServices
         builder.Services.AddHostedService<ScheduledBackups>();
 
         // The features, each registering its own services.
-        builder.Services.AddContent();
+        builder.Services.AddSummaries();
+        builder.Services.AddContentImport();
         builder.Services.AddArchive();
         builder.Services.AddEditorsDesk();
         builder.Services.AddEmailDigest();

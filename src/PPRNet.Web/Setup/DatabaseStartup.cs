@@ -5,6 +5,7 @@ using PPRNet.Web.Admin;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
 using PPRNet.Web.Search;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Setup;
 

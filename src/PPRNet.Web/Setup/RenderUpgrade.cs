@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Setup;
 

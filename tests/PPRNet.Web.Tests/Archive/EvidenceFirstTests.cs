@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Archive;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
-using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Import;

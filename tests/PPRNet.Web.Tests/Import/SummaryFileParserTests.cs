@@ -1,5 +1,6 @@
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Import;

@@ -50,7 +50,7 @@ public sealed class RestartTests(Smtp4dev smtp)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:BaseUrl"] = "http://localhost" }).Build());
         var clock = TimeProvider.System;
         using var signal = new MailSignal();
-        var queue = new DigestQueue(db, new DigestComposer(db, clock, links, new PPRNet.Web.Import.MarkdownRenderer()),
+        var queue = new DigestQueue(db, new DigestComposer(db, clock, links, new PPRNet.Web.Summaries.MarkdownRenderer()),
             new AuditLog(db, clock, NullLogger<AuditLog>.Instance), signal, clock);
         Assert.Contains($"queued for {Subscribers}",
             await queue.QueueAsync("2021-04", "admin@example.org", TestContext.Current.CancellationToken), StringComparison.Ordinal);

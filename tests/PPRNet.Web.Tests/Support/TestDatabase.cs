@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Tests.Support;
 

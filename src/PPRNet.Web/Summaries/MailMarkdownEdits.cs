@@ -2,7 +2,7 @@ using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>What mail needs changed in a summary's Markdown, found on the parsed document and
 /// written back into the source text: site paths made absolute and images turned into links, so

@@ -5,7 +5,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>The one Markdown pipeline of the site. Summaries are rendered here once, when they are
 /// imported or saved, and the sanitized HTML is stored; pages never parse Markdown. Mail is rendered

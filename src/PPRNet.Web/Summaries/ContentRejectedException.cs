@@ -1,4 +1,4 @@
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>A field the Markdown pipeline refused; raised by the save path so that callers report
 /// it beside the field or as the file's error instead of failing the request or the import.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>Shape rules for the fields of a summary, shared by the importer and the editors' form.</summary>
 public static partial class SummaryRules

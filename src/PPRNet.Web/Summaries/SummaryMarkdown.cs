@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PPRNet.Web.Data;
+using PPRNet.Web.Import;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>Writes a summary in the content/ file format, the inverse of <see cref="SummaryFileParser"/>.
 /// Used for export and for revisions, so what is exported imports back to the same summary.</summary>

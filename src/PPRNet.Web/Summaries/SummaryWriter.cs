@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using PPRNet.Web.Citations;
 using PPRNet.Web.Data;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>The single save path: every summary, imported or typed in a form, is rendered,
 /// sanitized and stored here, so both kinds look and behave the same.</summary>

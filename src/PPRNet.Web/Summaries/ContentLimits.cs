@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using PPRNet.Web.Import;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>Bounds on what one summary may hold, shared by the importer and the forms, so no single
 /// file or post can take the importer, the Markdown pipeline or search down with it.</summary>

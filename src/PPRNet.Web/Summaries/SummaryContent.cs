@@ -1,6 +1,6 @@
 using PPRNet.Web.Data;
 
-namespace PPRNet.Web.Import;
+namespace PPRNet.Web.Summaries;
 
 /// <summary>A summary that has passed validation, whether it came from a Markdown file or from
 /// the editors' form. <see cref="SummaryWriter"/> turns it into the stored row.</summary>
