@@ -143,9 +143,7 @@ public sealed record EffectSize(EffectStatistic Statistic, double Value, double?
 
     private string Phrase(string band) => band == "below small"
         ? $"below what Cohen called a small {Kind}"
-        : $"{Article(band)} {Kind} by Cohen's conventions";
-
-    private static string Article(string band) => $"a {band}";
+        : $"a {band} {Kind} by Cohen's conventions";
 
     /// <summary>As research reports write it: "r = .28, 95% CI [.23, .33]".</summary>
     public override string ToString()

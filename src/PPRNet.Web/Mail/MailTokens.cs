@@ -14,7 +14,7 @@ public enum TokenCheck
 /// <summary>The signed links in mail, made with ASP.NET Core Data Protection (keys kept in the
 /// database, so links survive restarts). Each link names the subscriber's random key and when it was
 /// made, and is checked against the app's clock, which tells an expired link from a forged one. A
-/// confirmation link also names the confirmation stamp and is good for 7 days (the protector's own
+/// confirmation link also names the confirmation stamp and is good for <see cref="ConfirmationLifetime"/> (the protector's own
 /// expiry, 30 days, is the hard stop). A preferences link, which opens a page showing the address
 /// and its topics, is good for <see cref="PreferencesLifetime"/>; the same token in an unsubscribe
 /// link keeps working after that (its hard stop is 10 years), since every digest ever sent must be
