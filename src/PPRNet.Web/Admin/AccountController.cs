@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Setup;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
@@ -41,7 +42,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         {
             form.Password = null;
             // A form-wide problem: the error summary shows it and the title starts "Error:".
-            ModelState.AddModelError("", SignInMessages.Failed);
+            FieldError.ForForm(SignInMessages.Failed).AddTo(ModelState, "Form");
             return View(Page(form, SignInMessages.Failed));
         }
 
@@ -82,10 +83,8 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         if (ModelState.IsValid)
         {
             var result = await users.ChangePasswordAsync(user, form.Current!, form.New!);
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Form.Current" : "Form.New", error.Description);
-            }
+            result.Errors.Select(e => new FieldError(e.Code == "PasswordMismatch" ? nameof(form.Current) : nameof(form.New), e.Description))
+                .AddTo(ModelState, "Form");
         }
 
         if (!ModelState.IsValid)

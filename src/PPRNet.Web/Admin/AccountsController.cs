@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
-using PPRNet.Web.Summaries;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
@@ -17,47 +17,29 @@ public sealed record AccountRow(string Id, string Email, string Role, bool Pause
 /// its security stamp, which is checked on every request, so its open sessions end at once.</summary>
 [Route("admin/accounts"), Authorize(Roles = Roles.Admin)]
 public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit,
-    BlogDbContext db, SignInThrottle throttle) : AdminControllerBase
+    BlogDbContext db, SignInThrottle throttle, AccountCreator creator) : AdminControllerBase
 {
+    private const string FormPrefix = nameof(AccountsViewModel.Form);
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await PageAsync(TakeMessage(), null, null, cancellationToken));
+        View(await PageAsync(TakeMessage(), new NewAccountForm(), cancellationToken));
 
     [HttpPost(""), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Create(string? email, string? role, string? password, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([Bind(Prefix = FormPrefix)] NewAccountForm form, CancellationToken cancellationToken)
     {
-        email = email?.Trim();
-        string? error = null;
-        if (string.IsNullOrEmpty(email) || !SummaryRules.IsEmail(email))
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = await creator.CreateAsync(form, UserName, cancellationToken);
+        if (errors.Count > 0)
         {
-            error = "Enter the new editor's email address.";
-        }
-        else if (role is not (Roles.Admin or Roles.Editor))
-        {
-            error = "Choose a role.";
-        }
-        else
-        {
-            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, password ?? "");
-            if (result.Succeeded)
-            {
-                result = await users.AddToRoleAsync(user, role);
-            }
-
-            error = result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
-        }
-
-        if (error is not null)
-        {
-            var page = View("Index", await PageAsync(null, error, email, cancellationToken));
+            errors.AddTo(ModelState, FormPrefix);
+            var page = View("Index", await PageAsync(null, form, cancellationToken));
             page.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return page;
         }
 
-        audit.Record(UserName, AuditActions.Accounts, email!, $"created as {role}");
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage(nameof(Index), $"Created {email} as {role}. Give them their first password in person or by phone.");
+        return RedirectWithMessage(nameof(Index),
+            $"Created {form.Email?.Trim()} as {form.Role}. Give them their first password in person or by phone.");
     }
 
     [HttpPost("{id}/role"), ValidateAntiForgeryToken]
@@ -159,7 +141,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         return RedirectWithMessage(nameof(Index), wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}.");
     }
 
-    private async Task<AccountsViewModel> PageAsync(string? message, string? error, string? email, CancellationToken cancellationToken)
+    private async Task<AccountsViewModel> PageAsync(string? message, NewAccountForm form, CancellationToken cancellationToken)
     {
         var paused = await throttle.PausedAccountsAsync(cancellationToken);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
@@ -171,8 +153,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
                 string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
                 paused.Contains(SignInThrottle.AccountKey(u.Email ?? "")) && !Accounts.IsDisabled(u), Accounts.IsDisabled(u))).ToList(),
             Message = message,
-            Error = error,
-            Email = email,
+            Form = form,
             Title = "Accounts",
             Description = "Editors' and admins' accounts.",
         };

@@ -6,6 +6,7 @@ public sealed class AccountsViewModel : PageViewModel
 {
     public required IReadOnlyList<AccountRow> Accounts { get; init; }
     public string? Message { get; init; }
-    public string? Error { get; init; }
-    public string? Email { get; init; }
+
+    /// <summary>The new-account form, as the admin left it when it was refused.</summary>
+    public required NewAccountForm Form { get; init; }
 }

@@ -11,6 +11,7 @@ public static class AdminServices
         services.AddScoped<ImportConflictResolver>();
         services.AddScoped<AdminReader>();
         services.AddScoped<TaxonomyEditor>();
+        services.AddScoped<AccountCreator>();
         services.AddScoped<ArchiveExporter>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<SignInThrottle>();

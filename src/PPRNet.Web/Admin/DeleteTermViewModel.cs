@@ -8,5 +8,4 @@ public sealed class DeleteTermViewModel : PageViewModel
     public required string Kind { get; init; }
     public required TermRow Term { get; init; }
     public required IReadOnlyList<TermRow> Others { get; init; }
-    public string? Error { get; init; }
 }

@@ -70,9 +70,9 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         else if (outcome is SaveOutcome.Missing)
         {
             // Trashed or purged by someone else meanwhile: keep every typed character on screen.
-            ModelState.AddModelError("",
-                "Someone moved this summary to the trash while you were editing. "
-                + "Your text is still below: restore the summary from the trash, then save again, or copy what you need.");
+            FieldError.ForForm("Someone moved this summary to the trash while you were editing. "
+                + "Your text is still below: restore the summary from the trash, then save again, or copy what you need.")
+                .AddTo(ModelState, SummaryEditor.FormPrefix);
         }
 
         return outcome switch

@@ -171,7 +171,8 @@ public sealed class SummaryEditor(
         if (content is null || await SlugTakenAsync(content.Month, content.Slug, summaryId, cancellationToken))
         {
             return Invalid("", content is null
-                ? $"Revision {number} can no longer be restored: {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))}"
+                ? $"Revision {number} can no longer be restored: "
+                    + string.Join("; ", errors.Select(e => e.Problem).Select(p => $"{p.Field}: {p.Message}"))
                 : $"Revision {number} used the address {content.Month}/{content.Slug}, which another summary now has.");
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PPRNet.Web.Data;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
@@ -13,22 +14,24 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
 
     [HttpPost("{kind}/add"), ValidateAntiForgeryToken]
     public Task<IActionResult> Add(string kind, string? name, string? slug, CancellationToken cancellationToken) =>
-        Do(kind, k => taxonomy.AddAsync(k, name, slug, UserName, cancellationToken), $"Added \"{name}\".", cancellationToken);
+        Do(new TermAttempt(kind, null, name, slug), k => taxonomy.AddAsync(k, name, slug, UserName, cancellationToken),
+            $"Added \"{name}\".", cancellationToken);
 
     [HttpPost("{kind}/{id:int}/rename"), ValidateAntiForgeryToken]
     public Task<IActionResult> Rename(string kind, int id, string? name, string? slug, CancellationToken cancellationToken) =>
-        Do(kind, k => taxonomy.RenameAsync(k, id, name, slug, UserName, cancellationToken), $"Renamed to \"{name}\".", cancellationToken);
+        Do(new TermAttempt(kind, id, name, slug), k => taxonomy.RenameAsync(k, id, name, slug, UserName, cancellationToken),
+            $"Renamed to \"{name}\".", cancellationToken);
 
     [HttpPost("{kind}/{id:int}/retire"), ValidateAntiForgeryToken]
     public Task<IActionResult> Retire(string kind, int id, bool retired, CancellationToken cancellationToken) =>
-        Do(kind, k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken),
+        Do(new TermAttempt(kind, id, null, null), k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken),
             retired ? "Retired." : "Brought back.", cancellationToken);
 
     /// <summary>A term in use is deleted from its own page, which offers the other terms once;
     /// the list page stays the size of the taxonomy however many terms there are.</summary>
     [HttpGet("{kind}/{id:int}/delete")]
     public async Task<IActionResult> ConfirmDelete(string kind, int id, CancellationToken cancellationToken) =>
-        Parse(kind) is { } parsed && await taxonomy.DeletePageAsync(parsed, kind, id, null, cancellationToken) is { } model
+        Parse(kind) is { } parsed && await taxonomy.DeletePageAsync(parsed, kind, id, cancellationToken) is { } model
             ? View("Delete", model)
             : NotFound();
 
@@ -40,15 +43,16 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
             return NotFound();
         }
 
-        var error = await taxonomy.DeleteAsync(parsed, id, moveTo, UserName, cancellationToken);
-        if (error is null)
+        var errors = await taxonomy.DeleteAsync(parsed, id, moveTo, UserName, cancellationToken);
+        if (errors.Count == 0)
         {
             return RedirectWithMessage(nameof(Index), "Deleted.");
         }
 
-        var page = await taxonomy.DeletePageAsync(parsed, kind, id, error, cancellationToken) is { } model
+        errors.AddTo(ModelState, "");
+        var page = await taxonomy.DeletePageAsync(parsed, kind, id, cancellationToken) is { } model
             ? View("Delete", model)
-            : View("Index", await taxonomy.PageAsync(null, error, cancellationToken));
+            : View("Index", await taxonomy.PageAsync(null, null, cancellationToken));
         page.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return page;
     }
@@ -56,22 +60,24 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
     private static TermKind? Parse(string kind) => kind switch { "topics" => TermKind.Topic, "types" => TermKind.ResearchType, _ => null };
 
     /// <summary>Post/redirect/get on success; on a refused change, the page again with the reason.</summary>
-    private async Task<IActionResult> Do(string kind, Func<TermKind, Task<string?>> change,
+    private async Task<IActionResult> Do(TermAttempt attempt, Func<TermKind, Task<IReadOnlyList<FieldError>>> change,
         string success, CancellationToken cancellationToken)
     {
-        var parsed = Parse(kind);
+        var parsed = Parse(attempt.Kind);
         if (parsed is null)
         {
             return NotFound();
         }
 
-        var error = await change(parsed.Value);
-        if (error is null)
+        var errors = await change(parsed.Value);
+        if (errors.Count == 0)
         {
             return RedirectWithMessage(nameof(Index), success);
         }
 
-        var page = View("Index", await taxonomy.PageAsync(null, error, cancellationToken));
+        // Every form on the page has a "name" and a "slug": the prefix says which form was refused.
+        errors.AddTo(ModelState, attempt.FormKey);
+        var page = View("Index", await taxonomy.PageAsync(null, attempt, cancellationToken));
         page.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return page;
     }

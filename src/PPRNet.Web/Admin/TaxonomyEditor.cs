@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
@@ -12,7 +13,10 @@ public sealed record TermRow(int Id, string Name, string Slug, bool Retired, int
 /// summaries to another term.</summary>
 public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
 {
-    public async Task<TaxonomyViewModel> PageAsync(string? message, string? error, CancellationToken cancellationToken)
+    /// <summary>The names of the taxonomy forms' fields, which their problems are reported against.</summary>
+    public const string NameField = "name", SlugField = "slug", MoveToField = "moveTo";
+
+    public async Task<TaxonomyViewModel> PageAsync(string? message, TermAttempt? attempt, CancellationToken cancellationToken)
     {
         var topicCounts = await db.Summaries.NotTrashed().SelectMany(s => s.Topics).GroupBy(t => t.Id)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -25,7 +29,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             Types = (await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken))
                 .Select(t => new TermRow(t.Id, t.Name, t.Slug, t.Retired, typeCounts.GetValueOrDefault(t.Id))).ToList(),
             Message = message,
-            Error = error,
+            Attempt = attempt,
             Title = "Topics and research types",
             Description = "Manage the taxonomy.",
         };
@@ -33,7 +37,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
 
     /// <summary>Null when there is no such term.</summary>
     public async Task<DeleteTermViewModel?> DeletePageAsync(TermKind kind, string kindSlug, int id,
-        string? error, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var page = await PageAsync(null, null, cancellationToken);
         var rows = kind == TermKind.Topic ? page.Topics : page.Types;
@@ -43,27 +47,27 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
                 Kind = kindSlug,
                 Term = term,
                 Others = rows.Where(r => r.Id != id).ToList(),
-                Error = error,
                 Title = $"Delete {term.Name}",
                 Description = "Delete a term and move its summaries.",
             }
             : null;
     }
 
-    /// <summary>Returns an error to show, or null when the change was made.</summary>
-    public async Task<string?> AddAsync(TermKind kind, string? name, string? slug, string user, CancellationToken cancellationToken)
+    /// <summary>Empty when the change was made; otherwise why not, by field.</summary>
+    public async Task<IReadOnlyList<FieldError>> AddAsync(TermKind kind, string? name, string? slug, string user,
+        CancellationToken cancellationToken)
     {
         // Names go into feeds (categories), which XML cannot carry control characters in.
         name = ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return "Enter a name.";
+            return [new FieldError(NameField, "Enter a name.")];
         }
 
         slug = string.IsNullOrWhiteSpace(slug) ? SummaryRules.Slugify(name) : slug.Trim();
         if (await SlugProblemAsync(kind, slug, null, cancellationToken) is string problem)
         {
-            return problem;
+            return [new FieldError(SlugField, problem)];
         }
 
         // A deleted or renamed-away slug that is taken again is live, not an alias any more.
@@ -79,10 +83,10 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
 
         audit.Record(user, AuditActions.Taxonomy, $"{kind} {slug}", $"added \"{name}\"");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return [];
     }
 
-    public async Task<string?> RenameAsync(TermKind kind, int id, string? name, string? slug,
+    public async Task<IReadOnlyList<FieldError>> RenameAsync(TermKind kind, int id, string? name, string? slug,
         string user, CancellationToken cancellationToken)
     {
         var term = await FindAsync(kind, id, cancellationToken);
@@ -90,19 +94,22 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         slug = slug?.Trim();
         if (term is null)
         {
-            return "That term no longer exists.";
+            return [new FieldError("", "That term no longer exists.")];
         }
 
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(slug))
         {
-            return "Enter both a name and a slug.";
+            return [
+                .. string.IsNullOrEmpty(name) ? [new FieldError(NameField, "Enter a name.")] : Array.Empty<FieldError>(),
+                .. string.IsNullOrEmpty(slug) ? [new FieldError(SlugField, "Enter a slug.")] : Array.Empty<FieldError>(),
+            ];
         }
 
         if (slug != term.Slug)
         {
             if (await SlugProblemAsync(kind, slug, term.Id, cancellationToken) is string problem)
             {
-                return problem;
+                return [new FieldError(SlugField, problem)];
             }
 
             await AddAliasAsync(kind, term.Slug, slug, cancellationToken);
@@ -112,29 +119,31 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         term.Name = name;
         term.Slug = slug;
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return [];
     }
 
-    public async Task<string?> SetRetiredAsync(TermKind kind, int id, bool retired, string user, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>> SetRetiredAsync(TermKind kind, int id, bool retired, string user,
+        CancellationToken cancellationToken)
     {
         var term = await FindAsync(kind, id, cancellationToken);
         if (term is null)
         {
-            return "That term no longer exists.";
+            return [new FieldError("", "That term no longer exists.")];
         }
 
         term.Retired = retired;
         audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}", retired ? "retired" : "brought back");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return [];
     }
 
-    public async Task<string?> DeleteAsync(TermKind kind, int id, int? moveTo, string user, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldError>> DeleteAsync(TermKind kind, int id, int? moveTo, string user,
+        CancellationToken cancellationToken)
     {
         var term = await FindAsync(kind, id, cancellationToken);
         if (term is null)
         {
-            return "That term no longer exists.";
+            return [new FieldError("", "That term no longer exists.")];
         }
 
         var target = moveTo is int targetId && targetId != id ? await FindAsync(kind, targetId, cancellationToken) : null;
@@ -143,8 +152,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             : await db.Summaries.Where(s => s.ResearchTypeId == id).ToListAsync(cancellationToken);
         if (users.Count > 0 && target is null)
         {
-            return $"\"{term.Name}\" is used by {users.Count} summaries (the trash included). "
-                + $"Choose where to move them before deleting it.";
+            return [new FieldError(MoveToField, $"\"{term.Name}\" is used by {users.Count} summaries (the trash included). "
+                + "Choose where to move them before deleting it.")];
         }
 
         foreach (var summary in users)
@@ -173,7 +182,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}",
             target is null ? "deleted" : $"deleted; {users.Count} summaries moved to {target.Slug}");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return [];
     }
 
     private async Task<TaxonomyTerm?> FindAsync(TermKind kind, int id, CancellationToken cancellationToken) => kind == TermKind.Topic

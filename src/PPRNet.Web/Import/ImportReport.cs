@@ -1,8 +1,14 @@
+using PPRNet.Web.Shared;
+
 namespace PPRNet.Web.Import;
 
-/// <summary>One problem in one content file, located well enough for an editor to fix it.</summary>
+/// <summary>One problem in one content file, located well enough for an editor to fix it: a
+/// <see cref="FieldError"/> (the front-matter field, or "file", "slug", "intro") with its file and line.</summary>
 public sealed record ImportError(string File, int Line, string Field, string Message)
 {
+    /// <summary>The problem without its place, for an editor that shows it beside a form field.</summary>
+    public FieldError Problem => new(Field, Message);
+
     public override string ToString() => $"{File}:{Line}: {Field}: {Message}";
 }
 

@@ -79,7 +79,7 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
         if (problem is not null)
         {
             // Beside the field, with what was typed still in it.
-            ModelState.AddModelError("Form.SendAt", problem);
+            FieldError.Single(nameof(form.SendAt), problem).AddTo(ModelState, "Form");
             return View("Month", await desk.MonthAsync(valid, null, UserName, null, cancellationToken));
         }
 

@@ -68,7 +68,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
             $"form[action='/admin/taxonomy/topics/{training}/delete']", new() { ["moveTo"] = "" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.Text(".form-error"), StringComparison.Ordinal);
+        Assert.StartsWith("\"Training\" is used by 1 summaries", refusedPage.Text("#move-to-error"), StringComparison.Ordinal);
         Assert.Equal(["About Training"], (await site.GetPageAsync("/blog?topic=training")).Html.CardTitles());
 
         var (moved, _) = await admin.SubmitAsync(refusedPage, $"form[action='/admin/taxonomy/topics/{training}/delete']",
@@ -102,6 +102,43 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var options = delete.QuerySelectorAll("select[name=moveTo] option").Select(o => o.TextContent).ToList();
         Assert.Contains("Bulk topic 000", options);
         Assert.DoesNotContain("Depression and Depressive Symptoms", options);
+    }
+
+    [Fact]
+    public async Task A_refused_new_topic_keeps_what_was_typed_and_says_why_beside_the_slug()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+
+        var (refused, page) = await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
+            new() { ["name"] = "Placebo Effect", ["slug"] = "Not A Slug!" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("Placebo Effect", page.Element("#topics-new_name").GetAttribute("value"));
+        Assert.Equal("Not A Slug!", page.Element("#topics-new_slug").GetAttribute("value"));
+        Assert.Contains("is not a slug", page.Text("#topics-new_slug-error"), StringComparison.Ordinal);
+        Assert.Equal("true", page.Element("#topics-new_slug").GetAttribute("aria-invalid"));
+        Assert.False(page.Has("#topics-new_name-error"));
+        Assert.False(page.Has("#types-new_slug-error"));
+        Assert.Equal("#topics-new_slug", page.Element("#error-summary a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_rename_to_a_slug_in_use_is_refused_beside_that_row_and_the_other_rows_are_untouched()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var depression = IdOf(page, "topics", "depression");
+        var training = IdOf(page, "topics", "training");
+
+        var (refused, after) = await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{depression}/rename']",
+            new() { ["name"] = "Low Mood", ["slug"] = "training" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("The slug \"training\" is already in use.", after.Text($"#topics-{depression}_slug-error"));
+        Assert.Equal("Low Mood", after.Element($"#topics-{depression}_name").GetAttribute("value"));
+        Assert.Equal("training", after.Element($"#topics-{training}_slug").GetAttribute("value"));
+        Assert.False(after.Has($"#topics-{training}_slug-error"));
+        Assert.Contains("Depression", (await site.GetPageAsync("/topics")).Html.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using PPRNet.Web.Data;
 using PPRNet.Web.Summaries;
 using PPRNet.Web.Tests.Support;
 
-namespace PPRNet.Web.Tests.Import;
+namespace PPRNet.Web.Tests.Summaries;
 
 public sealed class ContentLimitsTests : IDisposable
 {
