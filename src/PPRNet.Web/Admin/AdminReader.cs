@@ -105,10 +105,22 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             Types = types.Where(t => !t.Retired || form.ResearchType == t.Slug)
                 .Select(t => new Choice(t.Slug, t.Name, form.ResearchType == t.Slug)).ToList(),
             Preview = preview ? Preview(form, topics, types) : null,
+            PublicUrl = form.Id is null ? null : await PublicUrlAsync(form.Id, cancellationToken),
             Message = message,
             Title = form.Id is null ? "New summary" : $"Edit: {form.Title}",
             Description = "The summary form.",
         };
+    }
+
+    /// <summary>The stored summary's public address, not the typed one: null until readers can see it.</summary>
+    private async Task<string?> PublicUrlAsync(int? id, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var stored = await db.Summaries.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new { s.Month, s.Slug, s.Status, s.DeletedAt, s.PublishedOn }).FirstOrDefaultAsync(cancellationToken);
+        return stored is not null && SummaryQueries.IsPublic(stored.Status, stored.DeletedAt, stored.PublishedOn, today)
+            ? BlogUrls.Summary(stored.Month, stored.Slug)
+            : null;
     }
 
     /// <summary>Renders the form exactly as readers would see it, through the same mapping and

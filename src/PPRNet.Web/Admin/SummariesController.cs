@@ -48,18 +48,16 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     {
         if (intent == PreviewIntent)
         {
-            // A draft can be previewed before every required field is written: only what was
-            // typed and cannot be read (a word in a number field) stays an error.
-            foreach (var entry in ModelState.Values.Where(e => string.IsNullOrEmpty(e.AttemptedValue)))
+            // Over a limit, the preview would be refused (or slow): say why beside the field instead.
+            var overLimit = form.LimitProblems().ToList();
+            overLimit.AddTo(ModelState, SummaryEditor.FormPrefix);
+            if (overLimit.Count == 0)
             {
-                entry.Errors.Clear();
-                entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid;
+                // What Save would refuse, beside the same fields, while the preview shows what is valid.
+                (await editor.CheckAsync(form, BindingErrors(), cancellationToken)).AddTo(ModelState, SummaryEditor.FormPrefix);
             }
 
-            // Over a limit, the preview would be refused (or slow): say why beside the field instead.
-            form.LimitProblems().AddTo(ModelState, SummaryEditor.FormPrefix);
-
-            return View("Edit", await reader.FormPageAsync(form, preview: ModelState.IsValid, message: null, cancellationToken));
+            return View("Edit", await reader.FormPageAsync(form, preview: overLimit.Count == 0, message: null, cancellationToken));
         }
 
         var outcome = await editor.SaveAsync(form, UserName, BindingErrors(), cancellationToken);

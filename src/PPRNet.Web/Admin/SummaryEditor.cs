@@ -67,6 +67,16 @@ public sealed class SummaryEditor(
         }
     }
 
+    /// <summary>What a save would refuse, without saving anything: the preview shows the same
+    /// messages beside the same fields.</summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(SummaryForm form, IReadOnlyList<FieldError> bindingErrors,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var existing = form.Id is int id ? await LoadAsync(id, cancellationToken) : null;
+        return (await ContentFromAsync(form, existing, bindingErrors, cancellationToken)).Errors;
+    }
+
     private static SaveOutcome.Invalid Invalid(string field, string message) => new([new FieldError(field, message)]);
 
     /// <summary>The form field of a section the rendering pipeline refused.</summary>

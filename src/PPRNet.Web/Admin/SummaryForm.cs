@@ -85,6 +85,16 @@ public sealed class SummaryForm
     [Display(Name = "Other figures, as written")]
     public string? Effect { get; set; }
 
+    [Display(Name = "Certainty of the evidence")]
+    public string? CertaintyLevel { get; set; }
+
+    /// <summary>The GRADE domains ticked, as codes.</summary>
+    public List<string> CertaintyReasons { get; set; } = [];
+
+    [StringLength(ContentLimits.MaxCertaintyNoteLength, ErrorMessage = "Keep the reason under {1} characters.")]
+    [Display(Name = "Why, in plain words")]
+    public string? CertaintyNote { get; set; }
+
     [Required(ErrorMessage = "Write the summary.")]
     [Display(Name = "Summary (Markdown)")]
     public string? Body { get; set; }
@@ -162,6 +172,11 @@ public sealed class SummaryForm
             yield return new FieldError(effectField, effectProblem);
         }
 
+        if (TypedCertainty.Read(this) is { Field: { } certaintyField, Problem: { } certaintyProblem })
+        {
+            yield return new FieldError(certaintyField, certaintyProblem);
+        }
+
         foreach (var problem in LimitProblems())
         {
             yield return problem;
@@ -216,6 +231,7 @@ public sealed class SummaryForm
             Participants = Participants,
             Effect = Optional(Effect),
             EffectSize = ReadEffect().Effect,
+            Certainty = TypedCertainty.Read(this).Certainty,
             Contributor = Optional(Contributor),
             BottomLineMarkdown = BottomLine?.Trim() ?? "",
             BodyMarkdown = Body ?? "",
@@ -248,6 +264,9 @@ public sealed class SummaryForm
             EffectCiLow = Invariant(summary.EffectCiLow),
             EffectCiHigh = Invariant(summary.EffectCiHigh),
             EffectOutcome = summary.EffectOutcome,
+            CertaintyLevel = summary.CertaintyLevel is { } level ? Certainty.Code(level) : null,
+            CertaintyReasons = summary.Certainty?.Reasons.Select(Certainty.Code).ToList() ?? [],
+            CertaintyNote = summary.CertaintyNote,
             Contributor = summary.Contributor,
             BottomLine = summary.BottomLineMarkdown,
             Body = summary.BodyMarkdown,

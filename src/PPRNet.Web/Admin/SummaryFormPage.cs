@@ -11,4 +11,7 @@ public sealed class SummaryFormPage : PageViewModel
     public SummaryViewModel? Preview { get; init; }
     public string? Message { get; init; }
     public bool IsNew => Form.Id is null;
+
+    /// <summary>Where readers find the summary, once it is published and its day has come.</summary>
+    public string? PublicUrl { get; init; }
 }

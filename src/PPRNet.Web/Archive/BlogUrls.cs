@@ -5,6 +5,9 @@ namespace PPRNet.Web.Archive;
 /// <summary>The public URL scheme in one place.</summary>
 public static class BlogUrls
 {
+    public const string EffectSizeGuide = "/reading-effect-sizes";
+    public const string CertaintyGuide = "/certainty-of-evidence";
+
     public static string Month(string month) => $"/blog/{month[..4]}/{month[5..]}";
 
     public static string Summary(string month, string slug) => $"{Month(month)}/{slug}";

@@ -31,6 +31,7 @@ public sealed record SummaryPageRow
     public required int? Participants { get; init; }
     public required EffectSize? EffectSize { get; init; }
     public required string? Effect { get; init; }
+    public required Certainty? Certainty { get; init; }
     public required string? Contributor { get; init; }
     public required DateOnly? RevisedOn { get; init; }
     public required DateOnly PublishedOn { get; init; }
@@ -38,8 +39,8 @@ public sealed record SummaryPageRow
     public required int WordCount { get; init; }
     public required int ResearchTypeId { get; init; }
 
-    /// <summary>Columns only, plus two constructors EF runs on them after reading (the stored
-    /// citation parts and the effect), so the statement reads just these columns.</summary>
+    /// <summary>Columns only, plus the constructors EF runs on them after reading (the stored
+    /// citation parts, the effect and the certainty), so the statement reads just these columns.</summary>
     public static readonly Expression<Func<Summary, SummaryPageRow>> Projection = s => new SummaryPageRow
     {
         Id = s.Id,
@@ -61,6 +62,7 @@ public sealed record SummaryPageRow
         Participants = s.Participants,
         EffectSize = EffectSize.Of(s.EffectStatistic, s.EffectValue, s.EffectCiLow, s.EffectCiHigh, s.EffectOutcome),
         Effect = s.Effect,
+        Certainty = Certainty.Of(s.CertaintyLevel, s.CertaintyReasons, s.CertaintyNote),
         Contributor = s.Contributor,
         RevisedOn = s.RevisedOn,
         PublishedOn = s.PublishedOn,

@@ -1,3 +1,4 @@
+using PPRNet.Web.Data;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -15,6 +16,9 @@ public sealed class SummaryViewModel : PageViewModel
     public required string ImplicationsHtml { get; init; }
     public string LimitationsHtml { get; init; } = "";
     public required StudyFacts Facts { get; init; }
+
+    /// <summary>How far to trust the finding; null when the editors have not rated it.</summary>
+    public Certainty? Certainty { get; init; }
     public string? Contributor { get; init; }
     public DateOnly? RevisedOn { get; init; }
     public required TaxonomyLink ResearchType { get; init; }
@@ -66,6 +70,7 @@ public sealed class SummaryViewModel : PageViewModel
             ImplicationsHtml = summary.ImplicationsHtml,
             LimitationsHtml = summary.LimitationsHtml,
             Facts = new StudyFacts(type.Name, summary.Studies, summary.Samples, summary.Participants, summary.EffectSize, summary.Effect),
+            Certainty = summary.Certainty,
             ResearchType = type,
             Topics = topics,
             ReadingMinutes = MinutesToRead(summary.WordCount),

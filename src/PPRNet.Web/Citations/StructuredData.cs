@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PPRNet.Web.Archive;
+using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Citations;
 
@@ -61,6 +62,27 @@ public static class StructuredData
             ["about"] = article,
             ["citation"] = article.DeepClone(),
         };
+        if (summary.Certainty is { Level: not CertaintyLevel.NotRated } certainty)
+        {
+            // schema.org has no GRADE property: our rating is a Review of the paper, rated 1 (very low) to 4 (high).
+            article["review"] = new JsonObject
+            {
+                ["@type"] = "Review",
+                ["name"] = "Certainty of the evidence (GRADE)",
+                ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = "Psychotherapy Practice Research Network" },
+                ["reviewBody"] = $"{Certainty.Meaning(certainty.Level)} {certainty.Note}".Trim(),
+                ["reviewRating"] = new JsonObject
+                {
+                    ["@type"] = "Rating",
+                    ["name"] = Certainty.Label(certainty.Level),
+                    ["ratingValue"] = CertaintyLevel.VeryLow - certainty.Level + 1,
+                    ["worstRating"] = 1,
+                    ["bestRating"] = 4,
+                    ["ratingExplanation"] = certainty.RatedDownFor ?? "Not rated down.",
+                },
+            };
+        }
+
         // The default encoder escapes <, > and &, so the JSON cannot close its <script> element.
         return posting.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }

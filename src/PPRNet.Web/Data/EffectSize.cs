@@ -133,7 +133,9 @@ public sealed record EffectSize(EffectStatistic Statistic, double Value, double?
                 var (nearBand, farBand) = (Band(OnDScale(Statistic, near)!.Value), Band(OnDScale(Statistic, far)!.Value));
                 if (nearBand != farBand)
                 {
-                    return $"an {Kind} between {nearBand} and {farBand} by Cohen's conventions{equivalent}";
+                    return nearBand == "below small"
+                        ? $"an {Kind} from below small to {farBand} by Cohen's conventions{equivalent}"
+                        : $"an {Kind} between {nearBand} and {farBand} by Cohen's conventions{equivalent}";
                 }
             }
 
@@ -144,6 +146,9 @@ public sealed record EffectSize(EffectStatistic Statistic, double Value, double?
     private string Phrase(string band) => band == "below small"
         ? $"below what Cohen called a small {Kind}"
         : $"a {band} {Kind} by Cohen's conventions";
+
+    /// <summary>The facts box's line as one sentence, for mail: the figure, what it relates and its size in words.</summary>
+    public string InWords => $"{this}{(Outcome is null ? "" : $" ({Outcome})")}{(SizeDescription is { } size ? $": {size}" : "")}";
 
     /// <summary>As research reports write it: "r = .28, 95% CI [.23, .33]".</summary>
     public override string ToString()

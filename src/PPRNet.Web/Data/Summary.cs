@@ -85,6 +85,15 @@ public class Summary
 
     public EffectSize? EffectSize => EffectSize.Of(EffectStatistic, EffectValue, EffectCiLow, EffectCiHigh, EffectOutcome);
 
+    /// <summary>How far to trust the finding, in GRADE terms; null when the editors have not said.</summary>
+    public CertaintyLevel? CertaintyLevel { get; set; }
+
+    /// <summary>The GRADE domains it was rated down for, as codes separated by commas.</summary>
+    public string CertaintyReasons { get; set; } = "";
+    public string? CertaintyNote { get; set; }
+
+    public Certainty? Certainty => Certainty.Of(CertaintyLevel, CertaintyReasons, CertaintyNote);
+
     /// <summary>Who wrote the summary, as readers see it.</summary>
     public string? Contributor { get; set; }
 

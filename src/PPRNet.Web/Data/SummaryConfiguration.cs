@@ -62,6 +62,10 @@ public sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         builder.Ignore(s => s.EffectSize);
         builder.Property(s => s.EffectStatistic).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.EffectOutcome).HasMaxLength(ContentLimits.MaxOutcomeLength);
+        builder.Ignore(s => s.Certainty);
+        builder.Property(s => s.CertaintyLevel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.CertaintyReasons).HasMaxLength(200).HasDefaultValue("");
+        builder.Property(s => s.CertaintyNote).HasMaxLength(ContentLimits.MaxCertaintyNoteLength);
         builder.Property(s => s.Contributor).HasMaxLength(ContentLimits.MaxContributorLength);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         // Fields added after the first schema default to empty in the database too, so a row

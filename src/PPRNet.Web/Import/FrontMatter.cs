@@ -1,6 +1,5 @@
 using System.Globalization;
 using PPRNet.Web.Data;
-using PPRNet.Web.Summaries;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +8,7 @@ namespace PPRNet.Web.Import;
 /// <summary>The YAML fields of one summary file, each with its line, read with the checks every
 /// field shares (single value, required, date, whole number); each problem goes to the file's error
 /// list with its line and field.</summary>
-public sealed class FrontMatter
+public sealed partial class FrontMatter
 {
     private readonly Dictionary<string, (YamlNode Node, int Line)> fields;
     private readonly Action<int, string, string> error;
@@ -180,90 +179,5 @@ public sealed class FrontMatter
         }
 
         return topics;
-    }
-
-    /// <summary>Reads <c>effect_size: { statistic: r, value: 0.28, ci: [0.23, 0.33], outcome: ... }</c>.</summary>
-    public EffectSize? EffectSize()
-    {
-        if (!fields.TryGetValue("effect_size", out var field))
-        {
-            return null;
-        }
-
-        if (field.Node is not YamlMappingNode map)
-        {
-            error(field.Line, "effect_size", "must hold the fields statistic, value and optionally ci and outcome, one per indented line");
-            return null;
-        }
-
-        var entries = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var problems = 0;
-        void Problem(YamlNode at, string name, string message)
-        {
-            error((int)at.Start.Line + 1, $"effect_size.{name}", message);
-            problems++;
-        }
-
-        foreach (var (key, value) in map.Children)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            if (name is not ("statistic" or "value" or "ci" or "outcome"))
-            {
-                Problem(key, name, "unknown field; the fields are statistic, value, ci, outcome");
-            }
-            else if (!entries.TryAdd(name, value))
-            {
-                Problem(key, name, "appears twice");
-            }
-        }
-
-        string? Text(string name) => entries.GetValueOrDefault(name) is YamlScalarNode { Value: { } v } ? v.Trim() : null;
-
-        var statistic = EffectStatistic.D;
-        if (!Data.EffectSize.TryParseStatistic(Text("statistic"), out statistic))
-        {
-            Problem(entries.GetValueOrDefault("statistic") ?? map, "statistic",
-                "must be one of d, g, r, or (Cohen's d, Hedges' g, a correlation, an odds ratio)");
-        }
-
-        if (!Data.EffectSize.TryParseNumber(Text("value"), out var number))
-        {
-            Problem(entries.GetValueOrDefault("value") ?? map, "value", "must be a number such as 0.28 or -0.39");
-        }
-
-        double? low = null, high = null;
-        if (entries.TryGetValue("ci", out var ciNode))
-        {
-            var ends = (ciNode as YamlSequenceNode)?.Children.Select(n => (n as YamlScalarNode)?.Value).ToList();
-            if (ends is not { Count: 2 }
-                || !Data.EffectSize.TryParseNumber(ends[0], out var l)
-                || !Data.EffectSize.TryParseNumber(ends[1], out var h))
-            {
-                Problem(ciNode, "ci", "must be two numbers, lower end first, such as [0.23, 0.33]");
-            }
-            else
-            {
-                (low, high) = (l, h);
-            }
-        }
-
-        var outcome = Text("outcome");
-        if (ContentLimits.LengthProblem(outcome, ContentLimits.MaxOutcomeLength) is { } tooLong)
-        {
-            Problem(entries["outcome"], "outcome", tooLong);
-        }
-
-        if (problems > 0)
-        {
-            return null;
-        }
-
-        if (Data.EffectSize.Problem(statistic, number, low, high) is { } invalid)
-        {
-            error(field.Line, "effect_size", invalid);
-            return null;
-        }
-
-        return new Data.EffectSize(statistic, number, low, high, string.IsNullOrEmpty(outcome) ? null : outcome);
     }
 }

@@ -12,7 +12,7 @@ public static partial class SummaryFileParser
     [
         "title", "month", "slug", "research_type", "topics", "citation", "doi", "author_email",
         "status", "published", "studies", "samples", "participants", "effect", "effect_size",
-        "bottom_line", "contributor", "updated",
+        "bottom_line", "contributor", "updated", "certainty", "certainty_reasons", "certainty_note",
     ];
 
     public static SummaryContent? Parse(string displayPath, string text, TaxonomyLookup taxonomy, List<ImportError> errors)
@@ -106,12 +106,14 @@ public static partial class SummaryFileParser
         var effectSize = fields.EffectSize();
         var bottomLine = fields.Scalar("bottom_line", required: false);
         var contributor = fields.Scalar("contributor", required: false);
+        var certainty = fields.Certainty();
 
         foreach (var (key, value, max) in new[]
         {
             ("title", title, ContentLimits.MaxTitleLength), ("citation", citation, ContentLimits.MaxCitationLength),
             ("effect", effect, ContentLimits.MaxEffectLength), ("bottom_line", bottomLine, ContentLimits.MaxBottomLineLength),
             ("contributor", contributor, ContentLimits.MaxContributorLength),
+            ("certainty_note", certainty?.Note, ContentLimits.MaxCertaintyNoteLength),
         })
         {
             if (ContentLimits.LengthProblem(value, max) is { } tooLong)
@@ -151,6 +153,7 @@ public static partial class SummaryFileParser
             Participants = participants,
             Effect = effect,
             EffectSize = effectSize,
+            Certainty = certainty,
             Contributor = contributor,
             RevisedOn = revised,
             BottomLineMarkdown = bottomLine ?? "",

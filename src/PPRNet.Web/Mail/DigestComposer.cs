@@ -6,8 +6,18 @@ using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
 
+/// <summary>One summary as the digest carries it: what a clinician needs to decide whether to read
+/// on (the bottom line, the kind of study, the effect in words and how far to trust it), then the
+/// Practice Implications.</summary>
 public sealed record DigestItem(int Id, string Title, string Url, string CitationHtml, string CitationText,
-    string ImplicationsHtml, string ImplicationsText, IReadOnlyList<int> TopicIds);
+    string ImplicationsHtml, string ImplicationsText, IReadOnlyList<int> TopicIds)
+{
+    public string ResearchType { get; init; } = "";
+    public string? BottomLineHtml { get; init; }
+    public string? BottomLineText { get; init; }
+    public EffectSize? EffectSize { get; init; }
+    public Certainty? Certainty { get; init; }
+}
 
 /// <summary>What a month's digest can hold: its intro and every summary published in it.</summary>
 public sealed record DigestEdition(string Month, string MonthUrl, string? IntroHtml, string? IntroText, IReadOnlyList<DigestItem> Items)
@@ -32,7 +42,18 @@ public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLin
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await db.Summaries.AsNoTracking().Published(today).InMonth(month).NewestFirst()
-            .Select(s => new { s.Id, s.Slug, s.Title, s.CitationMarkdown, s.ImplicationsMarkdown })
+            .Select(s => new
+            {
+                s.Id,
+                s.Slug,
+                s.Title,
+                s.CitationMarkdown,
+                s.ImplicationsMarkdown,
+                s.BottomLineMarkdown,
+                Type = s.ResearchType.Name,
+                Effect = EffectSize.Of(s.EffectStatistic, s.EffectValue, s.EffectCiLow, s.EffectCiHigh, s.EffectOutcome),
+                Certainty = Certainty.Of(s.CertaintyLevel, s.CertaintyReasons, s.CertaintyNote),
+            })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -52,8 +73,16 @@ public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLin
             {
                 var citation = ForMail(r.CitationMarkdown, inline: true);
                 var implications = ForMail(r.ImplicationsMarkdown, inline: false);
+                var bottomLine = string.IsNullOrWhiteSpace(r.BottomLineMarkdown) ? null : ForMail(r.BottomLineMarkdown, inline: true);
                 return new DigestItem(r.Id, r.Title, links.Absolute(BlogUrls.Summary(month, r.Slug)), citation.Html, citation.Text,
-                    implications.Html, implications.Markdown, topics[r.Id].ToList());
+                    implications.Html, implications.Markdown, topics[r.Id].ToList())
+                {
+                    ResearchType = r.Type,
+                    BottomLineHtml = bottomLine?.Html,
+                    BottomLineText = bottomLine?.Text,
+                    EffectSize = r.Effect,
+                    Certainty = r.Certainty,
+                };
             }).ToList());
     }
 

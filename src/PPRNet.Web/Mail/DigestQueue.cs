@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
@@ -17,7 +18,8 @@ public sealed record DigestState(string Month, DigestStatus? Status, DateTimeOff
 /// the row and all its recipients are written in one transaction, so a month is either not queued
 /// at all or queued for everyone. Recipients are the confirmed subscribers (not paused, not
 /// undeliverable) whose topics match at least one of the month's summaries.</summary>
-public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, AuditLog audit, MailSignal signal, TimeProvider clock)
+public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, AuditLog audit, MailSignal signal, TimeProvider clock,
+    SiteTime siteTime)
 {
     public async Task<int> RecipientCountAsync(string month, CancellationToken cancellationToken)
     {
@@ -71,9 +73,9 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
 
     /// <summary>Why a send time cannot be scheduled, or null. A time already past would be queued at
     /// the sender's next poll, skipping the confirmation step that "Send now" has.</summary>
-    public static string? SendAtProblem(string month, DateTimeOffset sendAt, DateTimeOffset now) =>
+    public string? SendAtProblem(string month, DateTimeOffset sendAt, DateTimeOffset now) =>
         sendAt <= now
-            ? $"Choose a time after now ({now:yyyy-MM-dd HH:mm} UTC) "
+            ? $"Choose a time after now ({siteTime.Format(now)}) "
                 + $"to schedule the {SummaryRules.MonthLabel(month)} digest; "
                 + "to send it now, use “Send to … confirmed subscribers”."
             : null;
@@ -106,10 +108,10 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         existing.SendAt = sendAt;
         existing.RequestedBy = user;
         existing.RequestedAt = now;
-        audit.Record(user, MailAuditActions.DigestSchedule, $"digest {month}", $"to be sent {sendAt:yyyy-MM-dd HH:mm} UTC");
+        audit.Record(user, MailAuditActions.DigestSchedule, $"digest {month}", $"to be sent {siteTime.Format(sendAt)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return $"The {label} digest will be sent to confirmed subscribers at {sendAt:yyyy-MM-dd HH:mm} UTC.";
+        return $"The {label} digest will be sent to confirmed subscribers at {siteTime.Format(sendAt)}.";
     }
 
     public async Task<string> UnscheduleAsync(string month, string user, CancellationToken cancellationToken)
@@ -199,8 +201,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         counts.GetValueOrDefault(OutboxStatus.Queued), counts.GetValueOrDefault(OutboxStatus.Sent),
         counts.GetValueOrDefault(OutboxStatus.Failed), counts.GetValueOrDefault(OutboxStatus.Skipped));
 
-    private static string AlreadySent(string label, Digest digest) =>
-        $"The {label} digest was already sent ({digest.QueuedAt:yyyy-MM-dd HH:mm} UTC, by {digest.RequestedBy}); "
+    private string AlreadySent(string label, Digest digest) =>
+        $"The {label} digest was already sent ({(digest.QueuedAt is { } at ? siteTime.Format(at) : "")}, by {digest.RequestedBy}); "
             + "a month's digest goes out once, so nothing was sent again.";
 
     private static int[] TopicIdsOf(DigestEdition edition) => edition.Items.SelectMany(i => i.TopicIds).Distinct().ToArray();

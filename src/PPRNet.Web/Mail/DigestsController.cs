@@ -8,7 +8,7 @@ namespace PPRNet.Web.Mail;
 /// <summary>The editors' side of the digest: per month, a preview, a test to oneself, the send
 /// (with a confirmation step, once a month) or a scheduled send, and the progress.</summary>
 [Route("admin/digests")]
-public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimeProvider clock) : AdminControllerBase
+public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimeProvider clock, SiteTime siteTime) : AdminControllerBase
 {
     private const string PreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
         + "form-action 'none'; frame-ancestors 'none'";
@@ -72,10 +72,10 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
             return NotFound();
         }
 
-        DateTimeOffset? sendAt = form.SendAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+        DateTimeOffset? sendAt = form.SendAt is { } at ? siteTime.FromLocal(at) : null;
         var problem = sendAt is null
-            ? "Give the date and time (UTC) to send it."
-            : DigestQueue.SendAtProblem(valid, sendAt.Value, clock.GetUtcNow());
+            ? $"Give the date and time ({siteTime.Name}) to send it."
+            : queue.SendAtProblem(valid, sendAt.Value, clock.GetUtcNow());
         if (problem is not null)
         {
             // Beside the field, with what was typed still in it.

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using MimeKit;
 using PPRNet.Web.Shared;
-using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
 
@@ -14,29 +13,43 @@ public static class MailTemplates
     private const string Body = "margin:0;padding:0;background-color:#f3f2ee;";
     private const string Sheet = "max-width:640px;margin:0 auto;padding:24px 20px;background-color:#ffffff;"
         + "color:#1f1f1f;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.55;";
-    private const string Kicker = "margin:0 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#4a4a4a;";
+    internal const string Kicker = "margin:0 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#4a4a4a;";
     private const string H1 = "margin:0 0 16px;font-family:Arial,Helvetica,sans-serif;font-size:26px;line-height:1.25;color:#1f1f1f;";
-    private const string H2 = "margin:28px 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:21px;line-height:1.3;color:#1f1f1f;";
-    private const string H3 = "margin:16px 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#1f1f1f;";
-    private const string Citation = "margin:0 0 8px;font-size:15px;color:#3d3d3d;";
-    private const string Link = "color:#0b4f8a;text-decoration:underline;";
+    internal const string H2 = "margin:28px 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:21px;line-height:1.3;color:#1f1f1f;";
+    internal const string H3 = "margin:16px 0 4px;font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#1f1f1f;";
+    internal const string Citation = "margin:0 0 8px;font-size:15px;color:#3d3d3d;";
+    internal const string Link = "color:#0b4f8a;text-decoration:underline;";
     private const string Small = "margin:24px 0 0;padding-top:12px;border-top:1px solid #c9c7bf;"
         + "font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#4a4a4a;";
     private const string Button = "display:inline-block;padding:10px 18px;background-color:#0b4f8a;color:#ffffff;"
         + "font-family:Arial,Helvetica,sans-serif;font-weight:bold;text-decoration:none;border-radius:4px;";
 
-    public static string DigestSubject(string month) => $"{SiteLinks.SiteName}: {SummaryRules.MonthLabel(month)}";
+    /// <summary>Names what is inside: "PPRNet Research Blog: April 2021 - Does Mindfulness Lead to Greater
+    /// Empathy? and 1 more". The title is the reader's first summary, so a narrowed digest names its own.</summary>
+    public static string DigestSubject(DigestEdition edition, IReadOnlyList<DigestItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(items);
+        var subject = $"{SiteLinks.SiteName}: {edition.Label}";
+        return items.Count switch
+        {
+            0 => subject,
+            1 => $"{subject} - {items[0].Title}",
+            _ => $"{subject} - {items[0].Title} and {items.Count - 1} more",
+        };
+    }
 
     public static MailContent Digest(DigestEdition edition, IReadOnlyList<DigestItem> items, string? readerNote,
         string preferencesUrl, string unsubscribeUrl)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(items);
-        var subject = DigestSubject(edition.Month);
+        var subject = DigestSubject(edition, items);
         var html = Start(subject);
         var text = new StringBuilder();
-        html.Append($"<h1 style=\"{H1}\">Research summaries for {E(edition.Label)}</h1>");
-        text.Append(subject).Append('\n').Append('=', subject.Length).Append("\n\n");
+        var heading = $"Research summaries for {edition.Label}";
+        html.Append($"<h1 style=\"{H1}\">{E(heading)}</h1>");
+        text.Append(heading).Append('\n').Append('=', heading.Length).Append("\n\n");
         if (readerNote is not null)
         {
             html.Append($"<p style=\"{Citation}\">{E(readerNote)}</p>");
@@ -51,15 +64,7 @@ public static class MailTemplates
 
         foreach (var item in items)
         {
-            html.Append($"<h2 style=\"{H2}\"><a href=\"{E(item.Url)}\" style=\"{Link}color:#1f1f1f;\">{E(item.Title)}</a></h2>")
-                .Append($"<p style=\"{Citation}\">{item.CitationHtml}</p>")
-                .Append($"<h3 style=\"{H3}\">Practice Implications</h3>")
-                .Append("<div>").Append(item.ImplicationsHtml).Append("</div>")
-                .Append($"<p style=\"margin:8px 0 0;\"><a href=\"{E(item.Url)}\" style=\"{Link}\">"
-                    + $"Read the full summary of “{E(item.Title)}”</a></p>");
-            text.Append(item.Title).Append('\n').Append('-', Math.Min(item.Title.Length, 72)).Append('\n')
-                .Append(item.CitationText).Append("\n\nPractice Implications\n")
-                .Append(item.ImplicationsText).Append("\n\nRead the full summary: ").Append(item.Url).Append("\n\n");
+            DigestItemMail.Append(item, html, text);
         }
 
         html.Append($"<p style=\"margin:24px 0 0;\"><a href=\"{E(edition.MonthUrl)}\" style=\"{Link}\">"

@@ -1,7 +1,10 @@
+using PPRNet.Web.Shared;
+
 namespace PPRNet.Web.Mail;
 
 public sealed class ScheduleForm
 {
-    /// <summary>UTC, as the browser's datetime-local field sends it.</summary>
+    /// <summary>A wall-clock time in the site's zone (<see cref="SiteTime"/>), as the browser's
+    /// datetime-local field sends it.</summary>
     public DateTime? SendAt { get; set; }
 }

@@ -37,6 +37,7 @@ public static class BlogServices
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteLinks>();
+        builder.Services.AddSingleton<SiteTime>();
         builder.Services.AddHostedService<ScheduledBackups>();
 
         // The features, each registering its own services.

@@ -18,6 +18,7 @@ public static class ContentLimits
     public const int MaxBottomLineLength = 600;
     public const int MaxOutcomeLength = 200;
     public const int MaxContributorLength = 200;
+    public const int MaxCertaintyNoteLength = 1000;
     public const int MaxTopics = 12;
 
     /// <summary>A topic's or research type's slug (and the aliases left by renaming one) and name.</summary>

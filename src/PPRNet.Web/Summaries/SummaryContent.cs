@@ -21,6 +21,7 @@ public sealed record SummaryContent
     public int? Participants { get; init; }
     public string? Effect { get; init; }
     public EffectSize? EffectSize { get; init; }
+    public Certainty? Certainty { get; init; }
     public string? Contributor { get; init; }
     public DateOnly? RevisedOn { get; init; }
     public string BottomLineMarkdown { get; init; } = "";

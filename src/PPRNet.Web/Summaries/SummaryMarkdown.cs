@@ -36,6 +36,7 @@ public static class SummaryMarkdown
             Participants = summary.Participants,
             Effect = summary.Effect,
             EffectSize = summary.EffectSize,
+            Certainty = summary.Certainty,
             Contributor = summary.Contributor,
             RevisedOn = summary.RevisedOn,
             BottomLineMarkdown = summary.BottomLineMarkdown,
@@ -87,6 +88,14 @@ public static class SummaryMarkdown
 
         Field("effect", Quote(content.Effect));
         Field("bottom_line", content.BottomLineMarkdown.Length == 0 ? null : Quote(content.BottomLineMarkdown));
+        if (content.Certainty is { } certainty)
+        {
+            Field("certainty", Certainty.Code(certainty.Level));
+            var reasons = string.Join(", ", certainty.Reasons.Select(Certainty.Code));
+            Field("certainty_reasons", certainty.Reasons.Count == 0 ? null : $"[{reasons}]");
+            Field("certainty_note", Quote(certainty.Note));
+        }
+
         text.Append("---\n")
             .Append(content.BodyMarkdown.Trim()).Append("\n\n## Practice Implications\n\n")
             .Append(content.ImplicationsMarkdown.Trim()).Append('\n');

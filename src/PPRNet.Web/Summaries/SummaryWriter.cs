@@ -94,6 +94,9 @@ public sealed partial class SummaryWriter(MarkdownRenderer renderer, TimeProvide
         summary.EffectCiLow = content.EffectSize?.CiLow;
         summary.EffectCiHigh = content.EffectSize?.CiHigh;
         summary.EffectOutcome = ContentLimits.RemoveControlCharactersOrNull(content.EffectSize?.Outcome);
+        summary.CertaintyLevel = content.Certainty?.Level;
+        summary.CertaintyReasons = content.Certainty?.StoredReasons ?? "";
+        summary.CertaintyNote = ContentLimits.RemoveControlCharactersOrNull(content.Certainty?.Note.Trim());
         summary.Contributor = ContentLimits.RemoveControlCharactersOrNull(content.Contributor?.Trim());
         summary.RevisedOn = content.RevisedOn;
         summary.Status = content.Status;

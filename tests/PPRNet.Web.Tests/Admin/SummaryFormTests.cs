@@ -362,7 +362,7 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
     }
 
     [Fact]
-    public async Task A_draft_with_required_fields_still_empty_can_be_previewed()
+    public async Task A_draft_with_required_fields_still_empty_is_previewed_with_the_messages_save_would_give()
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
 
@@ -371,7 +371,78 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Half Written", page.Text("section.preview h1"));
-        Assert.False(page.Has(".error-summary"));
+        Assert.Equal("Write the Practice Implications.", page.ErrorFor("Form.Implications"));
+        Assert.Equal("Half Written", page.Value("#Form_Title"));
+    }
+
+    [Fact]
+    public async Task The_preview_names_an_invalid_doi_and_an_impossible_r_beside_their_fields_and_renders_the_rest()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (response, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Previewed With Mistakes", "2021-02", ("Form.Doi", "not-a-doi"), ("Form.EffectStatistic", "r"),
+                ("Form.EffectValue", "1.4"), ("Form.EffectCiLow", ""), ("Form.EffectCiHigh", ""),
+                ("Form.Body", "Browsers send line breaks\r\nas CR LF.")), button: "intent=preview");
+
+        Assert.Equal("Previewed With Mistakes", page.Text("section.preview h1"));
+        Assert.StartsWith("A DOI looks like", page.ErrorFor("Form.Doi"), StringComparison.Ordinal);
+        Assert.NotEqual("", page.ErrorFor("Form.EffectValue"));
+        Assert.False(page.Has("section.preview .doi"));
+        Assert.Equal("not-a-doi", page.Value("#Form_Doi"));
+        // HTML forbids a character reference to CR, which MVC would write back into the textarea.
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("&#xD;", html, StringComparison.Ordinal);
+        Assert.Equal("Browsers send line breaks\nas CR LF.", page.Element("#Form_Body").TextContent.TrimStart('\n'));
+    }
+
+    [Fact]
+    public async Task A_certainty_rating_set_in_the_form_shows_under_the_bottom_line_and_comes_back_into_the_form()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Trusted Somewhat", "2021-03", ("Form.CertaintyLevel", "moderate"), ("Form.CertaintyReasons", new[] { "imprecision" }),
+                ("Form.CertaintyNote", "One trial of 240 clients.")), button: "intent=save");
+        var (_, edit) = await editor.FollowAsync(saved);
+
+        Assert.Equal("moderate", edit.Element("#Form_CertaintyLevel option[selected]").GetAttribute("value"));
+        Assert.True(edit.Element("input[name='Form.CertaintyReasons'][value=imprecision]").HasAttribute("checked"));
+        Assert.Equal("One trial of 240 clients.", edit.Element("#Form_CertaintyNote").TextContent.Trim());
+        var (_, page) = await Site.GetPageAsync("/blog/2021/03/trusted-somewhat");
+        Assert.StartsWith("Moderate certainty.", page.Text(".certainty p"), StringComparison.Ordinal);
+        Assert.Equal("One trial of 240 clients.", page.Text(".certainty-note"));
+    }
+
+    [Fact]
+    public async Task A_rating_without_its_reason_is_refused_beside_the_note_and_the_rest_of_the_form_is_kept()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (refused, page) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Trusted Without Reason", "2021-03", ("Form.CertaintyLevel", "low"), ("Form.CertaintyNote", "")),
+            button: "intent=save");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.StartsWith("Say in a sentence or two why", page.Text("#certainty-note-error"), StringComparison.Ordinal);
+        Assert.Equal("low", page.Element("#Form_CertaintyLevel option[selected]").GetAttribute("value"));
+        Assert.Equal("Trusted Without Reason", page.Element("#Form_Title").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task After_saving_a_published_summary_the_editor_can_go_to_it_on_the_site_and_a_draft_has_no_such_link()
+    {
+        var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
+
+        var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Out In The World", "2021-02"), button: "intent=save");
+        var (_, edit) = await editor.FollowAsync(saved);
+        var (draftSaved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
+            Typed("Still Private", "2021-02", ("Form.Status", "Draft")), button: "intent=save");
+        var (_, draft) = await editor.FollowAsync(draftSaved);
+
+        Assert.Equal("/blog/2021/02/out-in-the-world", edit.Href(".view-on-site"));
+        Assert.Equal(HttpStatusCode.OK, (await Site.GetPageAsync(edit.Href(".view-on-site"))).Response.StatusCode);
+        Assert.False(draft.Has(".view-on-site"));
     }
 }
-

@@ -27,6 +27,21 @@ public sealed class ShippedContentTests : IDisposable
         Assert.InRange(await db.MonthIssues.CountAsync(ct), 3, 1000);
     }
 
+    [Fact]
+    public async Task Every_shipped_summary_says_how_far_to_trust_it_or_why_it_is_deliberately_not_rated()
+    {
+        await database.ImportAsync(Repository.ContentFolder);
+
+        await using var db = database.NewContext();
+        var ratings = await db.Summaries.Select(s => new { s.Slug, s.CertaintyLevel, s.CertaintyNote })
+            .ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(ratings, r =>
+        {
+            Assert.True(r.CertaintyLevel is not null, $"{r.Slug} has no certainty rating; rate it, or say why it is not-rated");
+            Assert.False(string.IsNullOrWhiteSpace(r.CertaintyNote), $"{r.Slug} gives no reason for its rating");
+        });
+    }
+
     [Theory]
     [InlineData("2021-04", "Cooper, D., Yap, K., O'Brien, M., & Scott, I. (2020)", "10.1007/s12671-020-01425-3")]
     [InlineData("2019-05", "Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018)", "10.1037/pst0000175")]

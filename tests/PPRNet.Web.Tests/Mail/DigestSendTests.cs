@@ -12,6 +12,10 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 {
     private const string April = "PPRNet Research Blog: April 2021";
 
+    /// <summary>A digest's subject starts with its month and goes on to name what is inside.</summary>
+    private static bool IsDigestOf(Smtp4dev.Received message, string month) =>
+        message.Message.Subject!.StartsWith($"PPRNet Research Blog: {month}", StringComparison.Ordinal);
+
     [Fact]
     public async Task Editors_preview_a_month_as_every_topic_and_as_one_topic()
     {
@@ -22,7 +26,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         Assert.Contains("Not sent", list.Text("tbody"), StringComparison.Ordinal);
 
         var (_, all) = await editor.GetAsync("/admin/digests/2021-04");
-        Assert.Equal(April, all.Text(".preview-subject"));
+        Assert.Equal(April + " - Mindfulness and Empathy in Therapists and 1 more", all.Text(".preview-subject"));
         Assert.Equal(["Mindfulness and Empathy in Therapists", "What Clients Say About the Alliance"],
             all.Texts(".preview-titles li").Order());
         Assert.Contains("This month we read about *empathy*", all.Text(".mail-text"), StringComparison.Ordinal);
@@ -61,7 +65,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var (_, after) = await admin.FollowAsync(sent);
         Assert.Contains("queued for 2 confirmed subscribers", after.Text(".flash"), StringComparison.Ordinal);
 
-        var digests = await smtp.WaitForAsync(domain, 2, filter: m => m.Message.Subject == April);
+        var digests = await smtp.WaitForAsync(domain, 2, filter: m => m.Message.Subject!.StartsWith(April, StringComparison.Ordinal));
         Assert.Equal([alliance, everything], digests.SelectMany(m => m.Envelope).Order(StringComparer.Ordinal));
         var full = digests.Single(m => m.Envelope.Contains(everything)).Message;
         var narrow = digests.Single(m => m.Envelope.Contains(alliance)).Message;
@@ -81,6 +85,27 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             Assert.Contains("Cooper, D., &", text!.Replace("&amp;", "&", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
+        // Each summary as a clinician decides whether to read on: type, bottom line, effect in words, certainty.
+        Assert.Equal(April + " - Mindfulness and Empathy in Therapists and 1 more", full.Subject);
+        Assert.Equal(April + " - What Clients Say About the Alliance", narrow.Subject);
+        foreach (var text in new[] { full.TextBody!, full.HtmlBody! })
+        {
+            var plain = text.Replace("<strong>", "", StringComparison.Ordinal).Replace("</strong>", "", StringComparison.Ordinal)
+                .Replace("<em>", "", StringComparison.Ordinal).Replace("</em>", "", StringComparison.Ordinal);
+            Assert.Contains("Meta-analysis", plain, StringComparison.Ordinal);
+            Assert.Contains("Qualitative study", plain, StringComparison.Ordinal);
+            Assert.Contains("Bottom line: Therapists who rated themselves as more mindful reported", plain, StringComparison.Ordinal);
+            Assert.Contains("Association: r = .27, 95% CI [.09, .44] (mindfulness and empathy): an association from below small to large",
+                plain, StringComparison.Ordinal);
+            Assert.Contains("How far to trust it: Very low certainty. One-time self-reports of general tendencies", plain,
+                StringComparison.Ordinal);
+            Assert.True(plain.IndexOf("Bottom line:", StringComparison.Ordinal)
+                < plain.IndexOf("Practice Implications", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(["Read the full summary", "Read the full summary"],
+            new AngleSharp.Html.Parser.HtmlParser().ParseDocument(full.HtmlBody!).QuerySelectorAll("p > a")
+                .Select(a => a.TextContent).Where(t => t.StartsWith("Read", StringComparison.Ordinal)));
         Assert.DoesNotContain("Mindfulness and Empathy", narrow.TextBody, StringComparison.Ordinal);
         Assert.Contains("Invite feedback on the relationship.", narrow.TextBody, StringComparison.Ordinal);
 
@@ -127,7 +152,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         Assert.Contains("nothing was sent again", page.Text(".flash"), StringComparison.Ordinal);
 
         // Once the outbox holds nothing queued, everything queued has arrived or never will.
-        Assert.Single(await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April));
+        Assert.Single(await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject!.StartsWith(April, StringComparison.Ordinal)));
         await Eventually.Async(
             async () => !await site.DbAsync(
                 db => db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Queued, TestContext.Current.CancellationToken)),
@@ -135,7 +160,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
 
         Assert.Equal(1, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
             TestContext.Current.CancellationToken)));
-        Assert.Equal(1, (await smtp.MessagesToAsync(domain)).Count(m => m.Message.Subject == April));
+        Assert.Equal(1, (await smtp.MessagesToAsync(domain)).Count(m => m.Message.Subject!.StartsWith(April, StringComparison.Ordinal)));
         Assert.Equal(1, await site.DbAsync(db => db.Digests.CountAsync(TestContext.Current.CancellationToken)));
     }
 
@@ -152,7 +177,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         Assert.Equal(HttpStatusCode.Redirect, queued.StatusCode);
 
         var test = await MailSteps.OnlyMessageToAsync(smtp, tester);
-        Assert.Equal("[Test] " + April, test.Subject);
+        Assert.Equal("[Test] " + April + " - What Clients Say About the Alliance", test.Subject);
         Assert.Contains("What Clients Say About the Alliance", test.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Mindfulness and Empathy", test.TextBody, StringComparison.Ordinal);
         Assert.Contains("Alliance and Therapeutic Relationship", test.HtmlBody, StringComparison.Ordinal);
@@ -206,7 +231,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         await MailSteps.ConfirmedAsync(site, smtp, reader);
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         await admin.SubmitAsync("/admin/digests/2021-06/send", "form.send-form", []);
-        var digest = (await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == "PPRNet Research Blog: June 2021"))
+        var digest = (await smtp.WaitForAsync(domain, 1, filter: m => IsDigestOf(m, "June 2021")))
             .Single().Message;
         var tester = await site.AddAccountAsync(Roles.Editor);
         var editor = await site.SignedInAsync(tester);
@@ -262,19 +287,42 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var domain = MailSteps.NewDomain();
         await MailSteps.ConfirmedAsync(site, smtp, $"later@{domain}");
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
-        var at = site.Clock.Now.UtcDateTime.AddHours(2);
         var (scheduled, _) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
-            new() { ["Form.SendAt"] = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
+            new() { ["Form.SendAt"] = MailSteps.TypedInSiteZone(site.Clock.Now.AddHours(2)) });
         var (_, page) = await admin.FollowAsync(scheduled);
         Assert.Contains("Scheduled for", page.Text(".digest-state"), StringComparison.Ordinal);
         Assert.Equal(0, await site.DbAsync(db => db.Outbox.CountAsync(m => m.Kind == OutboxKind.Digest,
             TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromHours(3);
-        var digests = await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject == April);
+        var digests = await smtp.WaitForAsync(domain, 1, filter: m => m.Message.Subject!.StartsWith(April, StringComparison.Ordinal));
         Assert.Single(digests);
         var (_, sent) = await admin.GetAsync("/admin/digests/2021-04");
         Assert.Contains("This month's digest has been sent", sent.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_time_is_typed_and_shown_in_the_sites_time_zone_and_stored_as_the_instant_it_names()
+    {
+        await using var site = await MailSite.StartAsync(smtp.SmtpPort);
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, month) = await admin.GetAsync("/admin/digests/2021-04");
+        Assert.Equal("Or send at (America/Toronto time)", month.Text("label[for=Form_SendAt]"));
+
+        // Noon in Toronto in summer is 16:00 UTC (EDT); in winter, 17:00 UTC (EST).
+        var year = site.Clock.Now.Year + 1;
+        foreach (var (typed, utcHour) in new[] { ($"{year}-07-01T12:00", 16), ($"{year}-01-15T12:00", 17) })
+        {
+            var (scheduled, _) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
+                new() { ["Form.SendAt"] = typed });
+            var (_, page) = await admin.FollowAsync(scheduled);
+
+            var stored = await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-04").Select(d => d.SendAt)
+                .SingleAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(utcHour, stored!.Value.UtcDateTime.Hour);
+            Assert.Equal(typed, page.Element("#Form_SendAt").GetAttribute("value"));
+            Assert.Contains($"{typed.Replace('T', ' ')} (America/Toronto time)", page.Text(".flash"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -282,9 +330,9 @@ public sealed class DigestSendTests(Smtp4dev smtp)
     {
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
-        foreach (var at in new[] { site.Clock.Now.UtcDateTime.AddHours(-1), site.Clock.Now.UtcDateTime })
+        foreach (var at in new[] { site.Clock.Now.AddHours(-1), site.Clock.Now })
         {
-            var typed = at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var typed = MailSteps.TypedInSiteZone(at);
             var (refused, page) = await admin.SubmitAsync("/admin/digests/2021-04", "form.schedule-form",
                 new() { ["Form.SendAt"] = typed });
             Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
@@ -316,7 +364,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, april) = await admin.GetAsync("/admin/digests/2021-04");
         var token = april.Element("form.schedule-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
-        var at = site.Clock.Now.UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var at = MailSteps.TypedInSiteZone(site.Clock.Now.AddHours(1));
         await admin.PostRawAsync("/admin/digests/2021-05/schedule", new() { ["__RequestVerificationToken"] = token, ["Form.SendAt"] = at });
 
         // Its time comes with nothing published: it stays scheduled (the sender has run since).
@@ -328,7 +376,7 @@ public sealed class DigestSendTests(Smtp4dev smtp)
             TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromDays(4);
-        var digests = await smtp.WaitForAsync(domain, 2, filter: m => m.Message.Subject == "PPRNet Research Blog: May 2021");
+        var digests = await smtp.WaitForAsync(domain, 2, filter: m => IsDigestOf(m, "May 2021"));
         Assert.Equal([$"early@{domain}", $"meanwhile@{domain}"], digests.SelectMany(m => m.Envelope).Order(StringComparer.Ordinal));
         Assert.Equal(DigestStatus.Queued, await site.DbAsync(db => db.Digests.Where(d => d.Month == "2021-05").Select(d => d.Status)
             .SingleAsync(TestContext.Current.CancellationToken)));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Mail;
@@ -45,7 +44,7 @@ public sealed class DoubleClickTests(Smtp4dev smtp)
             var second = await site.SignedInAsync(BlogSite.AdminEmail);
             var (_, sendPage) = await first.GetAsync("/admin/digests/2021-04/send");
             var (_, monthPage) = await second.GetAsync("/admin/digests/2021-04");
-            var at = site.Clock.Now.UtcDateTime.AddDays(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+            var at = MailSteps.TypedInSiteZone(site.Clock.Now.AddDays(1));
 
             var send = first.SubmitAsync(sendPage, "form.send-form", []);
             var schedule = second.SubmitAsync(monthPage, "form.schedule-form", new() { ["Form.SendAt"] = at });
@@ -69,7 +68,7 @@ public sealed class DoubleClickTests(Smtp4dev smtp)
         await using var site = await MailSite.StartAsync(smtp.SmtpPort);
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
         var (_, monthPage) = await admin.GetAsync("/admin/digests/2021-04");
-        var at = site.Clock.Now.UtcDateTime.AddDays(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var at = MailSteps.TypedInSiteZone(site.Clock.Now.AddDays(1));
 
         var presses = await Task.WhenAll(Enumerable.Range(0, 3)
             .Select(_ => admin.SubmitAsync(monthPage, "form.schedule-form", new() { ["Form.SendAt"] = at })));

@@ -13,6 +13,14 @@ public static partial class MailSteps
 {
     public static string NewDomain() => $"t{Guid.NewGuid():N}.example";
 
+    /// <summary>The site's zone as shipped in appsettings.json (Site:TimeZone), worked out here
+    /// independently of the site's own conversion.</summary>
+    public static readonly TimeZoneInfo SiteZone = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
+
+    /// <summary>What an editor in the site's zone types into a datetime-local field for this instant.</summary>
+    public static string TypedInSiteZone(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, SiteZone).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Html)> SubscribeAsync(
         BlogSite site, string email, params string[] topics)
     {

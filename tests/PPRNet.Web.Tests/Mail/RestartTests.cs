@@ -46,12 +46,14 @@ public sealed class RestartTests(Smtp4dev smtp)
         }
 
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var links = new MailLinks(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:BaseUrl"] = "http://localhost" }).Build());
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:BaseUrl"] = "http://localhost" }).Build();
+        var links = new MailLinks(configuration);
         var clock = TimeProvider.System;
         using var signal = new MailSignal();
         var queue = new DigestQueue(db, new DigestComposer(db, clock, links, new PPRNet.Web.Summaries.MarkdownRenderer()),
-            new AuditLog(db, clock, NullLogger<AuditLog>.Instance), signal, clock);
+            new AuditLog(db, clock, NullLogger<AuditLog>.Instance), signal, clock,
+            new PPRNet.Web.Shared.SiteTime(configuration, NullLogger<PPRNet.Web.Shared.SiteTime>.Instance));
         Assert.Contains($"queued for {Subscribers}",
             await queue.QueueAsync("2021-04", "admin@example.org", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         return database;

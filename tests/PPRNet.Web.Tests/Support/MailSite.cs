@@ -32,6 +32,11 @@ public sealed class MailSite : BlogSite
             ["title"] = "\"Mindfulness and Empathy in Therapists\"",
             ["topics"] = "[empathy, training]",
             ["citation"] = "\"Cooper, D., & Yap, K. (2020). Mindfulness and empathy. *Mindfulness, 11*(10), 2243–2257.\"",
+            ["bottom_line"] = "\"Therapists who rated themselves as more mindful reported *more perspective taking*.\"",
+            ["effect_size"] = "\n  statistic: r\n  value: 0.27\n  ci: [0.09, 0.44]\n  outcome: \"mindfulness and empathy\"",
+            ["certainty"] = "very-low",
+            ["certainty_reasons"] = "[indirectness, imprecision]",
+            ["certainty_note"] = "\"One-time self-reports of general tendencies, not of empathy with clients.\"",
         },
         body: "Mindful therapists took other people's perspective more readily.",
         implications: "Ask clients how well they feel understood.");
