@@ -18,7 +18,8 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             foreach (var path in new[]
             {
                 "/", "/blog", "/blog?topic=empathy&topic=alliance&type=meta-analysis", "/blog/2019/05", SummaryPath,
-                "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/certainty-of-evidence", "/no-such-page", "/blog?page=abc",
+                "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/certainty-of-evidence",
+                "/no-such-page", "/blog?page=abc",
                 "/admin/sign-in", "/subscribe", "subscribe-errors", "/subscribe/check-your-inbox",
                 "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
                 "/subscribe/preferences-link",
