@@ -19,6 +19,11 @@ document.addEventListener("DOMContentLoaded", () => {
         });
     }
 
+    // Filters fold on a phone so the results come first; with room beside the results, they open.
+    if (window.matchMedia("(min-width: 48.01rem)").matches) {
+        for (const disclosure of document.querySelectorAll("details[data-open-when-wide]")) disclosure.open = true;
+    }
+
     for (const button of document.querySelectorAll(".print-button")) {
         button.hidden = false;
         button.addEventListener("click", () => window.print());
