@@ -266,6 +266,9 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets)
         return TopicIndexViewModel.Create(taxonomy.Topics.Select(t => new TopicCount(t.Slug, t.Name, counts.Count(t.Id, null))).ToList());
     }
 
+    public async Task<MonthIndexViewModel> MonthIndexAsync(CancellationToken cancellationToken) =>
+        MonthIndexViewModel.Create(await facets.PublicMonthsAsync(cancellationToken));
+
     /// <summary>Where an archive address whose topic or type was renamed now lives; null when
     /// nothing was renamed from it.</summary>
     public async Task<string?> RenamedUrlAsync(ArchiveRequest request, CancellationToken cancellationToken)

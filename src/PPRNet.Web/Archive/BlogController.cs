@@ -40,6 +40,15 @@ public sealed class BlogController(ArchiveReader archive) : Controller
         return renamed is null ? NotFound() : RedirectPermanent(renamed);
     }
 
+    /// <summary>Every month with public summaries, by year: a month in a few taps rather than by
+    /// paging the archive. Its counts change with what is public, as the topic index's do.</summary>
+    [HttpGet(BlogUrls.Months)]
+    public async Task<IActionResult> Months(CancellationToken cancellationToken)
+    {
+        HttpContext.TagPage(CacheTags.Structure);
+        return View(await archive.MonthIndexAsync(cancellationToken));
+    }
+
     [HttpGet("/blog/{year:int}/{month:int}")]
     public async Task<IActionResult> Month(int year, int month, CancellationToken cancellationToken)
     {

@@ -39,4 +39,13 @@ public static class BlogUrls
 
         return "/blog" + query.ToQueryString();
     }
+
+    /// <summary>Every month with public summaries, by year; a route of its own, beside the
+    /// two-number month addresses (<c>/blog/{year}/{month}</c>) it cannot be mistaken for.</summary>
+    public const string Months = "/blog/months";
+
+    /// <summary>The months page at the given month's year.</summary>
+    public static string MonthsOfYear(string month) => $"{Months}#{YearHeadingId(month[..4])}";
+
+    public static string YearHeadingId(string year) => $"year-{year}";
 }

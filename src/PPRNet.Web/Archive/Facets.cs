@@ -9,7 +9,8 @@ public sealed record Term(int Id, string Slug, string Name, bool Retired)
     public TaxonomyLink Link => new(Slug, Name);
 }
 
-/// <summary>The filter choices of the archive and search pages and the counts beside them.</summary>
+/// <summary>The filter choices of the archive and search pages and the counts beside them, and the
+/// months with their counts.</summary>
 public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache cache)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -49,6 +50,19 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
     /// named because, left to itself, SQLite walked a wider index over every live summary.</summary>
     public async Task<IReadOnlyList<ScheduledSummary>> ScheduledAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<ScheduledSummary>(ScheduledSql, SummaryQueries.TodayParameter(Today)).ToListAsync(cancellationToken);
+
+    /// <summary>Every month with public summaries and how many, newest first: the month tallies the
+    /// database keeps of live summaries (<see cref="ArchiveTallies"/>, by <see cref="SummaryQueries.LiveSql"/>)
+    /// less the scheduled ones (<see cref="ScheduledAsync"/>), so the rule is the one of
+    /// <see cref="SummaryQueries.Published"/>. One row a month, read along the tally's key: as many
+    /// rows as the archive has months, however many summaries they hold.</summary>
+    public async Task<IReadOnlyList<MonthTally>> PublicMonthsAsync(CancellationToken cancellationToken)
+    {
+        var scheduled = await ScheduledAsync(cancellationToken);
+        var live = await db.MonthCounts.AsNoTracking().Where(m => m.Count > 0).OrderByDescending(m => m.Month)
+            .Select(m => new MonthTally(m.Month, m.Count)).ToListAsync(cancellationToken);
+        return live.Select(m => m with { Count = m.Count - scheduled.Count(s => s.Month == m.Month) }).Where(m => m.Count > 0).ToList();
+    }
 
     private static readonly string ScheduledSql = $"""
         SELECT s.Id, s.Month, s.ResearchTypeId,

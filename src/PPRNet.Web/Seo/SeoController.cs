@@ -48,14 +48,11 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
 
     public static string SummariesPath(int file) => $"/sitemaps/summaries-{file}.xml";
 
-    /// <summary>Home, archive, topics, every month and every topic with public summaries.</summary>
+    /// <summary>Home, archive, topics, the months page, every month and every topic with public summaries.</summary>
     [HttpGet("/sitemaps/pages.xml")]
     public async Task<IActionResult> Pages(CancellationToken cancellationToken)
     {
-        var scheduled = await facets.ScheduledAsync(cancellationToken);
-        var months = (await db.MonthCounts.AsNoTracking()
-                .Where(m => m.Count > 0).OrderByDescending(m => m.Month).ToListAsync(cancellationToken))
-            .Where(m => m.Count > scheduled.Count(s => s.Month == m.Month)).Select(m => BlogUrls.Month(m.Month));
+        var months = (await facets.PublicMonthsAsync(cancellationToken)).Select(m => m.Url);
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
         var counts = await facets.CountsAsync(cancellationToken);
         var topics = taxonomy.Topics
@@ -63,7 +60,8 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
             .OrderBy(t => t.Slug, StringComparer.Ordinal)
             .Select(t => BlogUrls.Topic(t.Slug));
         HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
-        return UrlSet(new[] { "/", "/blog", "/topics" }.Concat(months).Concat(topics).Select(path => (path, (DateTimeOffset?)null)));
+        var pages = new[] { "/", "/blog", "/topics", BlogUrls.Months }.Concat(months).Concat(topics);
+        return UrlSet(pages.Select(path => (path, (DateTimeOffset?)null)));
     }
 
     /// <summary>The public summaries whose ids fall in the file's range, with their last change.</summary>

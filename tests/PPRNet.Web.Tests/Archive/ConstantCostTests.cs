@@ -23,6 +23,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
         "/blog?topic=depression&page=2",
         "/blog?type=meta-analysis",
         "/blog?topic=empathy&type=meta-analysis",
+        "/blog/months",
         "/blog/2021/04",
         "/blog/2021/04/mindful-empathy",
         "/blog/2021/04/mindful-empathy/cite.ris",

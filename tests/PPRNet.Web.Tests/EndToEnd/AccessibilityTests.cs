@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             foreach (var path in new[]
             {
                 "/", "/blog", "/blog?topic=empathy&topic=alliance&type=meta-analysis", "/blog/2019/05", SummaryPath,
+                "/blog/months",
                 "/topics", "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/certainty-of-evidence",
                 "/no-such-page", "/blog?page=abc",
                 "/admin/sign-in", "/subscribe", "subscribe-errors", "/subscribe/check-your-inbox",
@@ -175,6 +176,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         }
 
         var paths = new[] { "/", "/blog", "/blog?topic=empathy&type=meta-analysis", "/blog/2019/05", SummaryPath, "/topics",
+            "/blog/months",
             "/search?q=empathy", "/search?q=zzzqqx", "/reading-effect-sizes", "/certainty-of-evidence", "/no-such-page", "/blog?page=abc",
             "/admin", "/admin/summaries/new", "/admin/taxonomy", "/admin/accounts", "/admin/months", "/admin/trash", "/admin/audit",
             "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
