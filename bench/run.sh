@@ -14,8 +14,8 @@ port=5077
 refport=5078
 nginxport=5079
 mkdir -p "$out"
-for tool in wrk nginx python3 curl; do
-    command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install wrk nginx" >&2; exit 1; }
+for tool in wrk nginx python3 curl varnishd; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install wrk nginx varnish varnish-modules" >&2; exit 1; }
 done
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 results=$out/results.md
@@ -40,7 +40,7 @@ export RateLimits__SearchPerAddress__PermitLimit=1000000000
 
 server=""
 stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; server=""; }
-trap 'stop; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null; true' EXIT
+trap 'stop; stop_varnish; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null; true' EXIT
 wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
 
 # wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200).
@@ -59,6 +59,20 @@ load() {
 }
 
 rss_of() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1 / 1024}'; }
+
+# Like load, with one request header (a validator); the answer may be 304.
+load_with() {
+    local url=$1 header=$2 result
+    result=$(wrk -t1 -c8 -d"${seconds}s" --latency -H "$header" "$url")
+    echo "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result") $(awk '$1 == "50%" {print $2}' <<<"$result")"
+}
+
+# Bytes of one response as sent with the given Accept-Encoding ("" for none).
+bytes_of() { curl -s -o /dev/null -H "Accept-Encoding: $2" -w "%{size_download}" "$1"; }
+
+varnishport=5080
+varnish_pid=""
+stop_varnish() { [ -n "$varnish_pid" ] && kill "$varnish_pid" 2>/dev/null && wait "$varnish_pid" 2>/dev/null; varnish_pid=""; }
 
 # Reference points: the stock app, and nginx serving a file.
 (cd "$out/stock/app" && exec dotnet Stock.dll --urls "http://127.0.0.1:$refport" >/dev/null 2>&1) &
@@ -150,6 +164,23 @@ LUA
         done
         if [ $cache = true ]; then
             longtail=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
+            # The web's own caches: 304s for a validator that holds, bytes as sent, and Varnish in front.
+            declare -A revalidated=() sizes=() through_varnish=()
+            for url in "/" "/blog?topic=empathy" "$summary_url" "/feeds/all.rss"; do
+                etag=$(curl -s -D - -o /dev/null "http://127.0.0.1:$port$url" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+                revalidated[$url]=$(load_with "http://127.0.0.1:$port$url" "If-None-Match: $etag")
+                sizes[$url]="$(bytes_of "http://127.0.0.1:$port$url" "") / $(bytes_of "http://127.0.0.1:$port$url" "gzip") / $(bytes_of "http://127.0.0.1:$port$url" "br")"
+            done
+            sed -e "s/.port = \"5000\";/.port = \"$port\";/" deploy/varnish.vcl >"$out/varnish.vcl"
+            rm -rf "$out/varnish-work"
+            varnishd -F -j none -n "$out/varnish-work" -a "127.0.0.1:$varnishport" -f "$out/varnish.vcl" \
+                -p http_gzip_support=off -s malloc,256m >/dev/null 2>&1 &
+            varnish_pid=$!
+            wait_for "http://127.0.0.1:$varnishport/robots.txt"
+            for url in "/" "/blog?topic=empathy" "$summary_url"; do
+                through_varnish[$url]=$(load "http://127.0.0.1:$varnishport$url")
+            done
+            stop_varnish
         else
             longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
             curl -s "http://127.0.0.1:$port$summary_url" >"$out/summary.html"
@@ -186,6 +217,16 @@ NGINX
         ratio=$(awk -v c="$c" -v m="$ceiling" 'BEGIN { if (m > 0 && c ~ /^[0-9]+$/) printf "%.2f", c / m; else print "-" }')
         note "| \`$url\` | $u | $up | $c | $cp | $ratio |"
     done
+    note ""
+    note "| URL | 304 req/s (If-None-Match) | p50 | through Varnish req/s | p50 | Varnish / nginx | bytes: plain / gzip / br |"
+    note "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for url in "/" "/blog?topic=empathy" "$summary_url" "/feeds/all.rss"; do
+        read -r r rp <<<"${revalidated[$url]}"
+        read -r v vp <<<"${through_varnish[$url]:-- -}"
+        vratio=$(awk -v c="$v" -v m="$ceiling" 'BEGIN { if (m > 0 && c ~ /^[0-9]+$/) printf "%.2f", c / m; else print "-" }')
+        note "| \`$url\` | $r | $rp | $v | $vp | $vratio | ${sizes[$url]} |"
+    done
+    note ""
     read -r lu lup <<<"$longtail_uncached"
     read -r lc lcp <<<"$longtail"
     note "| long tail: a different summary each request | $lu | $lup | $lc | $lcp | $(awk -v c="$lc" -v m="$ceiling" 'BEGIN { printf "%.2f", c / m }') |"

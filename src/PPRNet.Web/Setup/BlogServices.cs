@@ -34,6 +34,7 @@ public static class BlogServices
                 sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(services.GetRequiredService<PublicPageCacheEviction>(), new SqliteTuning()));
         builder.Services.AddPublicPageCache();
+        builder.Services.AddHttpCaching(builder.Configuration);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteLinks>();

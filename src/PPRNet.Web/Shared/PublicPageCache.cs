@@ -10,6 +10,9 @@ public static class PublicPageCache
 {
     public const string Policy = "public";
 
+    public const string XKey = "xkey";
+    public const string SurrogateKey = "Surrogate-Key";
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddSingleton<PublicPageCacheEviction>();
@@ -20,6 +23,7 @@ public static class PublicPageCache
         return services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .With(context => context.HttpContext.RequestServices.GetRequiredService<PublicPageCacheSettings>().Enabled)
             .Expire(TimeSpan.FromMinutes(10)).Tag(CacheTags.All)
+            .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
                 context.RequestServices.GetRequiredService<TimeProvider>()
                     .GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))));
@@ -29,9 +33,19 @@ public static class PublicPageCache
     public static void TagPage(this HttpContext context, params IEnumerable<string> tags)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var added = tags.ToList();
         if (context.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } pageTags)
         {
-            pageTags.UnionWith(tags);
+            pageTags.UnionWith(added);
+        }
+
+        // The same tags for the caches outside: Varnish's xkey, and Surrogate-Key for CDNs that read it.
+        if (HttpCaching.IsPublicRequest(context) && !context.Response.HasStarted)
+        {
+            var all = context.Response.Headers[XKey].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Union(added.Prepend(CacheTags.All)).ToList();
+            context.Response.Headers[XKey] = string.Join(' ', all);
+            context.Response.Headers[SurrogateKey] = string.Join(' ', all);
         }
     }
 }

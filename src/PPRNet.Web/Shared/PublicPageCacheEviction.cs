@@ -19,7 +19,8 @@ namespace PPRNet.Web.Shared;
 /// the archive, its old and new month and the months beside them, the summaries it now sits
 /// between, and the summary pages that relate to it by topic. Taxonomy changes evict everything.</summary>
 public sealed partial class PublicPageCacheEviction(
-    IOutputCacheStore store, Archive.TaxonomyCache taxonomy, TimeProvider clock, ILogger<PublicPageCacheEviction> logger)
+    IOutputCacheStore store, Archive.TaxonomyCache taxonomy, TimeProvider clock, CachePurger purger,
+    ILogger<PublicPageCacheEviction> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, PageChanges> pending = [];
@@ -111,6 +112,7 @@ public sealed partial class PublicPageCacheEviction(
         {
             taxonomy.Clear();
             await store.EvictByTagAsync(CacheTags.All, cancellationToken);
+            purger.Enqueue([CacheTags.All]);
             return;
         }
 
@@ -118,6 +120,8 @@ public sealed partial class PublicPageCacheEviction(
         {
             await store.EvictByTagAsync(tag, cancellationToken);
         }
+
+        purger.Enqueue(tags.ToList());
     }
 
     /// <summary>What else a summary's new place changes, read from the committed archive: summary

@@ -28,7 +28,7 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (IsPrivate(context))
             {
-                headers.CacheControl = "no-store";
+                headers.CacheControl = HttpCaching.PersonalCacheControl;
                 headers.Pragma = "no-cache";
             }
 

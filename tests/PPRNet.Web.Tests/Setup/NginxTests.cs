@@ -42,7 +42,8 @@ public sealed class NginxFront : IAsyncLifetime
         app = await AppServer.StartAsync(PublicAddress, database);
 
         var site = (await File.ReadAllTextAsync(Repository.PathTo("deploy", "nginx.conf"), TestContext.Current.CancellationToken))
-            .Replace("server 127.0.0.1:5000;", $"server 127.0.0.1:{app.Port};", StringComparison.Ordinal)
+            // Straight to the app: Varnish between them is tested on its own (VarnishTests).
+            .Replace("server 127.0.0.1:6081;", $"server 127.0.0.1:{app.Port};", StringComparison.Ordinal)
             .Replace("listen [::]:80;", "", StringComparison.Ordinal)
             .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{httpPort};", StringComparison.Ordinal)

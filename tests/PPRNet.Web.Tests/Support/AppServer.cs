@@ -29,9 +29,9 @@ public sealed class AppServer : IAsyncDisposable
     /// loopback address when null) and waits until it answers; under <paramref name="umask"/> when given.</summary>
     public static async Task<AppServer> StartAsync(
         string? publicAddress = null, string? database = null, IDictionary<string, string>? environment = null,
-        bool keepDatabase = false, string? umask = null)
+        bool keepDatabase = false, string? umask = null, int? port = null)
     {
-        var port = FreePort();
+        var chosenPort = port ?? FreePort();
         database ??= AppCommand.NewDatabasePath();
         var app = typeof(Program).Assembly.Location;
         var project = Repository.WebProject;
@@ -41,12 +41,12 @@ public sealed class AppServer : IAsyncDisposable
         start.RedirectStandardError = true;
         start.ArgumentList.Add(app);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add($"http://127.0.0.1:{chosenPort}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Blog"] = $"Data Source={database}";
         start.Environment["Content__Path"] = Repository.ContentFolder;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        start.Environment["Site__BaseUrl"] = publicAddress ?? $"http://127.0.0.1:{port}";
+        start.Environment["Site__BaseUrl"] = publicAddress ?? $"http://127.0.0.1:{chosenPort}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -57,7 +57,7 @@ public sealed class AppServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AppServer(process, database, port) { ownsDatabase = !keepDatabase };
+        var server = new AppServer(process, database, chosenPort) { ownsDatabase = !keepDatabase };
         await server.WaitUntilServingAsync();
         return server;
     }

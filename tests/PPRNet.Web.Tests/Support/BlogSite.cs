@@ -22,9 +22,13 @@ public class BlogSite : WebApplicationFactory<Program>
     private readonly string databasePath;
     private readonly bool ownsDatabase;
 
-    public BlogSite(string contentPath, string? databasePath = null)
+    private readonly IDictionary<string, string?> extraSettings;
+
+    /// <param name="settings">The test's own configuration, over the defaults below.</param>
+    public BlogSite(string contentPath, string? databasePath = null, IDictionary<string, string?>? settings = null)
     {
         ContentPath = contentPath;
+        extraSettings = settings ?? new Dictionary<string, string?>();
         // A database passed in belongs to the test, which may start another site on it.
         ownsDatabase = databasePath is null;
         this.databasePath = databasePath ?? AppCommand.NewDatabasePath();
@@ -58,7 +62,7 @@ public class BlogSite : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings));
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings).AddInMemoryCollection(extraSettings));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

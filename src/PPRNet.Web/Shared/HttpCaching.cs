@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+
+namespace PPRNet.Web.Shared;
+
+/// <summary>The web's own caches for public pages: browsers, a reverse proxy (Varnish) and CDNs.
+/// A public GET or HEAD answered 200 without a cookie or a signed-in user gets a short browser
+/// lifetime, a long shared one (kept fresh by tag purges, <see cref="CachePurger"/>), a strong ETag
+/// of the bytes sent (so each content coding has its own) and Vary: Accept-Encoding; a request
+/// whose validator still holds gets 304 with no body. Anything personal is <c>private, no-store</c>.</summary>
+public sealed class HttpCaching(RequestDelegate next)
+{
+    public const string PublicCacheControl =
+        "public, max-age=60, s-maxage=86400, stale-while-revalidate=60, stale-if-error=86400";
+
+    public const string PersonalCacheControl = "private, no-store";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!IsPublicRequest(context))
+        {
+            // Signed-in and editors' responses get PersonalCacheControl from SecurityHeaders.
+            // Compressing a page that holds a secret (an antiforgery token, a signed-in page) beside
+            // what a visitor typed is how BREACH reads the secret: such pages go uncompressed.
+            context.Request.Headers.Remove(HeaderNames.AcceptEncoding);
+            await next(context);
+            return;
+        }
+
+        // One value per coding, so the output cache and Varnish keep at most three copies of a page.
+        context.Request.Headers.AcceptEncoding = PreferredCoding(context.Request.Headers.AcceptEncoding);
+        var response = context.Response;
+        var body = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = body;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"";
+            response.Headers.ETag = etag;
+            response.Headers.CacheControl = PublicCacheControl;
+            if (!response.Headers.Vary.Any(v => v?.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase) == true))
+            {
+                response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            }
+
+            // A page that named no tags of its own is still purged with every public page.
+            if (!response.Headers.ContainsKey(PublicPageCache.XKey))
+            {
+                response.Headers[PublicPageCache.XKey] = CacheTags.All;
+                response.Headers[PublicPageCache.SurrogateKey] = CacheTags.All;
+            }
+
+            if (StillFresh(context.Request, etag, response.Headers.LastModified))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.Headers.ContentLength = null;
+                return;
+            }
+        }
+        else if (response.StatusCode < 400)
+        {
+            response.Headers.CacheControl = PersonalCacheControl;
+        }
+
+        // An empty error response stays without a length, so the status-code page is still rendered for it.
+        if (buffer.Length > 0)
+        {
+            response.Headers.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>A GET or HEAD (HEAD arrives here as GET) of a page every reader sees alike: the
+    /// endpoint uses the public page cache and no one is signed in.</summary>
+    public static bool IsPublicRequest(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return HttpMethods.IsGet(context.Request.Method)
+            && context.User.Identity?.IsAuthenticated != true
+            && context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>() is { PolicyName: PublicPageCache.Policy };
+    }
+
+    /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; a weak comparison for 304.</summary>
+    private static bool StillFresh(HttpRequest request, string etag, string? lastModified)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+                && tags.Any(t => t.Equals(EntityTagHeaderValue.Any)
+                    || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+        }
+
+        return HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since)
+            && HeaderUtilities.TryParseDate(lastModified, out var modified)
+            && modified <= since;
+    }
+
+    private static string PreferredCoding(string? acceptEncoding)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding?.Split(','), out var codings))
+        {
+            return "";
+        }
+
+        bool Accepts(string name) => codings.Any(c => c.Value.Equals(name, StringComparison.OrdinalIgnoreCase) && c.Quality is not 0);
+        return Accepts("br") ? "br" : Accepts("gzip") ? "gzip" : "";
+    }
+}
+
+/// <summary>Registration and the pipeline steps of HTTP caching and compression.</summary>
+public static class HttpCachingSetup
+{
+    /// <summary>Brotli and gzip for the text types we send, at their fastest level: a cached page is
+    /// compressed once, when the output cache stores it, but a search result on every request.</summary>
+    public static IServiceCollection AddHttpCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes =
+            [
+                "text/html", "text/plain", "text/css", "text/javascript", "application/javascript", "application/json",
+                "application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "application/x-research-info-systems",
+                "application/x-bibtex",
+            ];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.AddCachePurger(configuration);
+        return services;
+    }
+
+    /// <summary>Before the output cache: validators, lifetimes and 304s for what it serves too.</summary>
+    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app) => app.UseMiddleware<HttpCaching>();
+
+    /// <summary>After the output cache, so a page is stored compressed; and the time a public page
+    /// was rendered as its Last-Modified. That is never earlier than the last change of anything it
+    /// shows (a save evicts the pages it changes), so If-Modified-Since never keeps a stale copy.</summary>
+    public static IApplicationBuilder UseCompressionInsideTheCache(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            if (HttpCaching.IsPublicRequest(context))
+            {
+                context.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+            }
+
+            return next(context);
+        });
+        return app.UseResponseCompression();
+    }
+}
