@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
@@ -11,7 +12,9 @@ namespace PPRNet.Web.Shared;
 /// A public GET or HEAD answered 200 without a cookie or a signed-in user gets a short browser
 /// lifetime, a long shared one (kept fresh by tag purges, <see cref="CachePurger"/>), a strong ETag
 /// of the bytes sent (so each content coding has its own) and Vary: Accept-Encoding; a request
-/// whose validator still holds gets 304 with no body. Anything personal is <c>private, no-store</c>.</summary>
+/// whose validator still holds gets 304 with no body. Anything personal is <c>private, no-store</c>.
+/// This step runs inside the output cache, when a page is rendered: the headers are stored with the
+/// page, and the output cache answers validators itself (304, nothing rendered or hashed) on a hit.</summary>
 public sealed class HttpCaching(RequestDelegate next)
 {
     public const string PublicCacheControl =
@@ -24,17 +27,13 @@ public sealed class HttpCaching(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(context);
         if (!IsPublicRequest(context))
         {
-            // Signed-in and editors' responses get PersonalCacheControl from SecurityHeaders.
-            // Compressing a page that holds a secret (an antiforgery token, a signed-in page) beside
-            // what a visitor typed is how BREACH reads the secret: such pages go uncompressed.
-            context.Request.Headers.Remove(HeaderNames.AcceptEncoding);
             await next(context);
             return;
         }
 
-        // One value per coding, so the output cache and Varnish keep at most three copies of a page.
-        context.Request.Headers.AcceptEncoding = PreferredCoding(context.Request.Headers.AcceptEncoding);
         var response = context.Response;
+        // Never earlier than the last change of anything the page shows: a save evicts the pages it changes.
+        response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
         var body = response.Body;
         using var buffer = new MemoryStream();
         response.Body = buffer;
@@ -95,6 +94,28 @@ public sealed class HttpCaching(RequestDelegate next)
             && context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>() is { PolicyName: PublicPageCache.Policy };
     }
 
+    /// <summary>Before the output cache: one Accept-Encoding value per coding for public pages, so the
+    /// output cache and Varnish keep at most three copies of a page; none at all for personal pages,
+    /// because compressing a secret (an antiforgery token, a signed-in page) beside what a visitor
+    /// typed is how BREACH reads it. Signed-in responses get PersonalCacheControl from SecurityHeaders.</summary>
+    public static Task ChooseCoding(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (IsPublicRequest(context))
+        {
+            context.Request.Headers.AcceptEncoding = PreferredCoding(context.Request.Headers.AcceptEncoding);
+        }
+        else if (context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
+        {
+            // Every other page of ours is personal or holds a form token. Static files keep their
+            // coding: MapStaticAssets serves them precompressed, and they hold no secret.
+            context.Request.Headers.Remove(HeaderNames.AcceptEncoding);
+        }
+
+        return next(context);
+    }
+
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; a weak comparison for 304.</summary>
     private static bool StillFresh(HttpRequest request, string etag, string? lastModified)
     {
@@ -148,23 +169,11 @@ public static class HttpCachingSetup
         return services;
     }
 
-    /// <summary>Before the output cache: validators, lifetimes and 304s for what it serves too.</summary>
-    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app) => app.UseMiddleware<HttpCaching>();
+    /// <summary>Before the output cache, which keys public pages on the coding chosen here.</summary>
+    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app) => app.Use(HttpCaching.ChooseCoding);
 
-    /// <summary>After the output cache, so a page is stored compressed; and the time a public page
-    /// was rendered as its Last-Modified. That is never earlier than the last change of anything it
-    /// shows (a save evicts the pages it changes), so If-Modified-Since never keeps a stale copy.</summary>
-    public static IApplicationBuilder UseCompressionInsideTheCache(this IApplicationBuilder app)
-    {
-        app.Use((context, next) =>
-        {
-            if (HttpCaching.IsPublicRequest(context))
-            {
-                context.Response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
-            }
-
-            return next(context);
-        });
-        return app.UseResponseCompression();
-    }
+    /// <summary>After the output cache: validators and lifetimes, computed when a page is rendered
+    /// and stored with it, over the compressed bytes, so a cached page is compressed once.</summary>
+    public static IApplicationBuilder UseCompressionInsideTheCache(this IApplicationBuilder app) =>
+        app.UseMiddleware<HttpCaching>().UseResponseCompression();
 }

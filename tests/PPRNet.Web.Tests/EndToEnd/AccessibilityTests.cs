@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PPRNet.Web.Tests.Support;
@@ -232,7 +233,11 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
 
     private static async Task AssertNoViolationsAsync(IPage page, string where)
     {
-        var results = await page.RunAxe();
+        // target-size (WCAG 2.2, 2.5.8) asked for by name: every tap target at least 24 by 24 px or spaced.
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new RuleOptions { Enabled = true } },
+        });
         var violations = results.Violations.Select(
             v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
         Assert.True(violations.Count == 0, $"axe violations on {where}:\n{string.Join("\n", violations)}");
