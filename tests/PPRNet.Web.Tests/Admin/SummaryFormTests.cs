@@ -402,14 +402,14 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
 
         var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
-            Typed("Trusted Somewhat", "2021-03", ("Form.CertaintyLevel", "moderate"), ("Form.CertaintyReasons", new[] { "imprecision" }),
+            Typed("Trusted Somewhat", "2020-07", ("Form.CertaintyLevel", "moderate"), ("Form.CertaintyReasons", new[] { "imprecision" }),
                 ("Form.CertaintyNote", "One trial of 240 clients.")), button: "intent=save");
         var (_, edit) = await editor.FollowAsync(saved);
 
         Assert.Equal("moderate", edit.Element("#Form_CertaintyLevel option[selected]").GetAttribute("value"));
         Assert.True(edit.Element("input[name='Form.CertaintyReasons'][value=imprecision]").HasAttribute("checked"));
         Assert.Equal("One trial of 240 clients.", edit.Element("#Form_CertaintyNote").TextContent.Trim());
-        var (_, page) = await Site.GetPageAsync("/blog/2021/03/trusted-somewhat");
+        var (_, page) = await Site.GetPageAsync("/blog/2020/07/trusted-somewhat");
         Assert.StartsWith("Moderate certainty.", page.Text(".certainty p"), StringComparison.Ordinal);
         Assert.Equal("One trial of 240 clients.", page.Text(".certainty-note"));
     }
@@ -435,13 +435,13 @@ public sealed class SummaryFormTests(StaffSite fixture) : IClassFixture<StaffSit
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
 
         var (saved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
-            Typed("Out In The World", "2021-02"), button: "intent=save");
+            Typed("Out In The World", "2020-08"), button: "intent=save");
         var (_, edit) = await editor.FollowAsync(saved);
         var (draftSaved, _) = await editor.SubmitAsync("/admin/summaries/new", "form.summary-form",
-            Typed("Still Private", "2021-02", ("Form.Status", "Draft")), button: "intent=save");
+            Typed("Still Private", "2020-08", ("Form.Status", "Draft")), button: "intent=save");
         var (_, draft) = await editor.FollowAsync(draftSaved);
 
-        Assert.Equal("/blog/2021/02/out-in-the-world", edit.Href(".view-on-site"));
+        Assert.Equal("/blog/2020/08/out-in-the-world", edit.Href(".view-on-site"));
         Assert.Equal(HttpStatusCode.OK, (await Site.GetPageAsync(edit.Href(".view-on-site"))).Response.StatusCode);
         Assert.False(draft.Has(".view-on-site"));
     }
