@@ -20,6 +20,13 @@ public static class PublicPageCache
         // settings after services are registered can still turn the cache off.
         services.AddSingleton(provider => new PublicPageCacheSettings(
             provider.GetRequiredService<IConfiguration>().GetValue("OutputCache:Enabled", true)));
+        // Bounded in memory whatever the archive's size: the least recently used pages go first
+        // past OutputCache:SizeLimitMiB, and a page over OutputCache:MaxPageKiB is not stored.
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMiB", 64L) * 1024 * 1024;
+            options.MaximumBodySize = configuration.GetValue("OutputCache:MaxPageKiB", 1024L) * 1024;
+        });
         return services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .With(context => context.HttpContext.RequestServices.GetRequiredService<PublicPageCacheSettings>().Enabled)
             .Expire(TimeSpan.FromMinutes(10)).Tag(CacheTags.All)

@@ -37,4 +37,20 @@ public sealed class PublicPageCacheTests(StaffSite fixture) : IClassFixture<Staf
         Assert.False(response.Headers.Contains("Age"));
         Assert.NotNull(page.QuerySelector("nav.admin-nav"));
     }
+
+    [Fact]
+    public async Task A_page_over_the_size_limit_is_not_kept_so_the_cache_stays_bounded_in_memory()
+    {
+        using var content = new TestContent();
+        content.WriteSummary("2021-04", "small-page");
+        await using var site = new BlogSite(content.Root, settings: new Dictionary<string, string?> { ["OutputCache:MaxPageKiB"] = "1" });
+
+        await site.GetPageAsync("/robots.txt");
+        var (smallAgain, _) = await site.GetPageAsync("/robots.txt");
+        await site.GetPageAsync("/blog/2021/04/small-page");
+        var (bigAgain, _) = await site.GetPageAsync("/blog/2021/04/small-page");
+
+        Assert.True(smallAgain.Headers.Contains("Age"), "robots.txt (under 1 KiB) is kept");
+        Assert.False(bigAgain.Headers.Contains("Age"), "a summary page (over 1 KiB) is rendered again, not kept");
+    }
 }
