@@ -43,7 +43,21 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
             return false;
         }
 
-        var number = 1;
+        if (!TryParsePage(page, out var number, out problem))
+        {
+            return false;
+        }
+
+        request = new ArchiveRequest(chosen, type, number);
+        return true;
+    }
+
+    /// <summary>A page number from an address: absent is page 1; anything but a whole number from 1
+    /// up is a problem to show (the archive's pages and a month's pages read it alike).</summary>
+    public static bool TryParsePage(string? page, out int number, out string problem)
+    {
+        number = 1;
+        problem = "";
         if (!string.IsNullOrWhiteSpace(page)
             && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
         {
@@ -51,7 +65,6 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
             return false;
         }
 
-        request = new ArchiveRequest(chosen, type, number);
         return true;
     }
 }

@@ -50,9 +50,14 @@ public sealed class BlogController(ArchiveReader archive) : Controller
     }
 
     [HttpGet("/blog/{year:int}/{month:int}")]
-    public async Task<IActionResult> Month(int year, int month, CancellationToken cancellationToken)
+    public async Task<IActionResult> Month(int year, int month, string? page, CancellationToken cancellationToken)
     {
-        var model = await archive.IssueAsync(year, month, cancellationToken);
+        if (!ArchiveRequest.TryParsePage(page, out var number, out var problem))
+        {
+            return this.BadRequestPage(problem);
+        }
+
+        var model = await archive.IssueAsync(year, month, number, cancellationToken);
         if (model is null)
         {
             return NotFound();

@@ -10,6 +10,10 @@ public static class BlogUrls
 
     public static string Month(string month) => $"/blog/{month[..4]}/{month[5..]}";
 
+    /// <summary>A page of a month; page 1 is the month's own address.</summary>
+    public static string MonthPage(string month, int page) =>
+        page <= 1 ? Month(month) : $"{Month(month)}?page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string Summary(string month, string slug) => $"{Month(month)}/{slug}";
 
     public static string Topic(string slug) => Archive(slug, null, 1);

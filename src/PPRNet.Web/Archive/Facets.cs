@@ -11,7 +11,7 @@ public sealed record Term(int Id, string Slug, string Name, bool Retired)
 
 /// <summary>The filter choices of the archive and search pages and the counts beside them, and the
 /// months with their counts.</summary>
-public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache cache)
+public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache cache, PreparedStatements statements)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -39,11 +39,37 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
             types.OrderBy(t => t.Id).ToList());
     }
 
-    public async Task<FilterCounts> CountsAsync(CancellationToken cancellationToken)
-    {
-        var tallies = await db.FacetCounts.AsNoTracking().ToListAsync(cancellationToken);
-        return new FilterCounts(tallies, await ScheduledAsync(cancellationToken));
-    }
+    /// <summary>The tallies and the scheduled summaries (<see cref="ScheduledSql"/>) in one
+    /// prepared statement: every archive and search page reads them.</summary>
+    public FilterCounts Counts() => statements.Read(CountsSql,
+        parameters => parameters.Add(SummaryQueries.TodayParameter(Today)), reader =>
+        {
+            var tallies = new List<FacetCount>();
+            var scheduled = new List<ScheduledSummary>();
+            while (reader.Read())
+            {
+                if (reader.GetInt32(0) == 0)
+                {
+                    tallies.Add(new FacetCount
+                    {
+                        TopicId = reader.GetInt32(1),
+                        ResearchTypeId = reader.GetInt32(2),
+                        Count = reader.GetInt32(3),
+                    });
+                    continue;
+                }
+
+                scheduled.Add(new ScheduledSummary
+                {
+                    Id = reader.GetInt32(1),
+                    ResearchTypeId = reader.GetInt32(2),
+                    Month = reader.GetString(4),
+                    TopicIds = reader.IsDBNull(5) ? null : reader.GetString(5),
+                });
+            }
+
+            return new FilterCounts(tallies, scheduled);
+        });
 
     /// <summary>Live summaries whose publish date is still to come, found through the publish-date
     /// index: as many as editors have scheduled, not as many as the archive holds. The index is
@@ -67,6 +93,15 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
     private static readonly string ScheduledSql = $"""
         SELECT s.Id, s.Month, s.ResearchTypeId,
                (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id) AS TopicIds
+        FROM Summaries s INDEXED BY {Indexes.SummariesPublished}
+        WHERE {SummaryQueries.ScheduledSql("s", SummaryQueries.TodayName)}
+        """;
+
+    private static readonly string CountsSql = $"""
+        SELECT 0 AS Kind, TopicId, ResearchTypeId, Count, '' AS Month, NULL AS TopicIds FROM FacetCounts
+        UNION ALL
+        SELECT 1, s.Id, s.ResearchTypeId, 0, s.Month,
+               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id)
         FROM Summaries s INDEXED BY {Indexes.SummariesPublished}
         WHERE {SummaryQueries.ScheduledSql("s", SummaryQueries.TodayName)}
         """;

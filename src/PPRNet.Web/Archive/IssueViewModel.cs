@@ -15,19 +15,33 @@ public sealed class IssueViewModel : PageViewModel
     /// <summary>True when the issue is this calendar month's; the home page says "Latest month" otherwise.</summary>
     public bool IsCurrentMonth { get; init; }
 
-    public static IssueViewModel Create(string month, bool isLatest, string? introHtml, IReadOnlyList<SummaryCard> summaries,
-        string? newer, string? older, DateOnly today)
+    /// <summary>Which page of the month this is, of how many (20 summaries a page).</summary>
+    public required int Page { get; init; }
+    public required int PageCount { get; init; }
+    public required int Total { get; init; }
+
+    public string PageUrl(int page) => BlogUrls.MonthPage(Month, page);
+
+    internal static IssueViewModel Create(string month, bool isLatest, MonthPage read, IReadOnlyList<SummaryCard> summaries,
+        int page, int pageSize, DateOnly today)
     {
         var label = SummaryRules.MonthLabel(month);
+        var pageCount = Math.Max(1, (read.Total + pageSize - 1) / pageSize);
+        var ofPage = page > 1 ? $" (page {page} of {pageCount})" : "";
         return new IssueViewModel
         {
             IsCurrentMonth = month == today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             Month = month,
-            IntroHtml = introHtml,
+            IntroHtml = page == 1 ? read.IntroHtml : null,
             Summaries = summaries,
-            NewerMonth = newer,
-            OlderMonth = older,
-            Title = isLatest ? "PPRNet Research Blog: psychotherapy research for practising clinicians" : $"{label}: research summaries",
+            NewerMonth = read.NewerMonth,
+            OlderMonth = read.OlderMonth,
+            Page = page,
+            PageCount = pageCount,
+            Total = read.Total,
+            Title = isLatest
+                ? "PPRNet Research Blog: psychotherapy research for practising clinicians"
+                : $"{label}: research summaries{ofPage}",
             Description = $"{label} on the PPRNet Research Blog: {string.Join("; ", summaries.Select(s => s.Title))}.",
         };
     }

@@ -15,23 +15,30 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     // settings stay with the handle, so they are applied once per handle.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> tuned = [];
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => ApplyOnce(connection);
 
-    private void Apply(DbConnection connection)
+    private void ApplyOnce(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && tuned.TryAdd(handle, this))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            Apply(connection);
         }
+    }
+
+    /// <summary>The settings, on a connection opened outside EF (<see cref="PreparedStatements"/>).</summary>
+    public static void Apply(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
     }
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        Apply(connection);
+        ApplyOnce(connection);
         return Task.CompletedTask;
     }
 

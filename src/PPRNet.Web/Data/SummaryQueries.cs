@@ -95,6 +95,10 @@ public static class SummaryQueries
     /// <summary>A listing row readers may see (SQL of <see cref="PublicInTopic"/>, less the topic).</summary>
     public static string ListingPublishedSql(string? alias, string today) => HasComeSql(alias, today);
 
+    /// <summary>The archive order (SQL of <see cref="NewestFirst(IQueryable{Summary})"/>), with the
+    /// id column of the table read (a summary's Id, a listing's SummaryId).</summary>
+    public static string NewestFirstSql(string idColumn) => $"Month DESC, PublishedOn DESC, Title, {idColumn}";
+
     /// <summary>Today as the parameter <see cref="TodayName"/>.</summary>
     public static SqliteParameter TodayParameter(DateOnly today) => new(TodayName, SqlDate(today));
 

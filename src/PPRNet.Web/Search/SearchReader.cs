@@ -48,7 +48,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         var described = query is null ? "" : query.Length > 80 ? query[..80] + "…" : query;
         if (match is null)
         {
-            var counts = await facets.CountsAsync(cancellationToken);
+            var counts = facets.Counts();
             var (allTopics, allTypes) = Facets.Options(taxonomy, counts.Count, topic, type, (t, ty) => Url(null, t, ty, 1));
             return new SearchViewModel
             {
@@ -96,7 +96,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         }
 
         var pageIds = ordered.Skip((request.Page - 1) * PageSize).Take(PageSize).Select(h => h.Id).ToList();
-        var cards = await archive.CardsAsync(pageIds, taxonomy, cancellationToken);
+        var cards = archive.Cards(pageIds, taxonomy);
         var texts = await db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id))
             .Select(s => new { s.Id, s.BodyText, s.ImplicationsText })
             .ToDictionaryAsync(s => s.Id, s => s.BodyText + "\n" + s.ImplicationsText, cancellationToken);

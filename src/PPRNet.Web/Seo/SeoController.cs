@@ -54,7 +54,7 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
     {
         var months = (await facets.PublicMonthsAsync(cancellationToken)).Select(m => m.Url);
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
-        var counts = await facets.CountsAsync(cancellationToken);
+        var counts = facets.Counts();
         var topics = taxonomy.Topics
             .Where(t => counts.Count(t.Id, null) > 0)
             .OrderBy(t => t.Slug, StringComparer.Ordinal)

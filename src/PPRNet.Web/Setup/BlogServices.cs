@@ -25,10 +25,11 @@ public static class BlogServices
         builder.Services.Configure<ContentOptions>(builder.Configuration.GetSection(ContentOptions.Section));
         // Built once, when first needed (so settings that tests or hosts add late still apply),
         // and pooled: a request does not rebuild options or resolve the database path again.
+        builder.Services.AddSingleton(services => new PreparedStatements(SqliteConnectionString(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
+            services.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
-            .UseSqlite(SqliteConnectionString(
-                services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
-                services.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
+            .UseSqlite(services.GetRequiredService<PreparedStatements>().ConnectionString,
                 // One summary with its topics as one joined statement made SQLite walk the whole
                 // join table (150 ms at 100,000 summaries); as two statements each is a key lookup.
                 sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PPRNet.Web.Tests.Support;
 
-/// <summary>Every SQL command EF Core runs on one database file, with its parameters, so a test
-/// can count them and ask SQLite for each one's query plan. It listens to EF Core's diagnostic
-/// events and keeps only the commands on its own database, as other tests run at the same time.</summary>
+/// <summary>Every SQL command run on one database file, with its parameters, so a test can count
+/// them and ask SQLite for each one's query plan. It listens to EF Core's diagnostic events and to
+/// the prepared page statements' (<see cref="PPRNet.Web.Data.PreparedStatements"/>), and keeps only
+/// the commands on its own database, as other tests run at the same time.</summary>
 public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly string databasePath;
@@ -43,7 +44,7 @@ public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyVa
     public void OnNext(DiagnosticListener value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+        if (value.Name is Microsoft.EntityFrameworkCore.DbLoggerCategory.Name or PPRNet.Web.Data.PreparedStatements.DiagnosticName)
         {
             lock (gate)
             {
@@ -54,17 +55,23 @@ public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyVa
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData data
-            || data.Command.Connection is not SqliteConnection connection
+        // EF's commands and the prepared page statements, each once it has run.
+        var command = value switch
+        {
+            { Key: var key, Value: CommandExecutedEventData data } when key == RelationalEventId.CommandExecuted.Name => data.Command,
+            { Key: PPRNet.Web.Data.PreparedStatements.ExecutedEvent, Value: DbCommand prepared } => prepared,
+            _ => null,
+        };
+        if (command?.Connection is not SqliteConnection connection
             || !string.Equals(Path.GetFullPath(connection.DataSource), databasePath, StringComparison.Ordinal))
         {
             return;
         }
 
-        var parameters = data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
+        var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
         lock (gate)
         {
-            commands.Add(new RecordedCommand(data.Command.CommandText, parameters));
+            commands.Add(new RecordedCommand(command.CommandText, parameters));
         }
     }
 

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using PPRNet.Web.Data;
+
+namespace PPRNet.Web.Archive;
+
+/// <summary>Everything a summary's page links to, read in one prepared statement after its own
+/// row: its topic ids, its previous and next summaries (<see cref="ArchiveOrder.NeighboursSql"/>)
+/// and the candidates for "More on this topic" (the newest <see cref="ArchiveReader.RelatedWindow"/>
+/// public summaries of each of its first <see cref="RelatedTopics"/> topics).</summary>
+internal sealed record SummaryPageLinks(List<int> TopicIds, List<LinkRow> Neighbours, List<LinkRow> RelatedCandidates)
+{
+    /// <summary>Topics of a summary that "More on this topic" looks through.</summary>
+    public const int RelatedTopics = 8;
+
+    private const int TopicRank = 0;
+    private const int RelatedRank = 7;
+
+    // The k-th topic is a scalar subquery on the join table's primary key, so the statement's text
+    // is the same for every summary (prepared once) and each topic is still one index seek; a
+    // summary with fewer topics compares with NULL there, which matches nothing.
+    private static readonly string RelatedSql = string.Join("\nUNION ALL ", Enumerable.Range(0, RelatedTopics).Select(k => $"""
+        SELECT * FROM (SELECT {RelatedRank} AS Rank, SummaryId AS Id, Month, Slug, Title, ResearchTypeId
+          FROM TopicListings INDEXED BY {Indexes.TopicListingsArchive}
+          WHERE TopicId = (SELECT TopicsId FROM SummaryTopics WHERE SummariesId = $id ORDER BY TopicsId LIMIT 1 OFFSET {k})
+            AND {SummaryQueries.ListingPublishedSql(null, SummaryQueries.TodayName)} AND SummaryId <> $id
+          ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT $window)
+        """));
+
+    /// <summary>Parameters: $today, $month, $published, $title, $id, $window.</summary>
+    public static readonly string Sql = $"""
+        SELECT * FROM (SELECT {TopicRank} AS Rank, TopicsId AS Id, '' AS Month, '' AS Slug, '' AS Title, 0 AS ResearchTypeId
+          FROM SummaryTopics WHERE SummariesId = $id ORDER BY TopicsId)
+        UNION ALL {ArchiveOrder.NeighboursSql}
+        UNION ALL {RelatedSql}
+        """;
+
+    public static SummaryPageLinks Read(PreparedStatements statements, SummaryPageRow summary, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(summary);
+        return statements.Read(Sql, parameters =>
+        {
+            parameters.AddRange(ArchiveOrder.NeighbourParameters(today, summary.Month, summary.PublishedOn, summary.Title, summary.Id));
+            parameters.Add(new SqliteParameter("$window", ArchiveReader.RelatedWindow));
+        }, ReadRows);
+    }
+
+    private static SummaryPageLinks ReadRows(SqliteDataReader reader)
+    {
+        var links = new SummaryPageLinks([], [], []);
+        while (reader.Read())
+        {
+            var rank = reader.GetInt32(0);
+            if (rank == TopicRank)
+            {
+                links.TopicIds.Add(reader.GetInt32(1));
+                continue;
+            }
+
+            var row = new LinkRow
+            {
+                Rank = rank,
+                Id = reader.GetInt32(1),
+                Month = reader.GetString(2),
+                Slug = reader.GetString(3),
+                Title = reader.GetString(4),
+                ResearchTypeId = reader.GetInt32(5),
+            };
+            (rank == RelatedRank ? links.RelatedCandidates : links.Neighbours).Add(row);
+        }
+
+        return links;
+    }
+}
