@@ -88,7 +88,12 @@ public sealed class TaxonomyTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>();
             db.Topics.AddRange(Enumerable.Range(0, 300)
-                .Select(i => new PPRNet.Web.Data.Topic { Slug = $"bulk-topic-{i:D3}", Name = $"Bulk topic {i:D3}" }));
+                .Select(i => new PPRNet.Web.Data.Topic
+                {
+                    Slug = $"bulk-topic-{i:D3}",
+                    Name = $"Bulk topic {i:D3}",
+                    NameFr = $"Sujet en nombre {i:D3}",
+                }));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -110,7 +115,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
 
         var (refused, page) = await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
-            new() { ["name"] = "Placebo Effect", ["slug"] = "Not A Slug!" });
+            new() { ["name"] = "Placebo Effect", ["nameFr"] = "Effet placebo", ["slug"] = "Not A Slug!" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Equal("Placebo Effect", page.Element("#topics-new_name").GetAttribute("value"));
@@ -150,7 +155,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
 
         await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/types/{qualitative}/retire']", []);
         await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
-            new() { ["name"] = "Placebo Effect", ["slug"] = "" });
+            new() { ["name"] = "Placebo Effect", ["nameFr"] = "Effet placebo", ["slug"] = "" });
 
         var (_, form) = await admin.GetAsync("/admin/summaries/new");
         Assert.DoesNotContain("qualitative", form.QuerySelectorAll("#Form_ResearchType option").Select(o => o.GetAttribute("value")));

@@ -286,8 +286,8 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Theory]
-    [InlineData("topics:\nresearch_types:\n  - name: A\n    slug: a\n")]
-    [InlineData("topics:\n  -\nresearch_types:\n  - name: A\n    slug: a\n")]
+    [InlineData("topics:\nresearch_types:\n  - name: A\n    name_fr: A\n    slug: a\n")]
+    [InlineData("topics:\n  -\nresearch_types:\n  - name: A\n    name_fr: A\n    slug: a\n")]
     [InlineData("- just\n- a list\n")]
     public async Task A_broken_taxonomy_is_reported_not_thrown(string taxonomy)
     {

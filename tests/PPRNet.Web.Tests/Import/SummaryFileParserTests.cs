@@ -11,8 +11,11 @@ public sealed class SummaryFileParserTests
     private const string File = "summaries/2021/04-x.md";
 
     private static readonly TaxonomyLookup Taxonomy = new(
-        [new Topic { Slug = "empathy", Name = "Empathy" }, new Topic { Slug = "training", Name = "Training" }],
-        [new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis" }]);
+        [
+            new Topic { Slug = "empathy", Name = "Empathy", NameFr = "Empathie" },
+            new Topic { Slug = "training", Name = "Training", NameFr = "Formation" },
+        ],
+        [new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis", NameFr = "Méta-analyse" }]);
 
     private static (SummaryContent? Content, List<ImportError> Errors) Parse(string text)
     {
