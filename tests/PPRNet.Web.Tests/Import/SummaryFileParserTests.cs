@@ -45,6 +45,20 @@ public sealed class SummaryFileParserTests
     }
 
     [Fact]
+    public void A_topic_and_a_research_type_may_be_named_by_their_french_names()
+    {
+        var (content, errors) = Parse(TestContent.SummaryText("2021-04", "x", new Dictionary<string, string?>
+        {
+            ["topics"] = "[Empathie, formation]",
+            ["research_type"] = "\"Méta-analyse\"",
+        }));
+
+        Assert.Empty(errors);
+        Assert.Equal(["empathy", "training"], content!.Topics.Select(t => t.Slug));
+        Assert.Equal("meta-analysis", content.ResearchType.Slug);
+    }
+
+    [Fact]
     public void Broken_yaml_names_the_line_of_the_break()
     {
         var error = SingleError(
