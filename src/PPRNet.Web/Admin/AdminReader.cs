@@ -131,7 +131,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         var month = SummaryRules.TryParseMonth(form.Month?.Trim(), out var valid)
             ? valid
             : clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var type = types.Find(t => t.Slug == form.ResearchType) ?? new ResearchType { Slug = "", Name = "(no type yet)" };
+        var type = types.Find(t => t.Slug == form.ResearchType)
+            ?? new ResearchType { Slug = "", Name = "(no type yet)", NameFr = "(pas encore de type)" };
         var chosen = topics.Where(t => form.Topics.Contains(t.Slug)).ToList();
         var content = form.ToContent(type, chosen, month, string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : null);
         try

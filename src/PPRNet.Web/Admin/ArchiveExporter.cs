@@ -80,11 +80,11 @@ public sealed class ArchiveExporter(BlogDbContext db)
         {
             Topics = await db.Topics.AsNoTracking()
                 .OrderBy(t => t.Name)
-                .Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, Slug = t.Slug })
+                .Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, NameFr = t.NameFr, Slug = t.Slug })
                 .ToListAsync(cancellationToken),
             ResearchTypes = await db.ResearchTypes.AsNoTracking()
                 .OrderBy(t => t.Id)
-                .Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, Slug = t.Slug })
+                .Select(t => (TaxonomyFile.Entry?)new TaxonomyFile.Entry { Name = t.Name, NameFr = t.NameFr, Slug = t.Slug })
                 .ToListAsync(cancellationToken),
         };
         return Yaml.Serialize(file);

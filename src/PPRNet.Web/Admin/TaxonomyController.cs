@@ -13,18 +13,19 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
         View(await taxonomy.PageAsync(TakeMessage(), null, cancellationToken));
 
     [HttpPost("{kind}/add"), ValidateAntiForgeryToken]
-    public Task<IActionResult> Add(string kind, string? name, string? slug, CancellationToken cancellationToken) =>
-        Do(new TermAttempt(kind, null, name, slug), k => taxonomy.AddAsync(k, name, slug, UserName, cancellationToken),
+    public Task<IActionResult> Add(string kind, string? name, string? nameFr, string? slug, CancellationToken cancellationToken) =>
+        Do(new TermAttempt(kind, null, name, nameFr, slug), k => taxonomy.AddAsync(k, name, nameFr, slug, UserName, cancellationToken),
             $"Added \"{name}\".", cancellationToken);
 
     [HttpPost("{kind}/{id:int}/rename"), ValidateAntiForgeryToken]
-    public Task<IActionResult> Rename(string kind, int id, string? name, string? slug, CancellationToken cancellationToken) =>
-        Do(new TermAttempt(kind, id, name, slug), k => taxonomy.RenameAsync(k, id, name, slug, UserName, cancellationToken),
+    public Task<IActionResult> Rename(string kind, int id, string? name, string? nameFr, string? slug,
+        CancellationToken cancellationToken) =>
+        Do(new TermAttempt(kind, id, name, nameFr, slug), k => taxonomy.RenameAsync(k, id, name, nameFr, slug, UserName, cancellationToken),
             $"Renamed to \"{name}\".", cancellationToken);
 
     [HttpPost("{kind}/{id:int}/retire"), ValidateAntiForgeryToken]
     public Task<IActionResult> Retire(string kind, int id, bool retired, CancellationToken cancellationToken) =>
-        Do(new TermAttempt(kind, id, null, null), k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken),
+        Do(new TermAttempt(kind, id, null, null, null), k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken),
             retired ? "Retired." : "Brought back.", cancellationToken);
 
     /// <summary>A term in use is deleted from its own page, which offers the other terms once;
@@ -75,7 +76,7 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
             return RedirectWithMessage(nameof(Index), success);
         }
 
-        // Every form on the page has a "name" and a "slug": the prefix says which form was refused.
+        // Every form on the page has a "name", a "nameFr" and a "slug": the prefix says which form was refused.
         errors.AddTo(ModelState, attempt.FormKey);
         var page = View("Index", await taxonomy.PageAsync(null, attempt, cancellationToken));
         page.StatusCode = StatusCodes.Status422UnprocessableEntity;

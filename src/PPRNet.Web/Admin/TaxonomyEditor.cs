@@ -6,7 +6,7 @@ using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 
-public sealed record TermRow(int Id, string Name, string Slug, bool Retired, int Count);
+public sealed record TermRow(int Id, string Name, string NameFr, string Slug, bool Retired, int Count);
 
 /// <summary>Admins add, rename, retire and delete topics and research types. A renamed or deleted
 /// slug becomes an alias, so old links redirect; a term in use is only deleted by moving its
@@ -14,7 +14,7 @@ public sealed record TermRow(int Id, string Name, string Slug, bool Retired, int
 public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
 {
     /// <summary>The names of the taxonomy forms' fields, which their problems are reported against.</summary>
-    public const string NameField = "name", SlugField = "slug", MoveToField = "moveTo";
+    public const string NameField = "name", NameFrField = "nameFr", SlugField = "slug", MoveToField = "moveTo";
 
     public async Task<TaxonomyViewModel> PageAsync(string? message, TermAttempt? attempt, CancellationToken cancellationToken)
     {
@@ -25,9 +25,9 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         return new TaxonomyViewModel
         {
             Topics = (await db.Topics.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken))
-                .Select(t => new TermRow(t.Id, t.Name, t.Slug, t.Retired, topicCounts.GetValueOrDefault(t.Id))).ToList(),
+                .Select(t => new TermRow(t.Id, t.Name, t.NameFr, t.Slug, t.Retired, topicCounts.GetValueOrDefault(t.Id))).ToList(),
             Types = (await db.ResearchTypes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken))
-                .Select(t => new TermRow(t.Id, t.Name, t.Slug, t.Retired, typeCounts.GetValueOrDefault(t.Id))).ToList(),
+                .Select(t => new TermRow(t.Id, t.Name, t.NameFr, t.Slug, t.Retired, typeCounts.GetValueOrDefault(t.Id))).ToList(),
             Message = message,
             Attempt = attempt,
             Title = "Topics and research types",
@@ -54,70 +54,79 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     }
 
     /// <summary>Empty when the change was made; otherwise why not, by field.</summary>
-    public async Task<IReadOnlyList<FieldError>> AddAsync(TermKind kind, string? name, string? slug, string user,
+    public async Task<IReadOnlyList<FieldError>> AddAsync(TermKind kind, string? name, string? nameFr, string? slug, string user,
         CancellationToken cancellationToken)
     {
-        // Names go into feeds (categories), which XML cannot carry control characters in.
-        name = ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
-        if (string.IsNullOrEmpty(name))
+        name = Clean(name);
+        nameFr = Clean(nameFr);
+        var problems = NameProblems(name, nameFr);
+        if (!string.IsNullOrEmpty(name))
         {
-            return [new FieldError(NameField, "Enter a name.")];
+            slug = string.IsNullOrWhiteSpace(slug) ? SummaryRules.Slugify(name) : slug.Trim();
+            if (await SlugProblemAsync(kind, slug, null, cancellationToken) is string problem)
+            {
+                problems.Add(new FieldError(SlugField, problem));
+            }
         }
 
-        slug = string.IsNullOrWhiteSpace(slug) ? SummaryRules.Slugify(name) : slug.Trim();
-        if (await SlugProblemAsync(kind, slug, null, cancellationToken) is string problem)
+        if (problems.Count > 0)
         {
-            return [new FieldError(SlugField, problem)];
+            return problems;
         }
 
         // A deleted or renamed-away slug that is taken again is live, not an alias any more.
         db.SlugAliases.RemoveRange(await db.SlugAliases.Where(a => a.Kind == kind && a.OldSlug == slug).ToListAsync(cancellationToken));
         if (kind == TermKind.Topic)
         {
-            db.Topics.Add(new Topic { Name = name, Slug = slug });
+            db.Topics.Add(new Topic { Name = name!, NameFr = nameFr!, Slug = slug! });
         }
         else
         {
-            db.ResearchTypes.Add(new ResearchType { Name = name, Slug = slug });
+            db.ResearchTypes.Add(new ResearchType { Name = name!, NameFr = nameFr!, Slug = slug! });
         }
 
-        audit.Record(user, AuditActions.Taxonomy, $"{kind} {slug}", $"added \"{name}\"");
+        audit.Record(user, AuditActions.Taxonomy, $"{kind} {slug}", $"added \"{name}\", in French \"{nameFr}\"");
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
 
-    public async Task<IReadOnlyList<FieldError>> RenameAsync(TermKind kind, int id, string? name, string? slug,
+    public async Task<IReadOnlyList<FieldError>> RenameAsync(TermKind kind, int id, string? name, string? nameFr, string? slug,
         string user, CancellationToken cancellationToken)
     {
         var term = await FindAsync(kind, id, cancellationToken);
-        name = ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
+        name = Clean(name);
+        nameFr = Clean(nameFr);
         slug = slug?.Trim();
         if (term is null)
         {
             return [new FieldError("", "That term no longer exists.")];
         }
 
-        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(slug))
+        var problems = NameProblems(name, nameFr);
+        if (string.IsNullOrEmpty(slug))
         {
-            return [
-                .. string.IsNullOrEmpty(name) ? [new FieldError(NameField, "Enter a name.")] : Array.Empty<FieldError>(),
-                .. string.IsNullOrEmpty(slug) ? [new FieldError(SlugField, "Enter a slug.")] : Array.Empty<FieldError>(),
-            ];
+            problems.Add(new FieldError(SlugField, "Enter a slug."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
         }
 
         if (slug != term.Slug)
         {
-            if (await SlugProblemAsync(kind, slug, term.Id, cancellationToken) is string problem)
+            if (await SlugProblemAsync(kind, slug!, term.Id, cancellationToken) is string problem)
             {
                 return [new FieldError(SlugField, problem)];
             }
 
-            await AddAliasAsync(kind, term.Slug, slug, cancellationToken);
+            await AddAliasAsync(kind, term.Slug, slug!, cancellationToken);
         }
 
-        audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}", $"renamed to \"{name}\" ({slug})");
-        term.Name = name;
-        term.Slug = slug;
+        audit.Record(user, AuditActions.Taxonomy, $"{kind} {term.Slug}", $"renamed to \"{name}\", in French \"{nameFr}\" ({slug})");
+        term.Name = name!;
+        term.NameFr = nameFr!;
+        term.Slug = slug!;
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
@@ -184,6 +193,17 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
+
+    // Names go into feeds (categories), which XML cannot carry control characters in.
+    private static string? Clean(string? name) => ContentLimits.RemoveControlCharactersOrNull(name)?.Trim();
+
+    /// <summary>Every term has both names: English pages show the one, French pages the other, and
+    /// neither falls back on the other.</summary>
+    private static List<FieldError> NameProblems(string? name, string? nameFr) =>
+    [
+        .. string.IsNullOrEmpty(name) ? [new FieldError(NameField, "Enter a name.")] : Array.Empty<FieldError>(),
+        .. string.IsNullOrEmpty(nameFr) ? [new FieldError(NameFrField, "Enter a French name.")] : Array.Empty<FieldError>(),
+    ];
 
     private async Task<TaxonomyTerm?> FindAsync(TermKind kind, int id, CancellationToken cancellationToken) => kind == TermKind.Topic
         ? await db.Topics.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)

@@ -7,16 +7,20 @@ namespace PPRNet.Web.Import;
 public static class TaxonomyImport
 {
     /// <summary>Adds terms the database does not have yet. Existing terms are left alone, and so is
-    /// a slug an editor has renamed away from: taxonomy is managed on the web once imported.</summary>
+    /// a slug an editor has renamed away from: taxonomy is managed on the web once imported. The one
+    /// exception is a French name nobody has given yet (see <see cref="Translate"/>).</summary>
     public static async Task<TaxonomyLookup> AddMissingAsync(BlogDbContext db, TaxonomyFile file, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(file);
         var aliases = await db.SlugAliases.ToListAsync(cancellationToken);
         var topics = await db.Topics.ToListAsync(cancellationToken);
         var types = await db.ResearchTypes.ToListAsync(cancellationToken);
         AddMissing(file.Topics!.OfType<TaxonomyFile.Entry>().ToList(), topics, TermKind.Topic,
-            entry => db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
+            entry => db.Topics.Add(new Topic { Slug = entry.Slug!, Name = entry.Name!.Trim(), NameFr = entry.NameFr!.Trim() }).Entity);
         AddMissing(file.ResearchTypes!.OfType<TaxonomyFile.Entry>().ToList(), types, TermKind.ResearchType,
-            entry => db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim() }).Entity);
+            entry => db.ResearchTypes.Add(new ResearchType { Slug = entry.Slug!, Name = entry.Name!.Trim(), NameFr = entry.NameFr!.Trim() })
+                .Entity);
         return new TaxonomyLookup(topics, types, aliases);
 
         void AddMissing<T>(List<TaxonomyFile.Entry> entries, List<T> existing, TermKind kind, Func<TaxonomyFile.Entry, T> add)
@@ -24,12 +28,26 @@ public static class TaxonomyImport
         {
             foreach (var entry in entries)
             {
-                var known = existing.Any(t => t.Slug == entry.Slug) || aliases.Any(a => a.Kind == kind && a.OldSlug == entry.Slug);
-                if (!known)
+                if (existing.Find(t => t.Slug == entry.Slug) is { } term)
+                {
+                    Translate(term, entry);
+                }
+                else if (!aliases.Any(a => a.Kind == kind && a.OldSlug == entry.Slug))
                 {
                     existing.Add(add(entry));
                 }
             }
+        }
+    }
+
+    /// <summary>The migration that brought French names gave every term its English name as its French
+    /// one, so upgrading could not fail; a term still in that state takes the file's French name. A
+    /// French name an editor has given differs from the English one and is kept.</summary>
+    private static void Translate(TaxonomyTerm term, TaxonomyFile.Entry entry)
+    {
+        if (term.NameFr == term.Name)
+        {
+            term.NameFr = entry.NameFr!.Trim();
         }
     }
 }

@@ -2,8 +2,8 @@ using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Import;
 
-/// <summary>Looks up the topics and research types a summary file may name: by slug, by name, or
-/// by a slug the term had before an editor renamed it.</summary>
+/// <summary>Looks up the topics and research types a summary file may name: by slug, by English or
+/// French name, or by a slug the term had before an editor renamed it.</summary>
 public sealed class TaxonomyLookup
 {
     private readonly Dictionary<string, Topic> topics;
@@ -40,10 +40,18 @@ public sealed class TaxonomyLookup
         where T : TaxonomyTerm
     {
         var index = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        foreach (var term in terms)
+        var all = terms.ToList();
+        foreach (var term in all)
         {
             index.TryAdd(term.Slug, term);
             index.TryAdd(term.Name, term);
+        }
+
+        // After every slug and English name, so a French name that happens to be another term's
+        // English name never takes it over.
+        foreach (var term in all)
+        {
+            index.TryAdd(term.NameFr, term);
         }
 
         // An alias with no new slug marks a deleted term: known, so never re-added, but naming nothing.

@@ -21,7 +21,8 @@ public static class ContentLimits
     public const int MaxCertaintyNoteLength = 1000;
     public const int MaxTopics = 12;
 
-    /// <summary>A topic's or research type's slug (and the aliases left by renaming one) and name.</summary>
+    /// <summary>A topic's or research type's slug (and the aliases left by renaming one) and each of its names,
+    /// English and French.</summary>
     public const int MaxTermSlugLength = 80;
     public const int MaxTermNameLength = 120;
 

@@ -77,6 +77,41 @@ public sealed class ExportTests(StaffSite fixture) : IClassFixture<StaffSite>
         Assert.Equal(source, target);
     }
 
+    [Fact]
+    public async Task An_exported_taxonomy_keeps_every_french_name_and_imports_to_the_same_terms()
+    {
+        var admin = await Site.SignedInAsync(BlogSite.AdminEmail);
+        var (added, _) = await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
+            new() { ["name"] = "Exported \"Quoted\" Topic", ["nameFr"] = "Sujet « exporté » : l'essentiel", ["slug"] = "exported" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var response = await admin.Client.GetAsync(new Uri("/admin/export/archive", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+        using var content = new TestContent(withTaxonomy: false);
+        using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken)))
+        {
+            zip.ExtractToDirectory(content.Root);
+        }
+
+        using var copy = new TestDatabase();
+        var report = await copy.ImportAsync(content.Root);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        await using var original = Site.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var source = await Terms(original.ServiceProvider.GetRequiredService<BlogDbContext>());
+        await using var imported = copy.NewContext();
+        Assert.Contains("topic exported: Exported \"Quoted\" Topic / Sujet « exporté » : l'essentiel", source);
+        Assert.Equal(source, await Terms(imported));
+    }
+
+    private static async Task<List<string>> Terms(BlogDbContext db)
+    {
+        var topics = await db.Topics.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        var types = await db.ResearchTypes.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        return topics.Select(t => $"topic {t.Slug}: {t.Name} / {t.NameFr}")
+            .Concat(types.Select(t => $"type {t.Slug}: {t.Name} / {t.NameFr}"))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
     private static async Task<List<string>> Snapshot(BlogDbContext db)
     {
         var summaries = await db.Summaries.AsNoTracking().NotTrashed().Include(s => s.Topics).Include(s => s.ResearchType)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Tests.Support;
 
@@ -88,7 +89,12 @@ public sealed class TaxonomyTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>();
             db.Topics.AddRange(Enumerable.Range(0, 300)
-                .Select(i => new PPRNet.Web.Data.Topic { Slug = $"bulk-topic-{i:D3}", Name = $"Bulk topic {i:D3}" }));
+                .Select(i => new PPRNet.Web.Data.Topic
+                {
+                    Slug = $"bulk-topic-{i:D3}",
+                    Name = $"Bulk topic {i:D3}",
+                    NameFr = $"Sujet en nombre {i:D3}",
+                }));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -110,7 +116,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var admin = await site.SignedInAsync(BlogSite.AdminEmail);
 
         var (refused, page) = await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
-            new() { ["name"] = "Placebo Effect", ["slug"] = "Not A Slug!" });
+            new() { ["name"] = "Placebo Effect", ["nameFr"] = "Effet placebo", ["slug"] = "Not A Slug!" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Equal("Placebo Effect", page.Element("#topics-new_name").GetAttribute("value"));
@@ -150,7 +156,7 @@ public sealed class TaxonomyTests : IAsyncLifetime
 
         await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/types/{qualitative}/retire']", []);
         await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
-            new() { ["name"] = "Placebo Effect", ["slug"] = "" });
+            new() { ["name"] = "Placebo Effect", ["nameFr"] = "Effet placebo", ["slug"] = "" });
 
         var (_, form) = await admin.GetAsync("/admin/summaries/new");
         Assert.DoesNotContain("qualitative", form.QuerySelectorAll("#Form_ResearchType option").Select(o => o.GetAttribute("value")));
@@ -174,5 +180,80 @@ public sealed class TaxonomyTests : IAsyncLifetime
         var (_, after) = await admin.GetAsync("/admin/taxonomy");
         Assert.False(after.Has("form[action^='/admin/taxonomy/topics/'] input[name=slug][value='depression']"));
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/blog?topic=depression")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_topic_is_saved_with_its_french_name_and_the_page_shows_it_in_a_french_field()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+
+        var (added, _) = await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
+            new() { ["name"] = "Client Preferences", ["nameFr"] = "  Préférences du client ", ["slug"] = "" });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var french = page.Element($"#topics-{IdOf(page, "topics", "client-preferences")}_nameFr");
+        Assert.Equal(("Préférences du client", "fr"), (french.GetAttribute("value"), french.GetAttribute("lang")));
+        Assert.Equal("French name", page.Text("label[for='topics-new_nameFr']"));
+        Assert.Equal("fr", page.Element("#topics-new_nameFr").GetAttribute("lang"));
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PPRNet.Web.Data.BlogDbContext>();
+        var topic = await db.Topics.SingleAsync(t => t.Slug == "client-preferences", TestContext.Current.CancellationToken);
+        Assert.Equal(("Client Preferences", "Préférences du client"), (topic.Name, topic.NameFr));
+    }
+
+    [Fact]
+    public async Task A_renamed_french_name_is_saved_and_shown_while_the_english_name_and_slug_stay()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var trial = IdOf(page, "types", "randomized-controlled-trial");
+
+        var (renamed, _) = await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/types/{trial}/rename']",
+            new() { ["nameFr"] = "Essai clinique randomisé" });
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var (_, after) = await admin.GetAsync("/admin/taxonomy");
+        Assert.Equal("Essai clinique randomisé", after.Element($"#types-{trial}_nameFr").GetAttribute("value"));
+        Assert.Equal("Randomized controlled trial", after.Element($"#types-{trial}_name").GetAttribute("value"));
+        Assert.Equal("randomized-controlled-trial", after.Element($"#types-{trial}_slug").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_blank_french_name_is_refused_beside_its_field_and_keeps_the_typed_english_name()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+
+        var (refused, page) = await admin.SubmitAsync("/admin/taxonomy", "form[action='/admin/taxonomy/topics/add']",
+            new() { ["name"] = "Placebo Effect", ["nameFr"] = "   ", ["slug"] = "placebo-effect" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("Enter a French name.", page.Text("#topics-new_nameFr-error"));
+        Assert.Equal("true", page.Element("#topics-new_nameFr").GetAttribute("aria-invalid"));
+        Assert.Equal("Placebo Effect", page.Element("#topics-new_name").GetAttribute("value"));
+        Assert.Equal("placebo-effect", page.Element("#topics-new_slug").GetAttribute("value"));
+        Assert.False(page.Has("#topics-new_name-error"));
+        Assert.False(page.Has("#topics-new_slug-error"));
+        Assert.Equal("#topics-new_nameFr", page.Element("#error-summary a").GetAttribute("href"));
+        Assert.False(page.Has("form[action$='/rename'] input[name=slug][value='placebo-effect']"));
+    }
+
+    [Fact]
+    public async Task A_rename_with_a_blank_french_name_is_refused_beside_that_row_and_keeps_the_typed_english_name()
+    {
+        var admin = await site.SignedInAsync(BlogSite.AdminEmail);
+        var (_, page) = await admin.GetAsync("/admin/taxonomy");
+        var empathy = IdOf(page, "topics", "empathy");
+
+        var (refused, after) = await admin.SubmitAsync(page, $"form[action='/admin/taxonomy/topics/{empathy}/rename']",
+            new() { ["name"] = "Empathy and Attunement", ["nameFr"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("Enter a French name.", after.Text($"#topics-{empathy}_nameFr-error"));
+        Assert.Equal("Empathy and Attunement", after.Element($"#topics-{empathy}_name").GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(after.Element($"#topics-{empathy}_nameFr").GetAttribute("value")), "the blank typed is kept");
+        var (_, again) = await admin.GetAsync("/admin/taxonomy");
+        Assert.Equal("Empathy", again.Element($"#topics-{empathy}_name").GetAttribute("value"));
+        Assert.Equal("Empathie", again.Element($"#topics-{empathy}_nameFr").GetAttribute("value"));
     }
 }

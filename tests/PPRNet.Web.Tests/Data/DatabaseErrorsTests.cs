@@ -16,13 +16,13 @@ public sealed class DatabaseErrorsTests : IDisposable
     {
         await using (var db = database.NewContext())
         {
-            db.Topics.Add(new Topic { Slug = "empathy", Name = "Empathy" });
+            db.Topics.Add(new Topic { Slug = "empathy", Name = "Empathy", NameFr = "Empathie" });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         await using (var db = database.NewContext())
         {
-            db.Topics.Add(new Topic { Slug = "empathy", Name = "Empathy again" });
+            db.Topics.Add(new Topic { Slug = "empathy", Name = "Empathy again", NameFr = "Empathie encore" });
             var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
             Assert.True(duplicate.IsUniqueViolation());
         }

@@ -95,8 +95,8 @@ public sealed class SummaryQueriesTests : IDisposable
     {
         await using var db = database.NewContext();
         await ArchiveTallies.EnsureAsync(db, NullLogger.Instance, TestContext.Current.CancellationToken);
-        var type = new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis" };
-        var topic = new Topic { Slug = "empathy", Name = "Empathy" };
+        var type = new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis", NameFr = "Méta-analyse" };
+        var topic = new Topic { Slug = "empathy", Name = "Empathy", NameFr = "Empathie" };
         foreach (var (slug, status, publishedOn, trashed) in Rows)
         {
             db.Summaries.Add(new Summary

@@ -10,8 +10,8 @@ namespace PPRNet.Web.Tests.Import;
 public sealed class CertaintyParsingTests
 {
     private static readonly TaxonomyLookup Taxonomy = new(
-        [new Topic { Slug = "empathy", Name = "Empathy" }],
-        [new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis" }]);
+        [new Topic { Slug = "empathy", Name = "Empathy", NameFr = "Empathie" }],
+        [new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis", NameFr = "Méta-analyse" }]);
 
     private static (SummaryContent? Content, List<ImportError> Errors) Parse(params (string Key, string Value)[] fields)
     {

@@ -286,8 +286,8 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Theory]
-    [InlineData("topics:\nresearch_types:\n  - name: A\n    slug: a\n")]
-    [InlineData("topics:\n  -\nresearch_types:\n  - name: A\n    slug: a\n")]
+    [InlineData("topics:\nresearch_types:\n  - name: A\n    name_fr: A\n    slug: a\n")]
+    [InlineData("topics:\n  -\nresearch_types:\n  - name: A\n    name_fr: A\n    slug: a\n")]
     [InlineData("- just\n- a list\n")]
     public async Task A_broken_taxonomy_is_reported_not_thrown(string taxonomy)
     {
@@ -297,5 +297,60 @@ public sealed class ContentImporterTests : IDisposable
 
         Assert.Equal("taxonomy.yml", Assert.Single(report.Errors).File);
         Assert.Equal(0, report.Added);
+    }
+
+    [Fact]
+    public async Task A_term_without_a_french_name_is_an_error_naming_it_on_its_line_while_the_rest_imports()
+    {
+        var taxonomy = TestContent.Taxonomy
+            .Replace("    name_fr: \"Formation\"\n", "", StringComparison.Ordinal)
+            .Replace("name_fr: \"Étude qualitative\"", "name_fr: \"  \"", StringComparison.Ordinal);
+        content.Write("taxonomy.yml", taxonomy);
+        content.WriteSummary("2021-04", "about-empathy", new Dictionary<string, string?> { ["topics"] = "[empathy]" });
+
+        var report = await database.ImportAsync(content.Root);
+
+        var lines = taxonomy.Split('\n').ToList();
+        Assert.Collection(report.Errors,
+            e =>
+            {
+                Assert.Equal(("taxonomy.yml", lines.IndexOf("  - name: \"Training\"") + 1, "name_fr"), (e.File, e.Line, e.Field));
+                Assert.StartsWith("topic \"training\" has no French name", e.Message, StringComparison.Ordinal);
+            },
+            e =>
+            {
+                Assert.Equal(("taxonomy.yml", lines.IndexOf("  - name: \"Qualitative study\"") + 1, "name_fr"), (e.File, e.Line, e.Field));
+                Assert.StartsWith("research type \"qualitative\" has no French name", e.Message, StringComparison.Ordinal);
+            });
+        Assert.Equal(1, report.Added);
+        await using var db = database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(["alliance", "depression", "empathy"], await db.Topics.Select(t => t.Slug).OrderBy(s => s).ToListAsync(ct));
+        Assert.Equal(["meta-analysis", "randomized-controlled-trial"],
+            await db.ResearchTypes.Select(t => t.Slug).OrderBy(s => s).ToListAsync(ct));
+        Assert.Equal("Empathie", (await LoadAsync("2021-04", "about-empathy")).Topics.Single().NameFr);
+    }
+
+    [Fact]
+    public async Task An_import_leaves_a_french_name_an_editor_gave_and_fills_in_one_still_left_in_english()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await database.ImportAsync(content.Root);
+        await using (var db = database.NewContext())
+        {
+            var empathy = await db.Topics.SingleAsync(t => t.Slug == "empathy", ct);
+            empathy.NameFr = empathy.Name; // as the FrenchTermNames migration leaves a term it found
+            var training = await db.Topics.SingleAsync(t => t.Slug == "training", ct);
+            training.NameFr = "Formation des thérapeutes";
+            await db.SaveChangesAsync(ct);
+        }
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        await using var check = database.NewContext();
+        var names = await check.Topics.ToDictionaryAsync(t => t.Slug, t => t.NameFr, ct);
+        Assert.Equal("Empathie", names["empathy"]);
+        Assert.Equal("Formation des thérapeutes", names["training"]);
     }
 }

@@ -28,6 +28,19 @@ public sealed class ShippedContentTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_shipped_topic_and_research_type_has_a_french_name()
+    {
+        await database.ImportAsync(Repository.ContentFolder);
+
+        await using var db = database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        var terms = (await db.Topics.Select(t => new { t.Slug, t.Name, t.NameFr }).ToListAsync(ct))
+            .Concat(await db.ResearchTypes.Select(t => new { t.Slug, t.Name, t.NameFr }).ToListAsync(ct)).ToList();
+        Assert.Equal(42, terms.Count);
+        Assert.All(terms, t => Assert.False(string.IsNullOrWhiteSpace(t.NameFr), $"{t.Slug} has no French name"));
+    }
+
+    [Fact]
     public async Task Every_shipped_summary_says_how_far_to_trust_it_or_why_it_is_deliberately_not_rated()
     {
         await database.ImportAsync(Repository.ContentFolder);

@@ -11,8 +11,11 @@ public sealed class SummaryFileParserTests
     private const string File = "summaries/2021/04-x.md";
 
     private static readonly TaxonomyLookup Taxonomy = new(
-        [new Topic { Slug = "empathy", Name = "Empathy" }, new Topic { Slug = "training", Name = "Training" }],
-        [new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis" }]);
+        [
+            new Topic { Slug = "empathy", Name = "Empathy", NameFr = "Empathie" },
+            new Topic { Slug = "training", Name = "Training", NameFr = "Formation" },
+        ],
+        [new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis", NameFr = "Méta-analyse" }]);
 
     private static (SummaryContent? Content, List<ImportError> Errors) Parse(string text)
     {
@@ -39,6 +42,20 @@ public sealed class SummaryFileParserTests
         Assert.Equal(new DateOnly(2021, 4, 15), content!.PublishedOn);
         Assert.Equal("A plain-language account of the study and its **key figures**.", content.BodyMarkdown);
         Assert.Equal("What a practising clinician might do differently.", content.ImplicationsMarkdown);
+    }
+
+    [Fact]
+    public void A_topic_and_a_research_type_may_be_named_by_their_french_names()
+    {
+        var (content, errors) = Parse(TestContent.SummaryText("2021-04", "x", new Dictionary<string, string?>
+        {
+            ["topics"] = "[Empathie, formation]",
+            ["research_type"] = "\"Méta-analyse\"",
+        }));
+
+        Assert.Empty(errors);
+        Assert.Equal(["empathy", "training"], content!.Topics.Select(t => t.Slug));
+        Assert.Equal("meta-analysis", content.ResearchType.Slug);
     }
 
     [Fact]

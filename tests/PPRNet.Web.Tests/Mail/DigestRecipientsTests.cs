@@ -41,9 +41,9 @@ public sealed class DigestRecipientsTests : IDisposable
     private async Task<(int A, int B, int C)> SeedAsync()
     {
         await using var db = database.NewContext();
-        var a = new Topic { Slug = "a", Name = "A" };
-        var b = new Topic { Slug = "b", Name = "B" };
-        var c = new Topic { Slug = "c", Name = "C" };
+        var a = new Topic { Slug = "a", Name = "A", NameFr = "A" };
+        var b = new Topic { Slug = "b", Name = "B", NameFr = "B" };
+        var c = new Topic { Slug = "c", Name = "C", NameFr = "C" };
         db.Topics.AddRange(a, b, c);
         Subscriber Add(string email, SubscriberStatus status, params Topic[] topics)
         {

@@ -54,7 +54,8 @@ public sealed class ContentLimitsTests : IDisposable
         var huge = content.WriteSummary("2021-04", "huge-file", body: string.Join("\n\n", Enumerable.Repeat(new string('b', 1_000), 600)));
         var tooManyTopics = Enumerable.Range(0, ContentLimits.MaxTopics + 1).Select(i => $"topic-{i}").ToList();
         content.Write("taxonomy.yml", TestContent.Taxonomy.Replace("topics:\n",
-            "topics:\n" + string.Concat(tooManyTopics.Select(t => $"  - name: \"{t}\"\n    slug: {t}\n")), StringComparison.Ordinal));
+            "topics:\n" + string.Concat(tooManyTopics.Select(t => $"  - name: \"{t}\"\n    name_fr: \"{t}\"\n    slug: {t}\n")),
+            StringComparison.Ordinal));
         content.WriteSummary("2021-04", "many-topics",
             new Dictionary<string, string?> { ["topics"] = "[" + string.Join(", ", tooManyTopics) + "]" });
 
@@ -73,7 +74,7 @@ public sealed class ContentLimitsTests : IDisposable
     public void The_save_path_turns_a_refused_field_into_a_named_error_and_leaves_the_row_as_it_was()
     {
         var writer = new SummaryWriter(new MarkdownRenderer(), TimeProvider.System);
-        var type = new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis" };
+        var type = new ResearchType { Slug = "meta-analysis", Name = "Meta-analysis", NameFr = "Méta-analyse" };
         var good = new SummaryContent
         {
             Title = "Good",

@@ -8,19 +8,26 @@ public sealed class TestContent : IDisposable
     public const string Taxonomy = """
         topics:
           - name: "Empathy"
+            name_fr: "Empathie"
             slug: empathy
           - name: "Alliance and Therapeutic Relationship"
+            name_fr: "Alliance et relation thérapeutique"
             slug: alliance
           - name: "Training"
+            name_fr: "Formation"
             slug: training
           - name: "Depression and Depressive Symptoms"
+            name_fr: "Dépression et symptômes dépressifs"
             slug: depression
         research_types:
           - name: "Meta-analysis"
+            name_fr: "Méta-analyse"
             slug: meta-analysis
           - name: "Randomized controlled trial"
+            name_fr: "Essai contrôlé randomisé"
             slug: randomized-controlled-trial
           - name: "Qualitative study"
+            name_fr: "Étude qualitative"
             slug: qualitative
         """;
 
