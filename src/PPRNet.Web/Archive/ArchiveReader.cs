@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.Summaries;
@@ -122,8 +123,12 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
             return null;
         }
 
-        var summary = await Published.InMonth(key).Where(s => s.Slug == slug)
-            .Select(SummaryPageRow.Projection).FirstOrDefaultAsync(cancellationToken);
+        var summary = statements.Read(SummaryPageRow.Sql, parameters =>
+        {
+            parameters.Add(SummaryQueries.TodayParameter(Today));
+            parameters.Add(new SqliteParameter("$month", key));
+            parameters.Add(new SqliteParameter("$slug", slug));
+        }, SummaryPageRow.Read);
         if (summary is null)
         {
             return null;

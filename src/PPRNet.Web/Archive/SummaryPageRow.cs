@@ -1,4 +1,7 @@
 using System.Linq.Expressions;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PPRNet.Web.Citations;
 using PPRNet.Web.Data;
 
@@ -72,6 +75,95 @@ public sealed record SummaryPageRow
     };
 
     private static readonly Func<Summary, SummaryPageRow> FromEntity = Projection.Compile();
+
+    /// <summary>How <see cref="BlogDbContext"/> stores times (as sortable ticks).</summary>
+    private static readonly DateTimeOffsetToBinaryConverter StoredTime = new();
+
+    /// <summary>The columns <see cref="Projection"/> reads, by their entity names.</summary>
+    private static readonly string[] Columns =
+    [
+        nameof(Summary.Id), nameof(Summary.Month), nameof(Summary.Slug), nameof(Summary.Title), nameof(Summary.BottomLineText),
+        nameof(Summary.Excerpt), nameof(Summary.CitationHtml), nameof(Summary.CitationText), nameof(Summary.CitationAuthors),
+        nameof(Summary.CitationYear), nameof(Summary.CitationTitle), nameof(Summary.CitationJournal), nameof(Summary.CitationVolume),
+        nameof(Summary.CitationIssue), nameof(Summary.CitationFirstPage), nameof(Summary.CitationLastPage), nameof(Summary.Doi),
+        nameof(Summary.AuthorEmail), nameof(Summary.BottomLineHtml), nameof(Summary.BodyHtml), nameof(Summary.ImplicationsHtml),
+        nameof(Summary.LimitationsHtml), nameof(Summary.Studies), nameof(Summary.Samples), nameof(Summary.Participants),
+        nameof(Summary.EffectStatistic), nameof(Summary.EffectValue), nameof(Summary.EffectCiLow), nameof(Summary.EffectCiHigh),
+        nameof(Summary.EffectOutcome), nameof(Summary.Effect), nameof(Summary.CertaintyLevel), nameof(Summary.CertaintyReasons),
+        nameof(Summary.CertaintyNote), nameof(Summary.Contributor), nameof(Summary.RevisedOn), nameof(Summary.PublishedOn),
+        nameof(Summary.UpdatedAt), nameof(Summary.WordCount), nameof(Summary.ResearchTypeId),
+    ];
+
+    /// <summary>A published summary's row by month and slug (parameters $today, $month, $slug), as
+    /// one prepared statement: the summary page is the page most read.</summary>
+    public static readonly string Sql = $"""
+        SELECT {string.Join(", ", Columns)} FROM Summaries
+        WHERE {SummaryQueries.PublishedSql(null, SummaryQueries.TodayName)} AND Month = $month AND Slug = $slug LIMIT 1
+        """;
+
+    /// <summary>The row <see cref="Sql"/> read, made by the same <see cref="Projection"/> as EF's
+    /// reads and the preview, from the columns put back on an entity; null when there is none.</summary>
+    public static SummaryPageRow? Read(SqliteDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        string Text(string column) => reader.GetString(reader.GetOrdinal(column));
+        T? Value<T>(string column) where T : struct =>
+            reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.GetFieldValue<T>(reader.GetOrdinal(column));
+        string? Maybe(string column) => reader.IsDBNull(reader.GetOrdinal(column)) ? null : Text(column);
+        TEnum? Named<TEnum>(string column) where TEnum : struct, Enum => Maybe(column) is { } name ? Enum.Parse<TEnum>(name) : null;
+
+        return From(new Summary
+        {
+            Id = reader.GetInt32(reader.GetOrdinal(nameof(Summary.Id))),
+            Month = Text(nameof(Summary.Month)),
+            Slug = Text(nameof(Summary.Slug)),
+            Title = Text(nameof(Summary.Title)),
+            BottomLineText = Text(nameof(Summary.BottomLineText)),
+            Excerpt = Text(nameof(Summary.Excerpt)),
+            CitationHtml = Text(nameof(Summary.CitationHtml)),
+            CitationText = Text(nameof(Summary.CitationText)),
+            CitationMarkdown = "",
+            CitationAuthors = JsonSerializer.Deserialize<List<string>>(Text(nameof(Summary.CitationAuthors))) ?? [],
+            CitationYear = Maybe(nameof(Summary.CitationYear)),
+            CitationTitle = Maybe(nameof(Summary.CitationTitle)),
+            CitationJournal = Maybe(nameof(Summary.CitationJournal)),
+            CitationVolume = Maybe(nameof(Summary.CitationVolume)),
+            CitationIssue = Maybe(nameof(Summary.CitationIssue)),
+            CitationFirstPage = Maybe(nameof(Summary.CitationFirstPage)),
+            CitationLastPage = Maybe(nameof(Summary.CitationLastPage)),
+            Doi = Maybe(nameof(Summary.Doi)),
+            AuthorEmail = Maybe(nameof(Summary.AuthorEmail)),
+            BottomLineHtml = Text(nameof(Summary.BottomLineHtml)),
+            BodyHtml = Text(nameof(Summary.BodyHtml)),
+            BodyMarkdown = "",
+            ImplicationsHtml = Text(nameof(Summary.ImplicationsHtml)),
+            ImplicationsMarkdown = "",
+            LimitationsHtml = Text(nameof(Summary.LimitationsHtml)),
+            Studies = Value<int>(nameof(Summary.Studies)),
+            Samples = Value<int>(nameof(Summary.Samples)),
+            Participants = Value<int>(nameof(Summary.Participants)),
+            EffectStatistic = Named<EffectStatistic>(nameof(Summary.EffectStatistic)),
+            EffectValue = Value<double>(nameof(Summary.EffectValue)),
+            EffectCiLow = Value<double>(nameof(Summary.EffectCiLow)),
+            EffectCiHigh = Value<double>(nameof(Summary.EffectCiHigh)),
+            EffectOutcome = Maybe(nameof(Summary.EffectOutcome)),
+            Effect = Maybe(nameof(Summary.Effect)),
+            CertaintyLevel = Named<CertaintyLevel>(nameof(Summary.CertaintyLevel)),
+            CertaintyReasons = Text(nameof(Summary.CertaintyReasons)),
+            CertaintyNote = Maybe(nameof(Summary.CertaintyNote)),
+            Contributor = Maybe(nameof(Summary.Contributor)),
+            RevisedOn = Value<DateOnly>(nameof(Summary.RevisedOn)),
+            PublishedOn = reader.GetFieldValue<DateOnly>(reader.GetOrdinal(nameof(Summary.PublishedOn))),
+            UpdatedAt = (DateTimeOffset)StoredTime.ConvertFromProvider(reader.GetInt64(reader.GetOrdinal(nameof(Summary.UpdatedAt))))!,
+            WordCount = reader.GetInt32(reader.GetOrdinal(nameof(Summary.WordCount))),
+            ResearchTypeId = reader.GetInt32(reader.GetOrdinal(nameof(Summary.ResearchTypeId))),
+        });
+    }
 
     /// <summary>The row of a summary not read from the database (the editors' preview).</summary>
     public static SummaryPageRow From(Summary summary)

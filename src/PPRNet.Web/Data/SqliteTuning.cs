@@ -42,4 +42,12 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>Process-wide settings, applied before SQLite starts (later calls change nothing).
+    /// SQLite's memory statistics take one global lock on every allocation, which every request's
+    /// statements then queue on; nothing here reads those statistics.</summary>
+    public static void ApplyToProcess()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
+    }
 }

@@ -18,6 +18,7 @@ public static class BlogServices
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        SqliteTuning.ApplyToProcess();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services));
