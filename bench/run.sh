@@ -50,6 +50,8 @@ load() {
     status=$(curl -s -o /dev/null -w "%{http_code}" "$url")
     [ "$status" = 200 ] || { echo "status-$status -"; return; }
     local result
+    # Two seconds first, not measured: a server that has run for a while has compiled its hot paths.
+    wrk -t1 -c8 -d2s ${script:+-s "$script"} "$url" >/dev/null
     if [ -n "$script" ]; then
         result=$(wrk -t1 -c8 -d"${seconds}s" --latency -s "$script" "$url")
     else
@@ -141,8 +143,12 @@ random.shuffle(urls)
 open(target, "w").write("\n".join(urls) + "\n")
 PY
     summary_url=$(head -1 "$out/urls-$n.txt")
+    month_url=$(dirname "$summary_url")
     urls=("/robots.txt" "/" "/blog" "/blog?topic=empathy" "/blog?topic=empathy&type=meta-analysis" "/blog?page=$deep"
-          "$summary_url" "/topics" "/search?q=therapy" "/search?q=study%2000042" "/feeds/all.rss" "/sitemap.xml")
+          "$month_url" "$summary_url" "/topics" "/search?q=therapy" "/search?q=study%2000042" "/feeds/all.rss" "/sitemap.xml")
+    # Every page type, for the size of what each sends (no page may grow with the archive).
+    page_types=("/" "/blog" "/blog?topic=empathy" "$month_url" "$summary_url" "/blog/months" "/topics" "/search?q=therapy"
+                "/feeds/all.rss" "/sitemap.xml" "/sitemaps/pages.xml" "/sitemaps/summaries-1.xml")
 
     cat >"$out/longtail.lua" <<LUA
 local paths = {}
@@ -183,6 +189,9 @@ LUA
             stop_varnish
         else
             longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
+            uncached_rss=$(rss_of "$server")
+            declare -A page_bytes=()
+            for url in "${page_types[@]}"; do page_bytes[$url]=$(bytes_of "http://127.0.0.1:$port$url" ""); done
             curl -s "http://127.0.0.1:$port$summary_url" >"$out/summary.html"
             curl -s "http://127.0.0.1:$port/" >"$out/home.html"
             curl -s "http://127.0.0.1:$port/blog?topic=empathy" >"$out/topic.html"
@@ -214,7 +223,7 @@ NGINX
     same_bytes["$summary_url"]=$ceiling
     kill "$(cat "$out/nginx.pid")"; sleep 0.5
 
-    note "nginx serving our summary page from a file: $ceiling req/s (p50 $ceiling_p50). Server RSS after the cached run: $serving_rss MiB."
+    note "nginx serving our summary page from a file: $ceiling req/s (p50 $ceiling_p50). Server RSS after the uncached run: $uncached_rss MiB; after the cached run: $serving_rss MiB."
     note ""
     note "| URL | uncached req/s | p50 | cached req/s | p50 | cached / nginx |"
     note "| --- | ---: | ---: | ---: | ---: | ---: |"
@@ -237,6 +246,10 @@ NGINX
     read -r lu lup <<<"$longtail_uncached"
     read -r lc lcp <<<"$longtail"
     note "| long tail: a different summary each request | $lu | $lup | $lc | $lcp | $(awk -v c="$lc" -v m="$ceiling" 'BEGIN { printf "%.2f", c / m }') |"
+    note ""
+    note "| page type | bytes (uncompressed) |"
+    note "| --- | ---: |"
+    for url in "${page_types[@]}"; do note "| \`$url\` | ${page_bytes[$url]} |"; done
 done
 
 echo
