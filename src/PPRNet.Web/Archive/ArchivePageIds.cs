@@ -10,32 +10,33 @@ namespace PPRNet.Web.Archive;
 internal static class ArchivePageIds
 {
     private static readonly string Today = SummaryQueries.TodayName;
+    private static readonly string Skip = PreparedStatements.Bound("$skip");
 
     private static readonly string All = $"""
         SELECT Id FROM Summaries INDEXED BY {Indexes.SummariesArchive}
         WHERE {SummaryQueries.PublishedSql(null, Today)}
-        ORDER BY {SummaryQueries.NewestFirstSql("Id")} LIMIT $take OFFSET $skip
+        ORDER BY {SummaryQueries.NewestFirstSql("Id")} LIMIT {ArchiveReader.PageSize} OFFSET {Skip}
         """;
 
     private static readonly string OfType = $"""
         SELECT Id FROM Summaries INDEXED BY {Indexes.SummariesArchiveByType}
         WHERE {SummaryQueries.PublishedSql(null, Today)} AND ResearchTypeId = $type
-        ORDER BY {SummaryQueries.NewestFirstSql("Id")} LIMIT $take OFFSET $skip
+        ORDER BY {SummaryQueries.NewestFirstSql("Id")} LIMIT {ArchiveReader.PageSize} OFFSET {Skip}
         """;
 
     private static readonly string InTopic = $"""
         SELECT SummaryId FROM TopicListings INDEXED BY {Indexes.TopicListingsArchive}
         WHERE TopicId = $topic AND {SummaryQueries.ListingPublishedSql(null, Today)}
-        ORDER BY {SummaryQueries.NewestFirstSql("SummaryId")} LIMIT $take OFFSET $skip
+        ORDER BY {SummaryQueries.NewestFirstSql("SummaryId")} LIMIT {ArchiveReader.PageSize} OFFSET {Skip}
         """;
 
     private static readonly string InTopicOfType = $"""
         SELECT SummaryId FROM TopicListings INDEXED BY {Indexes.TopicListingsArchiveByType}
         WHERE TopicId = $topic AND {SummaryQueries.ListingPublishedSql(null, Today)} AND ResearchTypeId = $type
-        ORDER BY {SummaryQueries.NewestFirstSql("SummaryId")} LIMIT $take OFFSET $skip
+        ORDER BY {SummaryQueries.NewestFirstSql("SummaryId")} LIMIT {ArchiveReader.PageSize} OFFSET {Skip}
         """;
 
-    public static List<int> Read(PreparedStatements statements, int? topicId, int? typeId, int skip, int take, DateOnly today)
+    public static List<int> Read(PreparedStatements statements, int? topicId, int? typeId, int skip, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(statements);
         var sql = (topicId, typeId) switch
@@ -48,7 +49,6 @@ internal static class ArchivePageIds
         return statements.Read(sql, parameters =>
         {
             parameters.Add(SummaryQueries.TodayParameter(today));
-            parameters.Add(new SqliteParameter("$take", take));
             parameters.Add(new SqliteParameter("$skip", skip));
             if (topicId is { } topic)
             {
@@ -61,7 +61,7 @@ internal static class ArchivePageIds
             }
         }, reader =>
         {
-            var ids = new List<int>(take);
+            var ids = new List<int>(ArchiveReader.PageSize);
             while (reader.Read())
             {
                 ids.Add(reader.GetInt32(0));

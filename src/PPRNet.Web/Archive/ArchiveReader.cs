@@ -33,7 +33,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
 
     private async Task<IssueViewModel?> IssueAsync(string month, int page, bool isLatest, CancellationToken cancellationToken)
     {
-        var read = MonthPage.Read(statements, month, page, PageSize, Today);
+        var read = MonthPage.Read(statements, month, page, Today);
         if (read.Ids.Count == 0)
         {
             return null;
@@ -71,7 +71,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
 
         var skip = (request.Page - 1) * PageSize;
         var ids = chosen.Count <= 1
-            ? ArchivePageIds.Read(statements, chosen.FirstOrDefault()?.Id, type?.Id, skip, PageSize, Today)
+            ? ArchivePageIds.Read(statements, chosen.FirstOrDefault()?.Id, type?.Id, skip, Today)
             : await AnyTopicPageIdsAsync(chosen, type?.Id, skip, cancellationToken);
         var cards = Cards(ids, taxonomy);
         var options = Facets.ArchiveOptions(taxonomy, counts, typeCount, chosen, type);

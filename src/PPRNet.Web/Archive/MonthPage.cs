@@ -17,10 +17,11 @@ internal sealed record MonthPage(List<int> Ids, int Total, string? IntroHtml, st
 
     private static readonly string Public = SummaryQueries.PublishedSql(null, SummaryQueries.TodayName);
 
-    /// <summary>Parameters: $today, $month, $take, $skip.</summary>
+    /// <summary>Parameters: $today, $month, $skip.</summary>
     private static readonly string Sql = $"""
         SELECT * FROM (SELECT {IdRow} AS Kind, Id AS Number, NULL AS Text FROM Summaries INDEXED BY {Indexes.SummariesArchive}
-          WHERE {Public} AND Month = $month ORDER BY {SummaryQueries.NewestFirstSql("Id")} LIMIT $take OFFSET $skip)
+          WHERE {Public} AND Month = $month
+          ORDER BY {SummaryQueries.NewestFirstSql("Id")} LIMIT {ArchiveReader.PageSize} OFFSET {PreparedStatements.Bound("$skip")})
         UNION ALL SELECT {TotalRow}, COALESCE((SELECT Count FROM MonthCounts WHERE Month = $month), 0)
           - (SELECT COUNT(*) FROM Summaries INDEXED BY {Indexes.SummariesPublished}
              WHERE {SummaryQueries.ScheduledSql(null, SummaryQueries.TodayName)} AND Month = $month), NULL
@@ -36,15 +37,14 @@ internal sealed record MonthPage(List<int> Ids, int Total, string? IntroHtml, st
         SELECT Month FROM Summaries INDEXED BY {Indexes.SummariesArchive} WHERE {Public} ORDER BY Month DESC LIMIT 1
         """;
 
-    public static MonthPage Read(PreparedStatements statements, string month, int page, int pageSize, DateOnly today)
+    public static MonthPage Read(PreparedStatements statements, string month, int page, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(statements);
         return statements.Read(Sql, parameters =>
         {
             parameters.Add(SummaryQueries.TodayParameter(today));
             parameters.Add(new SqliteParameter("$month", month));
-            parameters.Add(new SqliteParameter("$take", pageSize));
-            parameters.Add(new SqliteParameter("$skip", (page - 1) * pageSize));
+            parameters.Add(new SqliteParameter("$skip", (page - 1) * ArchiveReader.PageSize));
         }, reader =>
         {
             var result = new MonthPage([], 0, null, null, null);

@@ -23,10 +23,10 @@ internal sealed record SummaryPageLinks(List<int> TopicIds, List<LinkRow> Neighb
           FROM TopicListings INDEXED BY {Indexes.TopicListingsArchive}
           WHERE TopicId = (SELECT TopicsId FROM SummaryTopics WHERE SummariesId = $id ORDER BY TopicsId LIMIT 1 OFFSET {k})
             AND {SummaryQueries.ListingPublishedSql(null, SummaryQueries.TodayName)} AND SummaryId <> $id
-          ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT $window)
+          ORDER BY Month DESC, PublishedOn DESC, Title, SummaryId LIMIT {ArchiveReader.RelatedWindow})
         """));
 
-    /// <summary>Parameters: $today, $month, $published, $title, $id, $window.</summary>
+    /// <summary>Parameters: $today, $month, $published, $title, $id.</summary>
     public static readonly string Sql = $"""
         SELECT * FROM (SELECT {TopicRank} AS Rank, TopicsId AS Id, '' AS Month, '' AS Slug, '' AS Title, 0 AS ResearchTypeId
           FROM SummaryTopics WHERE SummariesId = $id ORDER BY TopicsId)
@@ -38,11 +38,10 @@ internal sealed record SummaryPageLinks(List<int> TopicIds, List<LinkRow> Neighb
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(summary);
-        return statements.Read(Sql, parameters =>
-        {
-            parameters.AddRange(ArchiveOrder.NeighbourParameters(today, summary.Month, summary.PublishedOn, summary.Title, summary.Id));
-            parameters.Add(new SqliteParameter("$window", ArchiveReader.RelatedWindow));
-        }, ReadRows);
+        return statements.Read(Sql,
+            parameters => parameters.AddRange(ArchiveOrder.NeighbourParameters(today, summary.Month, summary.PublishedOn, summary.Title,
+                summary.Id)),
+            ReadRows);
     }
 
     private static SummaryPageLinks ReadRows(SqliteDataReader reader)

@@ -27,6 +27,12 @@ public sealed class PreparedStatements(string connectionString) : IDisposable
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>A parameter in LIMIT or OFFSET, as the statements here must write it. SQLite treats
+    /// a bare parameter there as a constant of the plan and compiles the statement again whenever
+    /// that parameter is bound, which Microsoft.Data.Sqlite does on every run; the same value behind
+    /// a CAST is an ordinary expression. Fixed sizes are written as numbers.</summary>
+    public static string Bound(string parameter) => $"CAST({parameter} AS INTEGER)";
+
     /// <summary>Runs <paramref name="sql"/> (compiled on first use on the borrowed connection) with
     /// the parameters <paramref name="bind"/> sets, and returns what <paramref name="read"/> makes
     /// of its rows.</summary>
