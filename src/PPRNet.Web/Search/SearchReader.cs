@@ -69,7 +69,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
 
         var today = facets.Today;
         Task<List<Hit>> MatchAsync(string expression) => db.Database.SqlQueryRaw<Hit>(MatchSql,
-                SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression), new SqliteParameter("$limit", MaxHits + 1))
+                SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression))
             .ToListAsync(cancellationToken);
 
         // Whole words first: a word in most summaries then costs one posting list read from its
@@ -126,7 +126,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
                ({SummaryQueries.PublishedSql("s", SummaryQueries.TodayName)}) AS IsPublic,
                (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = h.Id) AS TopicIds
         FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
-              FROM SummarySearch WHERE SummarySearch MATCH $match ORDER BY rowid DESC LIMIT $limit) AS h
+              FROM SummarySearch WHERE SummarySearch MATCH $match ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
         JOIN Summaries s ON s.Id = h.Id
         """;
 

@@ -88,6 +88,19 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>The prepared page statements name their parameters with "$". SQLite compiles a
+    /// statement again each time a parameter in its LIMIT or OFFSET is bound, which would undo
+    /// keeping it compiled (<see cref="PPRNet.Web.Data.PreparedStatements.Bound"/>).</summary>
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task No_prepared_statement_of_a_page_has_a_bare_parameter_in_limit_or_offset(string url)
+    {
+        var commands = await archives.Large.MeasureAsync(url);
+
+        var bare = commands.Where(c => BareLimit().IsMatch(c.Sql)).Select(c => c.Sql).ToList();
+        Assert.True(bare.Count == 0, string.Join("\n\n", bare));
+    }
+
     [Fact]
     public async Task The_large_archive_really_is_large_and_its_counts_add_up()
     {
@@ -103,6 +116,9 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
 
     [GeneratedRegex(@"(?:FROM|JOIN)\s+""?(\w+)""?(?:\s+AS)?\s+""?(\w+)""?", RegexOptions.IgnoreCase)]
     private static partial Regex AliasOf();
+
+    [GeneratedRegex(@"\b(?:LIMIT|OFFSET)\s+\$\w+")]
+    private static partial Regex BareLimit();
 
     [GeneratedRegex(@"\bSCAN (\w+)")]
     private static partial Regex ScanOf();
