@@ -16,6 +16,10 @@ public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyVa
     private readonly List<RecordedCommand> commands = [];
     private readonly List<IDisposable> subscriptions = [];
 
+    // The recorder watching the current flow of work: commands of the site's background services
+    // (the mail outbox polls the same database) run outside it and are never counted.
+    private static readonly AsyncLocal<SqlRecorder?> Watching = new();
+
     public SqlRecorder(string databasePath)
     {
         this.databasePath = Path.GetFullPath(databasePath);
@@ -31,6 +35,19 @@ public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyVa
                 return commands.ToList();
             }
         }
+    }
+
+    /// <summary>Records the commands run in this flow of work (a request sent from it, with the
+    /// test server keeping the caller's execution context) until the result is disposed.</summary>
+    public IDisposable Watch()
+    {
+        Watching.Value = this;
+        return new Stop();
+    }
+
+    private sealed class Stop : IDisposable
+    {
+        public void Dispose() => Watching.Value = null;
     }
 
     public void Clear()
@@ -62,7 +79,7 @@ public sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<KeyVa
             { Key: PPRNet.Web.Data.PreparedStatements.ExecutedEvent, Value: DbCommand prepared } => prepared,
             _ => null,
         };
-        if (command?.Connection is not SqliteConnection connection
+        if (Watching.Value != this || command?.Connection is not SqliteConnection connection
             || !string.Equals(Path.GetFullPath(connection.DataSource), databasePath, StringComparison.Ordinal))
         {
             return;
