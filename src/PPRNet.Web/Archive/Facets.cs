@@ -100,10 +100,7 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
     private static readonly string CountsSql = $"""
         SELECT 0 AS Kind, TopicId, ResearchTypeId, Count, '' AS Month, NULL AS TopicIds FROM FacetCounts
         UNION ALL
-        SELECT 1, s.Id, s.ResearchTypeId, 0, s.Month,
-               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id)
-        FROM Summaries s INDEXED BY {Indexes.SummariesPublished}
-        WHERE {SummaryQueries.ScheduledSql("s", SummaryQueries.TodayName)}
+        SELECT 1, Id, ResearchTypeId, 0, Month, TopicIds FROM ({ScheduledSql})
         """;
 
     /// <summary>The choices for a page: each counts what choosing it would show, given the other

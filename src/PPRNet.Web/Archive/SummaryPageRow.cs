@@ -94,6 +94,9 @@ public sealed record SummaryPageRow
         nameof(Summary.UpdatedAt), nameof(Summary.WordCount), nameof(Summary.ResearchTypeId),
     ];
 
+    private static readonly Dictionary<string, int> Ordinals =
+        Columns.Select((column, ordinal) => (column, ordinal)).ToDictionary(c => c.column, c => c.ordinal);
+
     /// <summary>A published summary's row by month and slug (parameters $today, $month, $slug), as
     /// one prepared statement: the summary page is the page most read.</summary>
     public static readonly string Sql = $"""
@@ -111,15 +114,15 @@ public sealed record SummaryPageRow
             return null;
         }
 
-        string Text(string column) => reader.GetString(reader.GetOrdinal(column));
+        string Text(string column) => reader.GetString(Ordinals[column]);
         T? Value<T>(string column) where T : struct =>
-            reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.GetFieldValue<T>(reader.GetOrdinal(column));
-        string? Maybe(string column) => reader.IsDBNull(reader.GetOrdinal(column)) ? null : Text(column);
+            reader.IsDBNull(Ordinals[column]) ? null : reader.GetFieldValue<T>(Ordinals[column]);
+        string? Maybe(string column) => reader.IsDBNull(Ordinals[column]) ? null : Text(column);
         TEnum? Named<TEnum>(string column) where TEnum : struct, Enum => Maybe(column) is { } name ? Enum.Parse<TEnum>(name) : null;
 
         return From(new Summary
         {
-            Id = reader.GetInt32(reader.GetOrdinal(nameof(Summary.Id))),
+            Id = reader.GetInt32(Ordinals[nameof(Summary.Id)]),
             Month = Text(nameof(Summary.Month)),
             Slug = Text(nameof(Summary.Slug)),
             Title = Text(nameof(Summary.Title)),
@@ -158,10 +161,10 @@ public sealed record SummaryPageRow
             CertaintyNote = Maybe(nameof(Summary.CertaintyNote)),
             Contributor = Maybe(nameof(Summary.Contributor)),
             RevisedOn = Value<DateOnly>(nameof(Summary.RevisedOn)),
-            PublishedOn = reader.GetFieldValue<DateOnly>(reader.GetOrdinal(nameof(Summary.PublishedOn))),
-            UpdatedAt = (DateTimeOffset)StoredTime.ConvertFromProvider(reader.GetInt64(reader.GetOrdinal(nameof(Summary.UpdatedAt))))!,
-            WordCount = reader.GetInt32(reader.GetOrdinal(nameof(Summary.WordCount))),
-            ResearchTypeId = reader.GetInt32(reader.GetOrdinal(nameof(Summary.ResearchTypeId))),
+            PublishedOn = reader.GetFieldValue<DateOnly>(Ordinals[nameof(Summary.PublishedOn)]),
+            UpdatedAt = (DateTimeOffset)StoredTime.ConvertFromProvider(reader.GetInt64(Ordinals[nameof(Summary.UpdatedAt)]))!,
+            WordCount = reader.GetInt32(Ordinals[nameof(Summary.WordCount)]),
+            ResearchTypeId = reader.GetInt32(Ordinals[nameof(Summary.ResearchTypeId)]),
         });
     }
 
