@@ -1,3 +1,4 @@
+using PPRNet.Web.Localization;
 using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 using Serilog;
@@ -28,6 +29,8 @@ app.UseForwardedHeaders();
 
 // Logged first so that a re-executed error page still counts as one request line.
 app.UseSerilogRequestLogging();
+// Before everything that reads the path, so /fr/... is the same route in French.
+app.UseSiteLanguages();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Search;
 
@@ -22,9 +23,9 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
 
     public static string Url(string? query, string? topic, string? type, int page)
     {
-        var url = BlogUrls.Archive(topic, type, page);
-        var rest = url.Length > "/blog".Length ? "&" + url["/blog?".Length..] : "";
-        return $"/search?q={Uri.EscapeDataString(query ?? "")}{rest}";
+        var filters = BlogUrls.FilterQuery(topic is null ? [] : [topic], type, page).ToQueryString();
+        var rest = filters.HasValue ? "&" + filters.Value![1..] : "";
+        return SiteLanguage.Local($"/search?q={Uri.EscapeDataString(query ?? "")}{rest}");
     }
 
     /// <summary>Null when the topic, the type or the page does not exist.</summary>

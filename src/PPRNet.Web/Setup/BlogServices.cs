@@ -6,6 +6,7 @@ using PPRNet.Web.Admin;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.Import;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Mail;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
@@ -19,6 +20,9 @@ public static class BlogServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         SqliteTuning.ApplyToProcess();
+        // English wherever no request or reader chooses: start-up, import, logs, background work.
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = SiteLanguage.English;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = SiteLanguage.English;
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services));
@@ -55,6 +59,7 @@ public static class BlogServices
         builder.AddHealth();
         builder.AddProxySupport();
 
+        builder.Services.AddSiteLanguages();
         builder.Services.AddControllersWithViews();
         // Fingerprinted, precompressed static files (MapStaticAssets) are found through the build's
         // manifest when the app runs from its build output in any environment, not only in

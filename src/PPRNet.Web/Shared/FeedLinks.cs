@@ -1,4 +1,5 @@
 using PPRNet.Web.Archive;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Shared;
 
@@ -10,12 +11,14 @@ public static class FeedLinks
     public static FeedLink ForTopic(TaxonomyLink topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        return new($"{SiteLinks.SiteName}: {topic.Name}", $"/feeds/topics/{topic.Slug}.rss", $"/feeds/topics/{topic.Slug}.atom");
+        return new($"{SiteLinks.SiteName}: {topic.Name}",
+            SiteLanguage.Local($"/feeds/topics/{topic.Slug}.rss"), SiteLanguage.Local($"/feeds/topics/{topic.Slug}.atom"));
     }
 
     public static FeedLink ForType(TaxonomyLink type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return new($"{SiteLinks.SiteName}: {type.Name}", $"/feeds/types/{type.Slug}.rss", $"/feeds/types/{type.Slug}.atom");
+        return new($"{SiteLinks.SiteName}: {type.Name}",
+            SiteLanguage.Local($"/feeds/types/{type.Slug}.rss"), SiteLanguage.Local($"/feeds/types/{type.Slug}.atom"));
     }
 }

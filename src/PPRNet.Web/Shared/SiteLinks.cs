@@ -13,10 +13,11 @@ public sealed class SiteLinks(IConfiguration configuration)
         ArgumentNullException.ThrowIfNull(request);
         var configured = configuration["Site:BaseUrl"];
         return string.IsNullOrWhiteSpace(configured)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            ? $"{request.Scheme}://{request.Host}"
             : configured.TrimEnd('/');
     }
 
+    /// <summary>The absolute form of a site path; a French path already starts with /fr.</summary>
     public string Absolute(HttpRequest request, string path) => Base(request) + path;
 
     /// <summary>The address a page was asked for, less any signed <c>token</c>: pages opened from a
@@ -29,10 +30,11 @@ public sealed class SiteLinks(IConfiguration configuration)
         if (!query.ContainsKey(TokenParameter))
         {
             // Left exactly as asked for: every other page's canonical address is unchanged.
-            return request.Path + request.QueryString;
+            return request.PathBase + request.Path + request.QueryString;
         }
 
-        return request.Path + QueryString.Create(query.Where(p => !p.Key.Equals(TokenParameter, StringComparison.OrdinalIgnoreCase)));
+        return request.PathBase + request.Path + QueryString.Create(query.Where(
+            p => !p.Key.Equals(TokenParameter, StringComparison.OrdinalIgnoreCase)));
     }
 
     private const string TokenParameter = "token";

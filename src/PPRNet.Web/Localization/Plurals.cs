@@ -1,0 +1,21 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace PPRNet.Web.Localization;
+
+/// <summary>Counted words ("1 summary", "2 summaries"; "0 résumé", "2 résumés"): each form is a
+/// whole entry of its own, chosen by the language's rule, never a word with an "s" added.</summary>
+public static class Plurals
+{
+    /// <summary>The form for <paramref name="count"/>, with the count written as the language writes
+    /// numbers (1,234 or 1 234). <paramref name="one"/> and <paramref name="other"/> hold {0}.</summary>
+    public static LocalizedString Plural(this IStringLocalizer localizer, int count, string one, string other)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return localizer[IsOne(count, CultureInfo.CurrentUICulture) ? one : other, count.ToString("N0", CultureInfo.CurrentCulture)];
+    }
+
+    /// <summary>CLDR's "one" category: English uses it for 1 alone, French for 0 and 1.</summary>
+    public static bool IsOne(int count, CultureInfo culture) =>
+        SiteLanguage.IsFrenchCulture(culture) ? count is 0 or 1 : count == 1;
+}
