@@ -68,9 +68,8 @@ public static partial class SummaryRules
     public static DateOnly FirstDay(string month) =>
         new(int.Parse(month.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(month.AsSpan(5, 2), CultureInfo.InvariantCulture), 1);
 
-    public static string MonthLabel(string month) =>
-        DateTimeFormatInfo.InvariantInfo.GetMonthName(int.Parse(month.AsSpan(5, 2), CultureInfo.InvariantCulture))
-        + " " + month[..4];
+    /// <summary>"April 2021", or "avril 2021" on a French page.</summary>
+    public static string MonthLabel(string month) => Localization.SiteDates.MonthYear(month);
 
     [GeneratedRegex(@"^#{1,3}\s*Practice Implications\s*#*\s*$", RegexOptions.IgnoreCase)]
     internal static partial Regex ImplicationsHeading();
