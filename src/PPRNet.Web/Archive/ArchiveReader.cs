@@ -1,13 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
 
 /// <summary>Builds the public pages' view models. Every query reads an index in the order the page
 /// shows and stops after what it shows, so a page costs the same at 100 summaries or 100,000.</summary>
-public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedStatements statements)
+public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedStatements statements, IStringLocalizer<Ui> t)
 {
     public const int PageSize = 20;
 
@@ -40,7 +42,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
         }
 
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
-        return IssueViewModel.Create(month, isLatest, read, Cards(read.Ids, taxonomy), page, PageSize, Today);
+        return IssueViewModel.Create(t, month, isLatest, read, Cards(read.Ids, taxonomy), page, PageSize, Today);
     }
 
     /// <summary>One page of the archive, narrowed by topics (any of them) and type; null when a
@@ -75,7 +77,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
             : await AnyTopicPageIdsAsync(chosen, type?.Id, skip, cancellationToken);
         var cards = Cards(ids, taxonomy);
         var options = Facets.ArchiveOptions(taxonomy, counts, typeCount, chosen, type);
-        return ArchiveViewModel.Create(cards, chosen.Select(t => t.Link).ToList(), type?.Link,
+        return ArchiveViewModel.Create(t, cards, chosen.Select(t => t.Link).ToList(), type?.Link,
             options.Topics, options.Types, total, request.Page, pageCount);
     }
 
@@ -182,11 +184,12 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
     {
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
         var counts = facets.Counts();
-        return TopicIndexViewModel.Create(taxonomy.Topics.Select(t => new TopicCount(t.Slug, t.Name, counts.Count(t.Id, null))).ToList());
+        return TopicIndexViewModel.Create(t,
+            taxonomy.Topics.Select(topic => new TopicCount(topic.Slug, topic.Name, counts.Count(topic.Id, null))).ToList());
     }
 
     public async Task<MonthIndexViewModel> MonthIndexAsync(CancellationToken cancellationToken) =>
-        MonthIndexViewModel.Create(await facets.PublicMonthsAsync(cancellationToken));
+        MonthIndexViewModel.Create(t, await facets.PublicMonthsAsync(cancellationToken));
 
     /// <summary>Where an archive address whose topic or type was renamed now lives; null when
     /// nothing was renamed from it.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
@@ -15,8 +17,10 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
     {
     }
 
-    public static bool TryCreate(IEnumerable<string?>? topics, string? type, string? page, out ArchiveRequest request, out string problem)
+    public static bool TryCreate(IStringLocalizer<Ui> t, IEnumerable<string?>? topics, string? type, string? page,
+        out ArchiveRequest request, out string problem)
     {
+        ArgumentNullException.ThrowIfNull(t);
         request = new ArchiveRequest([], null, 1);
         problem = "";
         var chosen = (topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t))
@@ -25,25 +29,23 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
 
         if (chosen.Count > MaxTopics)
         {
-            problem = $"The address asks for more than {MaxTopics} topics; choose fewer.";
+            problem = t["The address asks for more than {0} topics; choose fewer.", MaxTopics];
             return false;
         }
 
         if (chosen.Any(t => !SummaryRules.IsSlug(t)))
         {
-            problem = "A topic in the address is not one of ours. "
-                + "Topic names in addresses use lowercase letters, digits and hyphens, like \"empathy\".";
+            problem = t["A topic in the address is not one of ours. Topic names in addresses use lowercase letters, digits and hyphens, like \"empathy\"."];
             return false;
         }
 
         if (type is not null && !SummaryRules.IsSlug(type))
         {
-            problem = "The type of research in the address is not one of ours. "
-                + "Types in addresses use lowercase letters, digits and hyphens, like \"meta-analysis\".";
+            problem = t["The type of research in the address is not one of ours. Types in addresses use lowercase letters, digits and hyphens, like \"meta-analysis\"."];
             return false;
         }
 
-        if (!TryParsePage(page, out var number, out problem))
+        if (!TryParsePage(t, page, out var number, out problem))
         {
             return false;
         }
@@ -54,14 +56,15 @@ public sealed record ArchiveRequest(IReadOnlyList<string> Topics, string? Type, 
 
     /// <summary>A page number from an address: absent is page 1; anything but a whole number from 1
     /// up is a problem to show (the archive's pages and a month's pages read it alike).</summary>
-    public static bool TryParsePage(string? page, out int number, out string problem)
+    public static bool TryParsePage(IStringLocalizer<Ui> t, string? page, out int number, out string problem)
     {
+        ArgumentNullException.ThrowIfNull(t);
         number = 1;
         problem = "";
         if (!string.IsNullOrWhiteSpace(page)
             && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
         {
-            problem = "The page number in the address must be a whole number from 1 up.";
+            problem = t["The page number in the address must be a whole number from 1 up."];
             return false;
         }
 

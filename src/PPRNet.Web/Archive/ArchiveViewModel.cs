@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Archive;
@@ -24,9 +26,11 @@ public sealed class ArchiveViewModel : PageViewModel
     public string ClearTypeUrl => BlogUrls.ArchiveOf(TopicSlugs, null, 1);
     public string WithoutTopicUrl(string slug) => BlogUrls.ArchiveOf(TopicSlugs.Where(t => t != slug), Type?.Slug, 1);
 
-    public static ArchiveViewModel Create(IReadOnlyList<SummaryCard> cards, IReadOnlyList<TaxonomyLink> topics, TaxonomyLink? type,
-        IReadOnlyList<FilterOption> topicOptions, IReadOnlyList<FilterOption> typeOptions, int total, int page, int pageCount)
+    public static ArchiveViewModel Create(IStringLocalizer<Ui> t, IReadOnlyList<SummaryCard> cards, IReadOnlyList<TaxonomyLink> topics,
+        TaxonomyLink? type, IReadOnlyList<FilterOption> topicOptions, IReadOnlyList<FilterOption> typeOptions,
+        int total, int page, int pageCount)
     {
+        ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(topics);
         return new()
         {
@@ -39,16 +43,24 @@ public sealed class ArchiveViewModel : PageViewModel
             Page = page,
             PageCount = pageCount,
             FirstNumber = (page - 1) * ArchiveReader.PageSize + 1,
-            Title = PageTitle(topics, type, page),
+            Title = PageTitle(t, topics, type, page),
             CanonicalPath = BlogUrls.ArchiveOf(topics.Select(t => t.Slug), type?.Slug, page),
             Feeds = topics.Select(FeedLinks.ForTopic).Concat(type is null ? [] : [FeedLinks.ForType(type)]).ToList(),
-            Description = "Every research summary of the PPRNet blog, month by month"
-                + (topics.Count == 0 ? "" : $", on {string.Join(" or ", topics.Select(t => t.Name))}")
-                + (type is null ? "" : $", of type {type.Name}") + ".",
+            Description = (topics.Count, type) switch
+            {
+                (0, null) => t["Every research summary of the PPRNet blog, month by month."],
+                (0, _) => t["Every research summary of the PPRNet blog of type {0}, month by month.", type.Name],
+                (_, null) => t["Every research summary of the PPRNet blog on {0}, month by month.", AnyOf(t, topics)],
+                _ => t["Every research summary of the PPRNet blog on {0}, of type {1}, month by month.", AnyOf(t, topics), type.Name],
+            },
         };
     }
 
-    private static string PageTitle(IReadOnlyList<TaxonomyLink> topics, TaxonomyLink? type, int page) =>
-        string.Join(" · ", new[] { "Archive", topics.Count == 0 ? null : string.Join(" or ", topics.Select(t => t.Name)),
-            type?.Name, page > 1 ? $"page {page}" : null }.OfType<string>());
+    private static string PageTitle(IStringLocalizer<Ui> t, IReadOnlyList<TaxonomyLink> topics, TaxonomyLink? type, int page) =>
+        string.Join(" · ", new[] { t["Archive"].Value, topics.Count == 0 ? null : AnyOf(t, topics),
+            type?.Name, page > 1 ? t["page {0}", page].Value : null }.OfType<string>());
+
+    /// <summary>"Empathy or Alliance": topics joined by the language's word for "or".</summary>
+    private static string AnyOf(IStringLocalizer<Ui> t, IReadOnlyList<TaxonomyLink> topics) =>
+        string.Join($" {t["or"]} ", topics.Select(topic => topic.Name));
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Archive;
 
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class BlogController(ArchiveReader archive) : Controller
+public sealed class BlogController(ArchiveReader archive, IStringLocalizer<Ui> t) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Latest(CancellationToken cancellationToken)
@@ -24,7 +26,7 @@ public sealed class BlogController(ArchiveReader archive) : Controller
     [HttpGet("/blog")]
     public async Task<IActionResult> Archive([FromQuery] string[]? topic, string? type, string? page, CancellationToken cancellationToken)
     {
-        if (!ArchiveRequest.TryCreate(topic, type, page, out var request, out var problem))
+        if (!ArchiveRequest.TryCreate(t, topic, type, page, out var request, out var problem))
         {
             return this.BadRequestPage(problem);
         }
@@ -52,7 +54,7 @@ public sealed class BlogController(ArchiveReader archive) : Controller
     [HttpGet("/blog/{year:int}/{month:int}")]
     public async Task<IActionResult> Month(int year, int month, string? page, CancellationToken cancellationToken)
     {
-        if (!ArchiveRequest.TryParsePage(page, out var number, out var problem))
+        if (!ArchiveRequest.TryParsePage(t, page, out var number, out var problem))
         {
             return this.BadRequestPage(problem);
         }

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Archive;
 
-/// <summary>A topic or research type as the read path uses it.</summary>
-public sealed record Term(int Id, string Slug, string Name, bool Retired)
+/// <summary>A topic or research type as the read path uses it, named in the page's language.</summary>
+public sealed record Term(int Id, string Slug, string NameEn, string NameFr, bool Retired)
 {
+    public string Name => SiteLanguage.IsFrench ? NameFr : NameEn;
+
     public TaxonomyLink Link => new(Slug, Name);
 }
 
@@ -30,13 +33,13 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
     private async Task<Taxonomy> ReadTaxonomyAsync(CancellationToken cancellationToken)
     {
         // Sorted here rather than in SQL: a few dozen rows, and no sort step in the query plan.
-        var topics = await db.Topics.AsNoTracking().Select(t => new Term(t.Id, t.Slug, t.Name, t.Retired)).ToListAsync(cancellationToken);
-        var types = await db.ResearchTypes.AsNoTracking()
-            .Select(t => new Term(t.Id, t.Slug, t.Name, t.Retired))
+        var topics = await db.Topics.AsNoTracking()
+            .Select(t => new Term(t.Id, t.Slug, t.Name, t.NameFr, t.Retired))
             .ToListAsync(cancellationToken);
-        return new Taxonomy(
-            topics.OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
-            types.OrderBy(t => t.Id).ToList());
+        var types = await db.ResearchTypes.AsNoTracking()
+            .Select(t => new Term(t.Id, t.Slug, t.Name, t.NameFr, t.Retired))
+            .ToListAsync(cancellationToken);
+        return new Taxonomy(topics, types.OrderBy(t => t.Id).ToList());
     }
 
     /// <summary>The tallies and the scheduled summaries (<see cref="ScheduledSql"/>) in one

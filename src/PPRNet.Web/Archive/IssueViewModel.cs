@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -22,12 +24,13 @@ public sealed class IssueViewModel : PageViewModel
 
     public string PageUrl(int page) => BlogUrls.MonthPage(Month, page);
 
-    internal static IssueViewModel Create(string month, bool isLatest, MonthPage read, IReadOnlyList<SummaryCard> summaries,
+    internal static IssueViewModel Create(IStringLocalizer<Ui> t, string month, bool isLatest, MonthPage read,
+        IReadOnlyList<SummaryCard> summaries,
         int page, int pageSize, DateOnly today)
     {
         var label = SummaryRules.MonthLabel(month);
         var pageCount = Math.Max(1, (read.Total + pageSize - 1) / pageSize);
-        var ofPage = page > 1 ? $" (page {page} of {pageCount})" : "";
+
         return new IssueViewModel
         {
             IsCurrentMonth = month == today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
@@ -39,10 +42,10 @@ public sealed class IssueViewModel : PageViewModel
             Page = page,
             PageCount = pageCount,
             Total = read.Total,
-            Title = isLatest
-                ? "PPRNet Research Blog: psychotherapy research for practising clinicians"
-                : $"{label}: research summaries{ofPage}",
-            Description = $"{label} on the PPRNet Research Blog: {string.Join("; ", summaries.Select(s => s.Title))}.",
+            Title = isLatest ? t["PPRNet Research Blog: psychotherapy research for practising clinicians"]
+                : page > 1 ? t["{0}: research summaries (page {1} of {2})", label, page, pageCount]
+                : t["{0}: research summaries", label],
+            Description = t["{0} on the PPRNet Research Blog: {1}.", label, string.Join("; ", summaries.Select(s => s.Title))],
         };
     }
 }

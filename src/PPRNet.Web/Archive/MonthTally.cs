@@ -8,5 +8,4 @@ public sealed record MonthTally(string Month, int Count)
     public string Year => Month[..4];
     public string Label => SummaryRules.MonthLabel(Month);
     public string Url => BlogUrls.Month(Month);
-    public string CountText => Count == 1 ? "1 summary" : $"{Count} summaries";
 }

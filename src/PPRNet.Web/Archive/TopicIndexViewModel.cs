@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Archive;
@@ -6,10 +8,14 @@ public sealed class TopicIndexViewModel : PageViewModel
 {
     public required IReadOnlyList<TopicCount> Topics { get; init; }
 
-    public static TopicIndexViewModel Create(IReadOnlyList<TopicCount> topics) => new()
+    public static TopicIndexViewModel Create(IStringLocalizer<Ui> t, IReadOnlyList<TopicCount> topics)
     {
-        Topics = topics,
-        Title = "Topics",
-        Description = "The topics of the PPRNet Research Blog, with the number of research summaries on each.",
-    };
+        ArgumentNullException.ThrowIfNull(t);
+        return new()
+        {
+            Topics = topics,
+            Title = t["Topics"],
+            Description = t["The topics of the PPRNet Research Blog, with the number of research summaries on each."],
+        };
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Citations;
 
@@ -52,6 +53,8 @@ public static class StructuredData
             ["@context"] = "https://schema.org",
             ["@type"] = "BlogPosting",
             ["headline"] = summary.Title,
+            // The summary is written in English on either language's page.
+            ["inLanguage"] = SiteLanguage.EnglishCode,
             ["description"] = summary.Description,
             ["url"] = pageUrl,
             ["mainEntityOfPage"] = pageUrl,

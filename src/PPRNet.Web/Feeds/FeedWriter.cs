@@ -2,8 +2,10 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Feeds;
@@ -19,7 +21,7 @@ public sealed record FeedFile(byte[] Content, string ContentType);
 /// <summary>RSS 2.0 and Atom 1.0 feeds of the newest published summaries: the whole blog, one
 /// topic or one research type. Item ids are the summary's database id, so they never change
 /// even if a slug or a title does.</summary>
-public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links, TimeProvider clock)
+public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links, TimeProvider clock, IStringLocalizer<Ui> t)
 {
     public const int Size = 20;
 
@@ -74,24 +76,25 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
         // RSS readers take titles, categories and descriptions as HTML, so text goes in escaped
         // as HTML, and the XML writer escapes that once more; Atom says type="text" and needs neither.
         string Text(string value) => rss ? HtmlText(value) : value;
-        var scope = topic is not null ? $": {topic.Name}" : type is not null ? $": {type.Name}" : "";
+        var scope = topic?.Name ?? type?.Name;
         var page = BlogUrls.Archive(topicSlug, typeSlug, 1);
         var feed = new SyndicationFeed(
-            Text(SiteLinks.SiteName + scope),
-            Text("Practice-oriented summaries of published psychotherapy research"
-                + (scope.Length > 0 ? scope.Replace(": ", " on ", StringComparison.Ordinal) : "")
-                + "."),
+            Text(scope is null ? t["PPRNet Research Blog"] : t["PPRNet Research Blog: {0}", scope]),
+            Text(scope is null
+                ? t["Practice-oriented summaries of published psychotherapy research."]
+                : t["Practice-oriented summaries of published psychotherapy research on {0}.", scope]),
             new Uri(site + page))
         {
             Id = site + page,
             LastUpdatedTime = rows.Count > 0 ? rows.Max(r => r.UpdatedAt) : clock.GetUtcNow(),
-            Language = "en",
+            Language = SiteLanguage.Code,
         };
+        var implications = System.Net.WebUtility.HtmlEncode(t["Practice Implications"]);
         feed.Authors.Add(new SyndicationPerson { Name = "Psychotherapy Practice Research Network" });
         feed.Items = rows.Select(r =>
         {
             var url = new Uri(site + BlogUrls.Summary(r.Month, r.Slug));
-            var html = $"<p>{r.CitationHtml}</p>{r.BodyHtml}<h2>Practice Implications</h2>{r.ImplicationsHtml}";
+            var html = $"<p>{r.CitationHtml}</p>{r.BodyHtml}<h2>{implications}</h2>{r.ImplicationsHtml}";
             var item = new SyndicationItem
             {
                 Title = new TextSyndicationContent(Text(r.Title)),
@@ -103,6 +106,12 @@ public sealed class FeedWriter(BlogDbContext db, Facets facets, SiteLinks links,
                 Summary = rss ? new TextSyndicationContent(html, TextSyndicationContentKind.Html) : new TextSyndicationContent(r.Excerpt),
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(url));
+            if (SiteLanguage.IsFrench)
+            {
+                // A French feed's channel is French; its summaries are not.
+                item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"),
+                    SiteLanguage.EnglishCode);
+            }
             foreach (var name in r.Topics)
             {
                 item.Categories.Add(new SyndicationCategory(Text(name)));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Feeds;
@@ -32,6 +33,6 @@ public sealed class FeedsController(FeedWriter feeds, ArchiveReader archive) : C
         // Subscribers keep their feed when an admin renames its topic or type.
         var (kind, slug, folder) = topic is not null ? (TermKind.Topic, topic, "topics") : (TermKind.ResearchType, type, "types");
         var renamed = slug is null ? null : await archive.AliasAsync(kind, slug, cancellationToken);
-        return renamed is null ? NotFound() : RedirectPermanent($"/feeds/{folder}/{renamed}.{format}");
+        return renamed is null ? NotFound() : RedirectPermanent(SiteLanguage.Local($"/feeds/{folder}/{renamed}.{format}"));
     }
 }

@@ -8,11 +8,13 @@ namespace PPRNet.Web.Localization;
 public static class Plurals
 {
     /// <summary>The form for <paramref name="count"/>, with the count written as the language writes
-    /// numbers (1,234 or 1 234). <paramref name="one"/> and <paramref name="other"/> hold {0}.</summary>
-    public static LocalizedString Plural(this IStringLocalizer localizer, int count, string one, string other)
+    /// numbers. <paramref name="one"/> and <paramref name="other"/> hold {0}, or name only the word.</summary>
+    public static LocalizedString Plural(this IStringLocalizer localizer, int count, string one, string other,
+        params object[] more)
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        return localizer[IsOne(count, CultureInfo.CurrentUICulture) ? one : other, count.ToString("N0", CultureInfo.CurrentCulture)];
+        ArgumentNullException.ThrowIfNull(more);
+        return localizer[IsOne(count, CultureInfo.CurrentUICulture) ? one : other, [count.ToString(CultureInfo.CurrentCulture), .. more]];
     }
 
     /// <summary>CLDR's "one" category: English uses it for 1 alone, French for 0 and 1.</summary>

@@ -63,6 +63,14 @@ public static class SiteLanguage
     /// <summary>A language's name in itself, as a language switch shows it.</summary>
     public static string NameOf(string code) => code == FrenchCode ? "Français" : "English";
 
+    /// <summary>The <c>lang</c> of a summary's own text: "en" on a French page (our summaries are
+    /// written in English), none on an English page, which is English throughout.</summary>
+    public static string? SummaryLang => IsFrench ? EnglishCode : null;
+
+    /// <summary>The <c>lang</c> of interface words inside a summary's English block on a French
+    /// page ("fr"); none on an English page.</summary>
+    public static string? InterfaceLang => IsFrench ? FrenchCode : null;
+
     public static CultureInfo CultureOf(string? code) => code == FrenchCode ? French : English;
 
     /// <summary>A known language code, or English for anything else (a stored or posted value).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace PPRNet.Web.Localization;
 
@@ -7,6 +8,9 @@ public static class SiteLanguages
     public static IServiceCollection AddSiteLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+        // A page written as prose (the guides) has a view per language: Name.fr.cshtml beside Name.cshtml.
+        services.Configure<RazorViewEngineOptions>(options =>
+            options.ViewLocationExpanders.Add(new LanguageViewLocationExpander(LanguageViewLocationExpanderFormat.Suffix)));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(SiteLanguage.English);
@@ -28,8 +32,35 @@ public static class SiteLanguages
     /// routes, links made by routing, error pages and the caches' keys all follow it.</summary>
     public static IApplicationBuilder UseSiteLanguages(this IApplicationBuilder app)
     {
-        app.UsePathBase(SiteLanguage.FrenchPathBase);
+        // Not UsePathBase: on a WebApplication it matches the route at once, before the later
+        // middleware (HEAD answered as GET, the status-code pages) has had its turn.
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (!request.Path.StartsWithSegments(SiteLanguage.FrenchPathBase, StringComparison.OrdinalIgnoreCase,
+                out var matched, out var rest))
+            {
+                return next(context);
+            }
+
+            return UnderPathBase(context, next, request.PathBase.Add(matched), rest);
+        });
         return app.UseRequestLocalization();
+    }
+
+    private static async Task UnderPathBase(HttpContext context, RequestDelegate next, PathString pathBase, PathString path)
+    {
+        var request = context.Request;
+        var (originalBase, originalPath) = (request.PathBase, request.Path);
+        (request.PathBase, request.Path) = (pathBase, path.HasValue ? path : "/");
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            (request.PathBase, request.Path) = (originalBase, originalPath);
+        }
     }
 
     public static bool IsFrenchAddress(HttpRequest request)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.Localization;
@@ -13,7 +14,7 @@ namespace PPRNet.Web.Search;
 /// with prefixes, only when whole words found nothing), over at most the <see cref="MaxHits"/>
 /// newest matching summaries; ranking, filters, paging and the filter counts all work on that
 /// one result.</summary>
-public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets facets)
+public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets facets, IStringLocalizer<Ui> t)
 {
     public const int PageSize = 20;
 
@@ -45,7 +46,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         var words = SearchTerms.Words(query);
         var match = SearchTerms.ToMatch(words);
-        var title = query is null ? "Search" : $"Search: {(query.Length > 60 ? query[..60] + "…" : query)}";
+        string title = query is null ? t["Search"] : t["Search: {0}", query.Length > 60 ? query[..60] + "…" : query];
         var described = query is null ? "" : query.Length > 80 ? query[..80] + "…" : query;
         if (match is null)
         {
@@ -64,7 +65,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
                 Page = 1,
                 PageCount = 1,
                 Title = title,
-                Description = "Search every research summary of the PPRNet blog.",
+                Description = t["Search every research summary of the PPRNet blog."],
             };
         }
 
@@ -116,7 +117,7 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
             Page = request.Page,
             PageCount = pageCount,
             Title = title,
-            Description = $"Research summaries matching {described}.",
+            Description = t["Research summaries matching {0}.", described],
         };
     }
 

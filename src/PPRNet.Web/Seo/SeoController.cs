@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Seo;
@@ -17,11 +18,13 @@ namespace PPRNet.Web.Seo;
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks links) : Controller
 {
-    /// <summary>Well under the protocol's 50,000 URLs a file: about 250 KB a file (10,000 made
-    /// 1.2 MB files), so no response of the site is larger than that, however large the archive.</summary>
-    public const int SummariesPerFile = 2_000;
+    /// <summary>Well under the protocol's 50,000 URLs a file: about 250 KB a file (each summary is
+    /// two URLs, English and French, each naming both), so no response of the site is larger than
+    /// that, however large the archive.</summary>
+    public const int SummariesPerFile = 250;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     [HttpGet("/robots.txt")]
     public ContentResult Robots() => Content(
@@ -88,19 +91,36 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
         return UrlSet(rows.Select(r => (BlogUrls.Summary(r.Month, r.Slug), (DateTimeOffset?)r.UpdatedAt)));
     }
 
+    /// <summary>Each page in both languages, each naming the other (and English as the default), as
+    /// search engines ask of a site with translations.</summary>
     private FileContentResult UrlSet(IEnumerable<(string Path, DateTimeOffset? Modified)> entries) => Xml(xml =>
     {
         xml.WriteStartElement("urlset", Namespace);
+        xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
         foreach (var (path, modified) in entries)
         {
-            xml.WriteStartElement("url", Namespace);
-            xml.WriteElementString("loc", Namespace, links.Absolute(Request, path));
-            if (modified is { } at)
+            var neutral = SiteLanguage.Neutral(path);
+            foreach (var language in SiteLanguage.Codes)
             {
-                xml.WriteElementString("lastmod", Namespace, at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            }
+                xml.WriteStartElement("url", Namespace);
+                xml.WriteElementString("loc", Namespace, links.Absolute(Request, SiteLanguage.PathIn(language, neutral)));
+                if (modified is { } at)
+                {
+                    xml.WriteElementString("lastmod", Namespace,
+                        at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                }
 
-            xml.WriteEndElement();
+                foreach (var (hreflang, target) in SiteLanguage.Codes.Select(c => (c, c)).Append(("x-default", SiteLanguage.EnglishCode)))
+                {
+                    xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                    xml.WriteAttributeString("rel", "alternate");
+                    xml.WriteAttributeString("hreflang", hreflang);
+                    xml.WriteAttributeString("href", links.Absolute(Request, SiteLanguage.PathIn(target, neutral)));
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
         }
 
         xml.WriteEndElement();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Shared;
 
@@ -7,7 +9,7 @@ namespace PPRNet.Web.Shared;
 /// into. They read nothing from the request body: the request that failed may have a body that
 /// cannot be read at all.</summary>
 [ReadsNoForm]
-public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
+public sealed partial class ErrorController(ILogger<ErrorController> logger, IStringLocalizer<Ui> t) : Controller
 {
     /// <summary>Where unhandled exceptions land; the status was chosen by the exception handler
     /// (413 for a body over the limits, 400 for one that cannot be read, otherwise 500).</summary>
@@ -51,19 +53,18 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
     {
         var model = code switch
         {
-            400 when HttpContext.Features.Get<FormProblem>() is { } form => Page(400, "That form could not be read", form.Message),
-            404 => Page(404, "Page not found", "We could not find that page. It may have moved, or the address may be mistyped."),
-            403 => Page(403, "Not allowed", "Your account cannot open this page. If you need it, ask one of the site's admins."),
-            400 => Page(400, "That request did not make sense", "Part of the address or the form had a value we could not use."),
-            405 => Page(405, "That address cannot take this request",
-                "This page can be read but not sent to. Go back and follow a link instead."),
-            413 => Page(413, "That was too much to send",
-                "The form or file sent was larger than this site accepts. Shorten it and try again."),
-            429 => Page(429, "Too many requests",
-                "Too many requests came from your address in a short time. "
-                + "Please wait a little (the Retry-After header says how long) and try again."),
-            _ => Page(code, "Something went wrong",
-                "We could not show this page. The problem has been logged; please try again in a moment."),
+            400 when HttpContext.Features.Get<FormProblem>() is { } form => Page(400, t["That form could not be read"], form.Describe(t)),
+            404 => Page(404, t["Page not found"], t["We could not find that page. It may have moved, or the address may be mistyped."]),
+            403 => Page(403, t["Not allowed"], t["Your account cannot open this page. If you need it, ask one of the site's admins."]),
+            400 => Page(400, t["That request did not make sense"], t["Part of the address or the form had a value we could not use."]),
+            405 => Page(405, t["That address cannot take this request"],
+                t["This page can be read but not sent to. Go back and follow a link instead."]),
+            413 => Page(413, t["That was too much to send"],
+                t["The form or file sent was larger than this site accepts. Shorten it and try again."]),
+            429 => Page(429, t["Too many requests"],
+                t["Too many requests came from your address in a short time. Please wait a little (the Retry-After header says how long) and try again."]),
+            _ => Page(code, t["Something went wrong"],
+                t["We could not show this page. The problem has been logged; please try again in a moment."]),
         };
         var result = View("Message", model);
         result.StatusCode = code is >= 400 and < 600 ? code : 500;

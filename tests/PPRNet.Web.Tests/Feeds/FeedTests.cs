@@ -90,10 +90,10 @@ public sealed class FeedTests(PublicSite fixture)
         var (_, topic) = await fixture.Site.GetPageAsync("/blog?topic=empathy&type=qualitative");
 
         Assert.Equal(["/feeds/all.rss", "/feeds/all.atom"],
-            home.QuerySelectorAll("link[rel=alternate]").Select(l => l.GetAttribute("href")));
+            home.QuerySelectorAll("link[rel=alternate][type]").Select(l => l.GetAttribute("href")));
         Assert.Equal(["/feeds/all.rss", "/feeds/all.atom", "/feeds/topics/empathy.rss", "/feeds/topics/empathy.atom",
             "/feeds/types/qualitative.rss", "/feeds/types/qualitative.atom"],
-            topic.QuerySelectorAll("link[rel=alternate]").Select(l => l.GetAttribute("href")));
+            topic.QuerySelectorAll("link[rel=alternate][type]").Select(l => l.GetAttribute("href")));
         Assert.Equal("application/atom+xml", topic.QuerySelector("link[href='/feeds/topics/empathy.atom']")?.GetAttribute("type"));
     }
 }

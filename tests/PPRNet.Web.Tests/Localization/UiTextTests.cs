@@ -33,6 +33,17 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // The resource compiler keeps one of two names that differ only in case, and the other
+        // text then shows in English on French pages.
+        var clashes = FrenchEntries().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void Every_french_value_keeps_its_english_placeholders()
     {
         var wrong = FrenchEntries()
@@ -101,7 +112,7 @@ public sealed partial class UiTextTests
     [GeneratedRegex("""\b[Tt]\[\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,\]]""")]
     private static partial Regex Lookup();
 
-    [GeneratedRegex("""\b[Tt]\.Plural\([^,]+,\s*"(?<one>(?:[^"\\]|\\.)*)",\s*"(?<other>(?:[^"\\]|\\.)*)"\s*\)""")]
+    [GeneratedRegex("""\b[Tt]\.Plural\([^,]+,\s*"(?<one>(?:[^"\\]|\\.)*)",\s*"(?<other>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex Plural();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
