@@ -71,7 +71,7 @@ public sealed class ArchivePageTests(PublicSite fixture)
 
         Assert.Equal(["What Clients Say About the Alliance"], page.CardTitles());
         Assert.Contains("Type of research: Qualitative study", page.Text(".applied-filters"), StringComparison.Ordinal);
-        Assert.Equal("Alliance and Therapeutic Relationship 1 summaries", Choice(page, "topic", "alliance"));
+        Assert.Equal("Alliance and Therapeutic Relationship 1 summary", Choice(page, "topic", "alliance"));
         Assert.Equal("Empathy 0 summaries", Choice(page, "topic", "empathy"));
         // A choice that would show nothing is listed but cannot be chosen, and nothing links to it.
         Assert.True(page.Element("input[name=topic][value=empathy]").HasAttribute("disabled"));

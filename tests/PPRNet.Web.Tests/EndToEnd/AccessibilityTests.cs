@@ -28,11 +28,24 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             })
             {
                 data.Add(path, width);
+                // The French pages at a phone's width, where their longer words are likeliest to break a layout.
+                if (width == 360)
+                {
+                    data.Add(InFrench(path), width);
+                }
             }
         }
 
         return data;
     }
+
+    /// <summary>The same page in French: "/fr" before a path, "fr:" before a named scenario.</summary>
+    private static string InFrench(string which) => which.StartsWith('/') ? "/fr" + which : "fr:" + which;
+
+    private static (string Prefix, string Which) Language(string which) =>
+        which.StartsWith("fr:", StringComparison.Ordinal) ? ("/fr", which[3..])
+        : which.StartsWith("/fr/", StringComparison.Ordinal) ? ("/fr", which[3..])
+        : ("", which);
 
     public static TheoryData<string, int> EditorPages()
     {
@@ -46,6 +59,10 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             })
             {
                 data.Add(page, width);
+                if (width == 360)
+                {
+                    data.Add(InFrench(page), width);
+                }
             }
         }
 
@@ -59,9 +76,10 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         var context = await site.Browser.NewContextAsync(
             new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
         var page = await context.NewPageAsync();
-        if (path == "subscribe-errors")
+        var (prefix, which) = Language(path);
+        if (which == "subscribe-errors")
         {
-            await page.GotoAsync(site.BaseUrl + "/subscribe");
+            await page.GotoAsync(site.BaseUrl + prefix + "/subscribe");
             await page.FillAsync("main #Form_Email", "not an address");
             await PostAndLoadAsync(page, () => page.ClickAsync("main form.stacked-form button[type=submit]"), ".error-summary");
             Assert.Equal("true", await page.GetAttributeAsync("main #Form_Email", "aria-invalid"));
@@ -70,7 +88,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         {
             // The page meant, not an error page in its place (only the error pages are meant to be errors).
             var response = await page.GotoAsync(site.BaseUrl + path);
-            var expected = path switch
+            var expected = which switch
             {
                 "/no-such-page" => 404,
                 "/blog?page=abc" or "/subscribe/manage?token=made-up" => 400,
@@ -183,6 +201,7 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
             "/subscribe", "/subscribe/check-your-inbox", "/subscribe/confirm?token=from-the-mail", "/subscribe/manage?token=made-up",
             "/subscribe/preferences-link",
             "/admin/digests", "/admin/digests/2021-04", "/admin/digests/2021-04/send", "/admin/subscribers" };
+        paths = [.. paths, .. paths.Select(p => "/fr" + p)];
         foreach (var (path, i) in paths.Select((p, i) => (p, i)))
         {
             await SaveAsync($"page{i}", await page.GotoAsync(site.BaseUrl + path));
@@ -205,28 +224,30 @@ public sealed class AccessibilityTests(LiveSite site) : IClassFixture<LiveSite>
         Assert.True(errors.Count == 0, "Nu HTML checker errors:\n" + string.Join("\n", errors));
     }
 
-    private async Task OpenEditorPageAsync(IPage page, string which)
+    private async Task OpenEditorPageAsync(IPage page, string scenario)
     {
+        var (prefix, which) = Language(scenario);
+        var root = site.BaseUrl + prefix;
         switch (which)
         {
             case "errors":
-                await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+                await page.GotoAsync(root + "/admin/summaries/new");
                 await page.FillAsync("#Form_Title", "");
                 await PostAndLoadAsync(page, () => page.ClickAsync("button[value=save]"), ".error-summary");
                 break;
             case "preview":
-                await page.GotoAsync(site.BaseUrl + "/admin/summaries/new");
+                await page.GotoAsync(root + "/admin/summaries/new");
                 await page.FillAsync("#Form_Title", "A Title To Preview");
                 await page.FillAsync("#Form_Body", "Some words to preview.");
                 await PostAndLoadAsync(page, () => page.ClickAsync("button[value=preview]"), "section.preview");
                 break;
             case "history":
-                await page.GotoAsync(site.BaseUrl + "/admin");
+                await page.GotoAsync(root + "/admin");
                 var edit = await page.GetAttributeAsync("a[href$='/edit']", "href");
                 await page.GotoAsync(site.BaseUrl + edit!.Replace("/edit", "/history", StringComparison.Ordinal));
                 break;
             default:
-                await page.GotoAsync(site.BaseUrl + which);
+                await page.GotoAsync(root + which);
                 break;
         }
     }

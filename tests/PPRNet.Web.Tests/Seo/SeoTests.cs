@@ -29,8 +29,11 @@ public sealed class SeoTests(PublicSite fixture)
         }
 
         var urls = entries.ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
-        var summaries = urls.Keys.Where(u => u.Count(c => c == '/') == 6).ToList(); // http://localhost/blog/yyyy/mm/slug
+        var summaries = urls.Keys.Where(u => u.StartsWith("http://localhost/blog/", StringComparison.Ordinal)
+            && u.Count(c => c == '/') == 6).ToList(); // http://localhost/blog/yyyy/mm/slug
         Assert.Equal(PublicSite.PublishedCount, summaries.Count);
+        Assert.Equal(PublicSite.PublishedCount, urls.Keys.Count(u => u.StartsWith("http://localhost/fr/blog/", StringComparison.Ordinal)
+            && u.Count(c => c == '/') == 7));
         Assert.Contains("http://localhost/blog/2021/04/mindful-empathy", summaries);
         Assert.DoesNotContain(urls.Keys, u => u.Contains("secret-draft", StringComparison.Ordinal)
             || u.Contains("scheduled", StringComparison.Ordinal) || u.Contains("future", StringComparison.Ordinal)

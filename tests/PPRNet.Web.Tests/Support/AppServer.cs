@@ -81,7 +81,9 @@ public sealed class AppServer : IAsyncDisposable
                     throw new InvalidOperationException($"The site exited with code {server.ExitCode} before serving.");
                 }
             },
-            TimeSpan.FromSeconds(30),
+            // Readiness, not speed: a start-up that imports the archive on a loaded two-core machine
+            // took over 30 s; a site that exits fails at once above, whatever this limit.
+            TimeSpan.FromSeconds(120),
             $"the site answers {LocalUrl}/healthz with 200");
     }
 
