@@ -78,6 +78,42 @@ public sealed partial class FrenchEditorsPagesTests(StaffSite fixture) : IClassF
     }
 
     [Fact]
+    public async Task Signing_in_from_a_french_editors_page_comes_back_to_it_in_french()
+    {
+        var browser = Site.Anonymous();
+
+        var (challenge, _) = await browser.GetAsync("/fr/admin/trash");
+        var (signedIn, _) = await browser.SubmitAsync(challenge.Headers.Location!.PathAndQuery, "form.stacked-form",
+            new() { ["Form.Email"] = BlogSite.EditorEmail, ["Form.Password"] = BlogSite.Password });
+        var (_, trash) = await browser.FollowAsync(signedIn);
+        var (signedOut, _) = await browser.SubmitAsync(trash, ".admin-nav form", new());
+
+        Assert.Equal($"/fr/admin/sign-in?ReturnUrl={Uri.EscapeDataString("/fr/admin/trash")}", challenge.Headers.Location?.PathAndQuery);
+        Assert.Equal("/fr/admin/trash", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal("Corbeille", trash.Text("h1"));
+        Assert.Equal("/fr/", signedOut.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_send_time_typed_on_a_french_page_is_read_as_the_datetime_field_sends_it()
+    {
+        var admin = await Site.SignedInAsync(BlogSite.AdminEmail);
+        var typed = $"{Site.Clock.Now.Year + 1}-07-01T12:00";
+
+        var (scheduled, _) = await admin.SubmitAsync("/fr/admin/digests/2021-03", "form.schedule-form", new() { ["Form.SendAt"] = typed });
+        var (_, page) = await admin.FollowAsync(scheduled);
+
+        Assert.Equal("/fr/admin/digests/2021-03", scheduled.Headers.Location?.OriginalString);
+        Assert.Equal(typed, page.Element("#Form_SendAt").GetAttribute("value"));
+        Assert.StartsWith("Programmée pour le", page.Text(".digest-state span"), StringComparison.Ordinal);
+        await using var scope = Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
+        var stored = await db.Digests.AsNoTracking().Where(d => d.Month == "2021-03").Select(d => d.SendAt)
+            .SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(16, stored!.Value.UtcDateTime.Hour); // noon in Toronto in July
+    }
+
+    [Fact]
     public async Task A_refused_french_form_says_why_in_french_beside_the_field_and_keeps_what_was_typed()
     {
         var editor = await Site.SignedInAsync(BlogSite.EditorEmail);
