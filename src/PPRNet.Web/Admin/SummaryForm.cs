@@ -35,7 +35,7 @@ public sealed class SummaryForm
     public List<string> Topics { get; set; } = [];
 
     [Required(ErrorMessage = "Enter the paper's APA citation.")]
-    [StringLength(ContentLimits.MaxCitationLength, ErrorMessage = "Keep the citation under {1} characters.")]
+    [StringLength(ContentLimits.MaxCitationLength, ErrorMessage = "The field {0} must be a string with a maximum length of {1}.")]
     [Display(Name = "APA citation")]
     public string? Citation { get; set; }
 

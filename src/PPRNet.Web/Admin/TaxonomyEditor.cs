@@ -163,8 +163,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit, IStringLoca
             : await db.Summaries.Where(s => s.ResearchTypeId == id).ToListAsync(cancellationToken);
         if (users.Count > 0 && target is null)
         {
-            return [new FieldError(MoveToField, t["\"{0}\" is used by {1} (the trash included). Choose where to move them before deleting it.",
-                term.Name, t.Plural(users.Count, "{0} summary", "{0} summaries")])];
+            return [new FieldError(MoveToField,
+                t["\"{0}\" is used by {1} summaries (the trash included). Choose where to move them before deleting it.", term.Name, users.Count])];
         }
 
         foreach (var summary in users)
