@@ -138,6 +138,41 @@ public sealed partial class FrenchEditorsPagesTests(StaffSite fixture) : IClassF
     }
 
     [Fact]
+    public async Task Refusals_from_identity_and_the_taxonomy_are_in_french_on_french_pages()
+    {
+        var admin = await Site.SignedInAsync(BlogSite.AdminEmail);
+        var editor = await Site.SignedInAsync(BlogSite.SecondEditorEmail);
+
+        var (_, account) = await admin.SubmitAsync("/fr/admin/accounts", "form[action='/fr/admin/accounts']",
+            new() { ["Form.Email"] = "nouveau@example.org", ["Form.Role"] = "Editor", ["Form.Password"] = "court" });
+        var (_, password) = await editor.SubmitAsync("/fr/admin/password", "form.stacked-form",
+            new() { ["Form.Current"] = "pas le bon mot de passe", ["Form.New"] = "un nouveau mot de passe assez long" });
+        var (_, taxonomy) = await admin.SubmitAsync("/fr/admin/taxonomy", "form[action='/fr/admin/taxonomy/topics/add']",
+            new() { ["name"] = "", ["nameFr"] = "", ["slug"] = "" });
+
+        Assert.Equal("Le mot de passe doit compter au moins 12 caractères.", account.Text("#password-error"));
+        Assert.Equal("Mot de passe incorrect.", password.ErrorFor("Form.Current"));
+        Assert.Equal(["Saisissez un nom.", "Saisissez un nom français."], taxonomy.Texts("#error-summary li"));
+        Assert.Equal("Il y a 2 problèmes", taxonomy.Text("#error-summary-title"));
+    }
+
+    [Fact]
+    public async Task A_save_that_crossed_another_shows_the_conflict_in_french()
+    {
+        var first = await Site.SignedInAsync(BlogSite.EditorEmail);
+        var second = await Site.SignedInAsync(BlogSite.AdminEmail);
+        var id = await CreateAsync(first, "Two Editors at Once", "2019-03");
+        var (_, mine) = await first.GetAsync($"/fr/admin/summaries/{id}/edit");
+        var (_, theirs) = await second.GetAsync($"/fr/admin/summaries/{id}/edit");
+        await second.SubmitAsync(theirs, "form.summary-form", new() { ["Form.Body"] = "Their body." }, "intent=save");
+
+        var (response, page) = await first.SubmitAsync(mine, "form.summary-form", new() { ["Form.Body"] = "My body." }, "intent=save");
+
+        Assert.Equal("Une autre personne a enregistré ce résumé pendant que vous le modifiiez", page.Text("h1"));
+        Assert.Empty(Check($"/fr/admin/summaries/{id}/edit (conflict)", response, page));
+    }
+
+    [Fact]
     public async Task A_refused_french_sign_in_answers_in_french()
     {
         var (_, page) = await Site.Anonymous().SubmitAsync("/fr/admin/sign-in", "form.stacked-form",
