@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 
@@ -11,7 +13,7 @@ namespace PPRNet.Web.Admin;
 
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountController(SignInManager<IdentityUser> signIn, SignInGuard guard,
-    UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db) : Controller
+    UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db, IStringLocalizer<Ui> t) : Controller
 {
     /// <summary>Also the authentication cookie's login and logout paths.</summary>
     public const string SignInPath = "/admin/sign-in";
@@ -42,8 +44,9 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         {
             form.Password = null;
             // A form-wide problem: the error summary shows it and the title starts "Error:".
-            FieldError.ForForm(SignInMessages.Failed).AddTo(ModelState, "Form");
-            return View(Page(form, SignInMessages.Failed));
+            var failed = SignInMessages.FailedIn(t);
+            FieldError.ForForm(failed).AddTo(ModelState, "Form");
+            return View(Page(form, failed));
         }
 
         return Url.IsLocalUrl(form.ReturnUrl)
@@ -63,7 +66,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         }
 
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return Redirect(SiteLanguage.Local("/"));
     }
 
     [HttpGet("/admin/password"), Authorize]
@@ -95,23 +98,23 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SignIn
         audit.Record(user.Email ?? user.Id, AuditActions.Accounts, user.Email ?? user.Id, "changed own password");
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RefreshSignInAsync(user);
-        TempData["Message"] = "Your password has been changed.";
+        TempData["Message"] = t["Your password has been changed."].Value;
         return RedirectToAction(nameof(Password));
     }
 
-    private static PasswordPage PasswordPageFor(PasswordForm form, string? message) => new()
+    private PasswordPage PasswordPageFor(PasswordForm form, string? message) => new()
     {
         Form = form,
         Message = message,
-        Title = "Change your password",
-        Description = "Change the password of your editor's account.",
+        Title = t["Change your password"],
+        Description = t["Change the password of your editor's account."],
     };
 
-    private static SignInPage Page(SignInForm form, string? error) => new()
+    private SignInPage Page(SignInForm form, string? error) => new()
     {
         Form = form,
         Error = error,
-        Title = "Sign in",
-        Description = "Sign in to the editors' desk.",
+        Title = t["Sign in"],
+        Description = t["Sign in to the editors' desk."],
     };
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -8,7 +10,8 @@ namespace PPRNet.Web.Admin;
 
 /// <summary>Opens an account for a new editor, reporting each refusal beside the field it concerns,
 /// Identity's own password and duplicate-name rules included.</summary>
-public sealed class AccountCreator(UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db)
+public sealed class AccountCreator(UserManager<IdentityUser> users, AuditLog audit, BlogDbContext db,
+    IStringLocalizer<Ui> t)
 {
     /// <summary>Empty when the account was created.</summary>
     public async Task<IReadOnlyList<FieldError>> CreateAsync(NewAccountForm form, string createdBy, CancellationToken cancellationToken)
@@ -18,17 +21,17 @@ public sealed class AccountCreator(UserManager<IdentityUser> users, AuditLog aud
         var errors = new List<FieldError>();
         if (!SummaryRules.IsEmail(email))
         {
-            errors.Add(new FieldError(nameof(NewAccountForm.Email), "Enter the new editor's email address, such as name@university.edu."));
+            errors.Add(new FieldError(nameof(NewAccountForm.Email), t["Enter the new editor's email address, such as name@university.edu."]));
         }
 
         if (form.Role is not (Roles.Admin or Roles.Editor))
         {
-            errors.Add(new FieldError(nameof(NewAccountForm.Role), "Choose Editor or Admin."));
+            errors.Add(new FieldError(nameof(NewAccountForm.Role), t["Choose Editor or Admin."]));
         }
 
         if (string.IsNullOrEmpty(form.Password))
         {
-            errors.Add(new FieldError(nameof(NewAccountForm.Password), "Enter a first password for them."));
+            errors.Add(new FieldError(nameof(NewAccountForm.Password), t["Enter a first password for them."]));
         }
 
         if (errors.Count > 0)

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
@@ -17,7 +19,7 @@ public sealed record AccountRow(string Id, string Email, string Role, bool Pause
 /// its security stamp, which is checked on every request, so its open sessions end at once.</summary>
 [Route("admin/accounts"), Authorize(Roles = Roles.Admin)]
 public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog audit,
-    BlogDbContext db, SignInThrottle throttle, AccountCreator creator) : AdminControllerBase
+    BlogDbContext db, SignInThrottle throttle, AccountCreator creator, IStringLocalizer<Ui> t) : AdminControllerBase
 {
     private const string FormPrefix = nameof(AccountsViewModel.Form);
 
@@ -39,7 +41,8 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         }
 
         return RedirectWithMessage(nameof(Index),
-            $"Created {form.Email?.Trim()} as {form.Role}. Give them their first password in person or by phone.");
+            t["Created {0} as {1}. Give them their first password in person or by phone.", form.Email?.Trim() ?? "",
+                Roles.Name(form.Role, t)]);
     }
 
     [HttpPost("{id}/role"), ValidateAntiForgeryToken]
@@ -53,7 +56,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         if (role != Roles.Admin && await IsLastAdminAsync(user))
         {
-            return RedirectWithMessage(nameof(Index), LastAdminMessage(user, "made an Editor"));
+            return RedirectWithMessage(nameof(Index), t["{0} is the last Admin and cannot be made an Editor. Make another account an Admin first.", user.Email ?? ""]);
         }
 
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
@@ -61,7 +64,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         await users.UpdateSecurityStampAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, $"role set to {role}");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage(nameof(Index), $"{user.Email} is now {role}.");
+        return RedirectWithMessage(nameof(Index), t["{0} is now {1}.", user.Email ?? "", Roles.Name(role, t)]);
     }
 
     /// <summary>A disabled account keeps its history but cannot sign in, and its sessions end.</summary>
@@ -76,7 +79,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         if (await IsLastAdminAsync(user))
         {
-            return RedirectWithMessage(nameof(Index), LastAdminMessage(user, "disabled"));
+            return RedirectWithMessage(nameof(Index), t["{0} is the last Admin and cannot be disabled. Make another account an Admin first.", user.Email ?? ""]);
         }
 
         await users.SetLockoutEnabledAsync(user, true);
@@ -84,7 +87,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         await users.UpdateSecurityStampAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "disabled");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage(nameof(Index), $"Disabled {user.Email}. Their sessions have ended.");
+        return RedirectWithMessage(nameof(Index), t["Disabled {0}. Their sessions have ended.", user.Email ?? ""]);
     }
 
     [HttpPost("{id}/delete"), ValidateAntiForgeryToken]
@@ -98,13 +101,13 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
 
         if (await IsLastAdminAsync(user))
         {
-            return RedirectWithMessage(nameof(Index), LastAdminMessage(user, "deleted"));
+            return RedirectWithMessage(nameof(Index), t["{0} is the last Admin and cannot be deleted. Make another account an Admin first.", user.Email ?? ""]);
         }
 
         await users.DeleteAsync(user);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, "deleted");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage(nameof(Index), $"Deleted {user.Email}. Their sessions have ended; the audit log keeps their name.");
+        return RedirectWithMessage(nameof(Index), t["Deleted {0}. Their sessions have ended; the audit log keeps their name.", user.Email ?? ""]);
     }
 
     /// <summary>True when the user is the only Admin who can still sign in: without them nobody
@@ -119,9 +122,6 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         return admins.Count(a => !Accounts.IsDisabled(a)) <= 1;
     }
-
-    private static string LastAdminMessage(IdentityUser user, string what) =>
-        $"{user.Email} is the last Admin and cannot be {what}. Make another account an Admin first.";
 
     [HttpPost("{id}/unlock"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
         await throttle.ClearAsync(user.Email ?? "", cancellationToken);
         audit.Record(UserName, AuditActions.Accounts, user.Email ?? id, wasDisabled ? "enabled" : "unlocked");
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectWithMessage(nameof(Index), wasDisabled ? $"Enabled {user.Email}." : $"Unlocked {user.Email}.");
+        return RedirectWithMessage(nameof(Index), wasDisabled ? t["Enabled {0}.", user.Email ?? ""] : t["Unlocked {0}.", user.Email ?? ""]);
     }
 
     private async Task<AccountsViewModel> PageAsync(string? message, NewAccountForm form, CancellationToken cancellationToken)
@@ -154,8 +154,8 @@ public sealed class AccountsController(UserManager<IdentityUser> users, AuditLog
                 paused.Contains(SignInThrottle.AccountKey(u.Email ?? "")) && !Accounts.IsDisabled(u), Accounts.IsDisabled(u))).ToList(),
             Message = message,
             Form = form,
-            Title = "Accounts",
-            Description = "Editors' and admins' accounts.",
+            Title = t["Accounts"],
+            Description = t["Editors' and admins' accounts."],
         };
     }
 }

@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 
 /// <summary>Builds the editors' pages: dashboard, forms with their previews, history, trash, audit.</summary>
-public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, SummaryWriter writer, TimeProvider clock)
+public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, SummaryWriter writer, TimeProvider clock,
+    IStringLocalizer<Ui> t)
 {
-
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<DashboardViewModel> DashboardAsync(string? state, string? month, string? query,
@@ -51,6 +53,7 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
                 s.Status,
                 s.PublishedOn,
                 Type = s.ResearchType.Name,
+                TypeFr = s.ResearchType.NameFr,
                 s.UpdatedBy,
                 s.UpdatedAt,
             })
@@ -59,7 +62,7 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         return new DashboardViewModel
         {
             Rows = rows.Select(r => new DashboardRow(r.Id, r.Title, r.Month, State(r.Status, r.PublishedOn, today),
-                r.PublishedOn, r.Type, r.UpdatedBy, r.UpdatedAt)).ToList(),
+                r.PublishedOn, SiteLanguage.IsFrench ? r.TypeFr : r.Type, r.UpdatedBy, r.UpdatedAt)).ToList(),
             Conflicts = await OpenConflicts().ToListAsync(cancellationToken),
             Months = await db.Summaries.AsNoTracking().NotTrashed()
                 .Select(s => s.Month).Distinct().OrderByDescending(m => m).ToListAsync(cancellationToken),
@@ -69,8 +72,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             TrashCount = await db.Summaries.Trashed().CountAsync(cancellationToken),
             IsAdmin = isAdmin,
             Message = message,
-            Title = "Editors' desk",
-            Description = "Every summary, draft, scheduled and published.",
+            Title = t["Editors' desk"],
+            Description = t["Every summary, draft, scheduled and published."],
         };
     }
 
@@ -79,6 +82,9 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         !SummaryQueries.IsLive(status, deletedAt: null) ? PublicationState.Draft
         : SummaryQueries.HasCome(publishedOn, today) ? PublicationState.Published
         : PublicationState.Scheduled;
+
+    /// <summary>A term's name in the page's language.</summary>
+    private static string NameOf(TaxonomyTerm term) => SiteLanguage.IsFrench ? term.NameFr : term.Name;
 
     private IQueryable<ConflictRow> OpenConflicts() =>
         db.ImportConflicts.AsNoTracking().Where(c => c.ResolvedAt == null)
@@ -101,14 +107,14 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         {
             Form = form,
             Topics = topics.Where(t => !t.Retired || form.Topics.Contains(t.Slug))
-                .Select(t => new Choice(t.Slug, t.Name, form.Topics.Contains(t.Slug))).ToList(),
+                .Select(t => new Choice(t.Slug, NameOf(t), form.Topics.Contains(t.Slug))).ToList(),
             Types = types.Where(t => !t.Retired || form.ResearchType == t.Slug)
-                .Select(t => new Choice(t.Slug, t.Name, form.ResearchType == t.Slug)).ToList(),
+                .Select(t => new Choice(t.Slug, NameOf(t), form.ResearchType == t.Slug)).ToList(),
             Preview = preview ? Preview(form, topics, types) : null,
             PublicUrl = form.Id is null ? null : await PublicUrlAsync(form.Id, cancellationToken),
             Message = message,
-            Title = form.Id is null ? "New summary" : $"Edit: {form.Title}",
-            Description = "The summary form.",
+            Title = form.Id is null ? t["New summary"] : t["Edit: {0}", form.Title ?? ""],
+            Description = t["The summary form."],
         };
     }
 
@@ -132,9 +138,9 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             ? valid
             : clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var type = types.Find(t => t.Slug == form.ResearchType)
-            ?? new ResearchType { Slug = "", Name = "(no type yet)", NameFr = "(pas encore de type)" };
+            ?? new ResearchType { Slug = "", Name = t["(no type yet)"], NameFr = "(pas encore de type)" };
         var chosen = topics.Where(t => form.Topics.Contains(t.Slug)).ToList();
-        var content = form.ToContent(type, chosen, month, string.IsNullOrWhiteSpace(form.Title) ? "(no title yet)" : null);
+        var content = form.ToContent(type, chosen, month, string.IsNullOrWhiteSpace(form.Title) ? t["(no title yet)"].Value : null);
         try
         {
             var summary = SummaryPageRow.From(writer.Create(content));
@@ -163,8 +169,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             Diff = LineDiff.Compare(theirs, mine),
             TheirsBy = current.UpdatedBy,
             TheirsAt = current.UpdatedAt,
-            Title = $"Conflict: {current.Title}",
-            Description = "Someone else saved this summary while you were editing it.",
+            Title = t["Conflict: {0}", current.Title],
+            Description = t["Someone else saved this summary while you were editing it."],
         };
     }
 
@@ -184,8 +190,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             Revisions = await db.Revisions.AsNoTracking().Where(r => r.SummaryId == id).OrderByDescending(r => r.Number)
                 .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy, r.Note)).ToListAsync(cancellationToken),
             Message = message,
-            Title = $"History: {summary.Title}",
-            Description = "Every saved version of this summary.",
+            Title = t["History: {0}", summary.Title],
+            Description = t["Every saved version of this summary."],
         };
     }
 
@@ -208,8 +214,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             From = new RevisionRow(before.Number, before.CreatedAt, before.CreatedBy, before.Note),
             To = new RevisionRow(after.Number, after.CreatedAt, after.CreatedBy, after.Note),
             Diff = LineDiff.Compare(before.Markdown, after.Markdown),
-            Title = $"Changes in {title}",
-            Description = $"What changed between revisions {from} and {to}.",
+            Title = t["Changes in {0}", title],
+            Description = t["What changed between revisions {0} and {1}.", from, to],
         };
     }
 
@@ -219,8 +225,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             .Select(s => new TrashRow(s.Id, s.Title, s.Month, s.DeletedAt!.Value, s.DeletedBy)).ToListAsync(cancellationToken),
         IsAdmin = isAdmin,
         Message = message,
-        Title = "Trash",
-        Description = "Deleted summaries, which can be restored.",
+        Title = t["Trash"],
+        Description = t["Deleted summaries, which can be restored."],
     };
 
     public async Task<ImportConflictViewModel?> ImportConflictAsync(int id, CancellationToken cancellationToken)
@@ -238,16 +244,16 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             Conflict = new ConflictRow(conflict.Id, conflict.SummaryId, conflict.Summary.Title, conflict.SourcePath, conflict.DetectedAt),
             Diff = LineDiff.Compare(SummaryMarkdown.Write(conflict.Summary), conflict.FileMarkdown.ReplaceLineEndings("\n")),
             Resolved = conflict.ResolvedAt is not null,
-            Title = $"Import conflict: {conflict.SourcePath}",
-            Description = "A content file changed after the summary was edited on the web.",
+            Title = t["Import conflict: {0}", conflict.SourcePath],
+            Description = t["A content file changed after the summary was edited on the web."],
         };
     }
 
     public async Task<AuditViewModel> AuditAsync(CancellationToken cancellationToken) => new()
     {
         Entries = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(500).ToListAsync(cancellationToken),
-        Title = "Audit log",
-        Description = "Sign-ins and every change to the archive, newest first.",
+        Title = t["Audit log"],
+        Description = t["Sign-ins and every change to the archive, newest first."],
     };
 
     public async Task<MonthsViewModel> MonthsAsync(CancellationToken cancellationToken)
@@ -260,8 +266,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
         {
             Months = counts.Keys.Union(intros).OrderDescending(StringComparer.Ordinal)
                 .Select(m => new MonthRow(m, counts.GetValueOrDefault(m), intros.Contains(m))).ToList(),
-            Title = "Month intros",
-            Description = "The \"This month...\" intro of each month.",
+            Title = t["Month intros"],
+            Description = t["The \"This month...\" intro of each month."],
         };
     }
 
@@ -279,8 +285,8 @@ public sealed class AdminReader(BlogDbContext db, MarkdownRenderer renderer, Sum
             Form = form,
             PreviewHtml = preview ? renderer.ToHtml(form.Markdown ?? "") : null,
             Message = message,
-            Title = $"Intro for {SummaryRules.MonthLabel(month)}",
-            Description = "The month's \"This month...\" intro.",
+            Title = t["Intro for {0}", SummaryRules.MonthLabel(month)],
+            Description = t["The month's \"This month...\" intro."],
         };
     }
 }

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Admin;
 
 [Route("admin")]
-public sealed class DashboardController(AdminReader reader, ImportConflictResolver conflicts) : AdminControllerBase
+public sealed class DashboardController(AdminReader reader, ImportConflictResolver conflicts, IStringLocalizer<Ui> t)
+    : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? state, string? month, string? q, CancellationToken cancellationToken) =>
@@ -20,7 +23,7 @@ public sealed class DashboardController(AdminReader reader, ImportConflictResolv
     [HttpPost("conflicts/{id:int}/resolve"), ValidateAntiForgeryToken]
     public async Task<IActionResult> ResolveConflict(int id, CancellationToken cancellationToken) =>
         await conflicts.ResolveConflictAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage(nameof(Index), "Marked the import conflict as resolved.")
+            ? RedirectWithMessage(nameof(Index), t["Marked the import conflict as resolved."])
             : NotFound();
 
     [HttpGet("audit"), Authorize(Roles = Roles.Admin)]

@@ -1,4 +1,5 @@
-using PPRNet.Web.Summaries;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Admin;
 
@@ -12,9 +13,11 @@ public sealed class IntroForm : System.ComponentModel.DataAnnotations.IValidatab
     public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
         System.ComponentModel.DataAnnotations.ValidationContext validationContext)
     {
-        if (ContentLimits.MarkdownProblem(Markdown) is { } problem)
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var t = (IStringLocalizer)validationContext.GetRequiredService(typeof(IStringLocalizer<Ui>));
+        if (MarkdownLimits.Problem(Markdown, t["The intro"], t) is { } problem)
         {
-            yield return new($"The intro {problem.Problem}{ContentLimits.LineNote(problem.Line)}.", [nameof(Markdown)]);
+            yield return new(problem, [nameof(Markdown)]);
         }
     }
 }

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 
 /// <summary>Saves the "This month..." intros editors write on the web.</summary>
-public sealed class MonthIntroEditor(BlogDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class MonthIntroEditor(BlogDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock,
+    IStringLocalizer<Ui> t)
 {
     /// <summary>Saves a month's intro; an empty text removes it.</summary>
     public async Task<string> SaveIntroAsync(string month, string? markdown, string user, CancellationToken cancellationToken)
@@ -24,7 +27,7 @@ public sealed class MonthIntroEditor(BlogDbContext db, MarkdownRenderer renderer
         audit.Record(user, AuditActions.EditIntro, month, markdown.Length == 0 ? "removed" : null);
         await db.SaveChangesAsync(cancellationToken);
         return markdown.Length == 0
-            ? $"Removed the intro of {SummaryRules.MonthLabel(month)}."
-            : $"Saved the intro of {SummaryRules.MonthLabel(month)}.";
+            ? t["Removed the intro of {0}.", SummaryRules.MonthLabel(month)]
+            : t["Saved the intro of {0}.", SummaryRules.MonthLabel(month)];
     }
 }

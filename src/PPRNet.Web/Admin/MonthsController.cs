@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Admin;
 
 [Route("admin/months")]
-public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros) : AdminControllerBase
+public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros, IStringLocalizer<Ui> t)
+    : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -14,7 +17,7 @@ public sealed class MonthsController(AdminReader reader, MonthIntroEditor intros
     public IActionResult Go(string? month) =>
         SummaryRules.TryParseMonth(month, out var valid)
             ? RedirectToAction(nameof(Intro), new { month = valid })
-            : RedirectWithMessage(nameof(Index), "Write the month as YYYY-MM, for example 2021-04.");
+            : RedirectWithMessage(nameof(Index), t["Write the month as YYYY-MM, for example 2021-04."]);
 
     [HttpGet("{month}/intro")]
     public async Task<IActionResult> Intro(string month, CancellationToken cancellationToken) =>

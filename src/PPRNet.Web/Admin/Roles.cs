@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace PPRNet.Web.Admin;
 
 public static class Roles
@@ -11,4 +13,16 @@ public static class Roles
     public const string Staff = Admin + "," + Editor;
 
     public static readonly IReadOnlyList<string> All = [Admin, Editor];
+
+    /// <summary>A role as the interface names it in the page's language.</summary>
+    public static string Name(string? role, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return role switch
+        {
+            Admin => t["Admin"],
+            Editor => t["Editor"],
+            _ => role ?? "",
+        };
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace PPRNet.Web.Admin;
 
 public static class SignInMessages
@@ -6,4 +8,11 @@ public static class SignInMessages
     /// form tells nobody which accounts exist.</summary>
     public const string Failed = "That email and password did not sign you in. "
         + "After several failed attempts from one place, signing in from there pauses for a while; an admin can lift the pause.";
+
+    /// <summary><see cref="Failed"/> in the page's language.</summary>
+    public static string FailedIn(IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t["That email and password did not sign you in. After several failed attempts from one place, signing in from there pauses for a while; an admin can lift the pause."];
+    }
 }

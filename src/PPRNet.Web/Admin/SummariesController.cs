@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
 [Route("admin/summaries")]
-public sealed class SummariesController(AdminReader reader, SummaryEditor editor, SummaryTrash trash, TimeProvider clock)
+public sealed class SummariesController(AdminReader reader, SummaryEditor editor, SummaryTrash trash, TimeProvider clock,
+    IStringLocalizer<Ui> t)
     : AdminControllerBase
 {
     private const string PreviewIntent = "preview";
@@ -49,7 +52,7 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         if (intent == PreviewIntent)
         {
             // Over a limit, the preview would be refused (or slow): say why beside the field instead.
-            var overLimit = form.LimitProblems().ToList();
+            var overLimit = form.LimitProblems(t).ToList();
             overLimit.AddTo(ModelState, SummaryEditor.FormPrefix);
             if (overLimit.Count == 0)
             {
@@ -68,8 +71,8 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
         else if (outcome is SaveOutcome.Missing)
         {
             // Trashed or purged by someone else meanwhile: keep every typed character on screen.
-            FieldError.ForForm("Someone moved this summary to the trash while you were editing. "
-                + "Your text is still below: restore the summary from the trash, then save again, or copy what you need.")
+            FieldError.ForForm(
+                t["Someone moved this summary to the trash while you were editing. Your text is still below: restore the summary from the trash, then save again, or copy what you need."])
                 .AddTo(ModelState, SummaryEditor.FormPrefix);
         }
 
@@ -126,7 +129,7 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         await trash.TrashAsync(id, UserName, cancellationToken)
             ? RedirectWithMessage(nameof(DashboardController.Index), "Dashboard", null,
-                "Moved the summary to the trash. It can be restored from there.")
+                t["Moved the summary to the trash. It can be restored from there."])
             : NotFound();
 
     [HttpGet("/admin/trash")]
@@ -136,12 +139,12 @@ public sealed class SummariesController(AdminReader reader, SummaryEditor editor
     [HttpPost("/admin/trash/{id:int}/restore"), ValidateAntiForgeryToken]
     public async Task<IActionResult> RestoreFromTrash(int id, CancellationToken cancellationToken) =>
         await trash.RestoreFromTrashAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage(nameof(Edit), new { id }, "Restored the summary from the trash.")
+            ? RedirectWithMessage(nameof(Edit), new { id }, t["Restored the summary from the trash."])
             : NotFound();
 
     [HttpPost("/admin/trash/{id:int}/purge"), ValidateAntiForgeryToken, Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Purge(int id, CancellationToken cancellationToken) =>
         await trash.PurgeAsync(id, UserName, cancellationToken)
-            ? RedirectWithMessage(nameof(Trash), "Deleted the summary for good.")
+            ? RedirectWithMessage(nameof(Trash), t["Deleted the summary for good."])
             : NotFound();
 }

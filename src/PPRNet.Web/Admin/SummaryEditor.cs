@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -27,7 +29,8 @@ public sealed class SummaryEditor(
     SummaryWriter writer,
     RevisionLog revisions,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<Ui> t)
 {
     public const string FormPrefix = "Form";
 
@@ -115,11 +118,11 @@ public sealed class SummaryEditor(
                 // Another editor took the same month and slug a moment ago.
                 db.ChangeTracker.Clear();
                 return Invalid(nameof(SummaryForm.Slug),
-                    $"Another summary in {SummaryRules.MonthLabel(content.Month)} was just saved with \"{content.Slug}\"; "
-                    + "choose another slug.");
+                    t["Another summary in {0} was just saved with \"{1}\"; choose another slug.",
+                        SummaryRules.MonthLabel(content.Month), content.Slug]);
             }
 
-            return new SaveOutcome.Saved(summary.Id, $"Created \"{summary.Title}\".");
+            return new SaveOutcome.Saved(summary.Id, t["Created \"{0}\".", summary.Title]);
         }
 
         if (formVersion != summary.Version)
@@ -152,7 +155,7 @@ public sealed class SummaryEditor(
             return current is null ? new SaveOutcome.Missing() : new SaveOutcome.Conflict(current, content);
         }
 
-        return new SaveOutcome.Saved(summary.Id, $"Saved \"{summary.Title}\".");
+        return new SaveOutcome.Saved(summary.Id, t["Saved \"{0}\".", summary.Title]);
     }
 
     /// <summary>An edit of a summary readers could already see is dated, so they know it changed.</summary>
@@ -181,9 +184,9 @@ public sealed class SummaryEditor(
         if (content is null || await SlugTakenAsync(content.Month, content.Slug, summaryId, cancellationToken))
         {
             return Invalid("", content is null
-                ? $"Revision {number} can no longer be restored: "
-                    + string.Join("; ", errors.Select(e => e.Problem).Select(p => $"{p.Field}: {p.Message}"))
-                : $"Revision {number} used the address {content.Month}/{content.Slug}, which another summary now has.");
+                ? t["Revision {0} can no longer be restored: {1}", number,
+                    string.Join("; ", errors.Select(e => e.Problem).Select(p => $"{p.Field}: {p.Message}"))]
+                : t["Revision {0} used the address {1}, which another summary now has.", number, $"{content.Month}/{content.Slug}"]);
         }
 
         ApplyEdit(summary, content);
@@ -200,11 +203,11 @@ public sealed class SummaryEditor(
         {
             db.ChangeTracker.Clear();
             return Invalid("",
-                $"Someone saved this summary at the same moment, so revision {number} was not restored. "
-                + "Check the history and restore it again if it is still wanted.");
+                t["Someone saved this summary at the same moment, so revision {0} was not restored. Check the history and restore it again if it is still wanted.",
+                    number]);
         }
 
-        return new SaveOutcome.Saved(summary.Id, $"Restored revision {number} of \"{summary.Title}\".");
+        return new SaveOutcome.Saved(summary.Id, t["Restored revision {0} of \"{1}\".", number, summary.Title]);
     }
 
     private Task<Summary?> LoadAsync(int id, CancellationToken cancellationToken) =>
@@ -226,13 +229,13 @@ public sealed class SummaryEditor(
         // Every problem at once: the shape rules, then what needs the database, even when the
         // required-field checks have already failed, so an editor never fixes errors in rounds.
         var errors = new List<FieldError>();
-        errors.AddRange(form.ShapeProblems().Where(problem => !bindingErrors.Contains(problem)));
+        errors.AddRange(form.ShapeProblems(t).Where(problem => !bindingErrors.Contains(problem)));
 
         var lookup = await LookupAsync(cancellationToken);
         var type = lookup.ResearchType(form.ResearchType);
         if (form.ResearchType is not null && (type is null || (type.Retired && existing?.ResearchType != type)))
         {
-            errors.Add(new FieldError(nameof(SummaryForm.ResearchType), "Choose one of the listed types of research."));
+            errors.Add(new FieldError(nameof(SummaryForm.ResearchType), t["Choose one of the listed types of research."]));
         }
 
         var topics = new List<Topic>();
@@ -241,7 +244,7 @@ public sealed class SummaryEditor(
             var topic = lookup.Topic(slug);
             if (topic is null || (topic.Retired && existing?.Topics.Contains(topic) != true))
             {
-                errors.Add(new FieldError(nameof(SummaryForm.Topics), $"\"{slug}\" is not one of the listed topics."));
+                errors.Add(new FieldError(nameof(SummaryForm.Topics), t["\"{0}\" is not one of the listed topics.", slug]));
             }
             else
             {
@@ -255,8 +258,8 @@ public sealed class SummaryEditor(
             && await SlugTakenAsync(month!, slugText, existing?.Id, cancellationToken))
         {
             errors.Add(new FieldError(nameof(SummaryForm.Slug),
-                $"Another summary in {SummaryRules.MonthLabel(month!)} already uses \"{slugText}\" (perhaps one in the trash); "
-                + "choose another slug."));
+                t["Another summary in {0} already uses \"{1}\" (perhaps one in the trash); choose another slug.",
+                    SummaryRules.MonthLabel(month!), slugText]));
         }
 
         if (errors.Count > 0 || bindingErrors.Count > 0 || type is null || month is null)

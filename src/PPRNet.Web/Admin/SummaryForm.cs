@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
@@ -34,7 +35,7 @@ public sealed class SummaryForm
     public List<string> Topics { get; set; } = [];
 
     [Required(ErrorMessage = "Enter the paper's APA citation.")]
-    [StringLength(ContentLimits.MaxCitationLength)]
+    [StringLength(ContentLimits.MaxCitationLength, ErrorMessage = "The field {0} must be a string with a maximum length of {1}.")]
     [Display(Name = "APA citation")]
     public string? Citation { get; set; }
 
@@ -119,32 +120,33 @@ public sealed class SummaryForm
 
     /// <summary>Rules about the shape of what was typed, checked with the database rules in
     /// <see cref="SummaryEditor"/> so that every message shows at once.</summary>
-    public IEnumerable<FieldError> ShapeProblems()
+    public IEnumerable<FieldError> ShapeProblems(IStringLocalizer t)
     {
+        ArgumentNullException.ThrowIfNull(t);
         if (Month is not null && !SummaryRules.TryParseMonth(Month.Trim(), out _))
         {
-            yield return new FieldError(nameof(Month), "Write the month as YYYY-MM, for example 2021-04.");
+            yield return new FieldError(nameof(Month), t["Write the month as YYYY-MM, for example 2021-04."]);
         }
 
         if ((Title is not null || !string.IsNullOrWhiteSpace(Slug)) && !SummaryRules.IsSlug(EffectiveSlug))
         {
             yield return new FieldError(nameof(Slug),
-                "Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy.");
+                t["Use lowercase letters, digits and single hyphens, for example mindfulness-and-empathy."]);
         }
 
         if (ChosenTopics.Count == 0)
         {
-            yield return new FieldError(nameof(Topics), "Choose at least one topic.");
+            yield return new FieldError(nameof(Topics), t["Choose at least one topic."]);
         }
 
         if (!string.IsNullOrWhiteSpace(Doi) && SummaryRules.NormalizeDoi(Doi) is null)
         {
-            yield return new FieldError(nameof(Doi), "A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too).");
+            yield return new FieldError(nameof(Doi), t["A DOI looks like 10.1037/pst0000175 (a doi.org address is fine too)."]);
         }
 
         if (!string.IsNullOrWhiteSpace(AuthorEmail) && !SummaryRules.IsEmail(AuthorEmail.Trim()))
         {
-            yield return new FieldError(nameof(AuthorEmail), "Enter an email address such as name@university.edu, or leave it empty.");
+            yield return new FieldError(nameof(AuthorEmail), t["Enter an email address such as name@university.edu, or leave it empty."]);
         }
 
         var sections = new[] { (Body, nameof(Body)), (Implications, nameof(Implications)), (Limitations, nameof(Limitations)) };
@@ -152,11 +154,11 @@ public sealed class SummaryForm
         {
             if (text is not null && SummaryRules.HasImplicationsHeading(text))
             {
-                yield return new FieldError(field, "Leave out the \"## Practice Implications\" heading; the form adds it.");
+                yield return new FieldError(field, t["Leave out the \"## Practice Implications\" heading; the form adds it."]);
             }
             else if (text is not null && SummaryRules.HasLimitationsHeading(text))
             {
-                yield return new FieldError(field, "Leave out the \"## Limitations\" heading; the form adds it.");
+                yield return new FieldError(field, t["Leave out the \"## Limitations\" heading; the form adds it."]);
             }
         }
 
@@ -164,49 +166,47 @@ public sealed class SummaryForm
         if (Id is null && string.IsNullOrWhiteSpace(BottomLine))
         {
             yield return new FieldError(nameof(BottomLine),
-                "Write the bottom line: one to three sentences on what was found and how far to trust it.");
+                t["Write the bottom line: one to three sentences on what was found and how far to trust it."]);
         }
 
-        if (ReadEffect() is { Field: { } effectField, Problem: { } effectProblem })
+        if (TypedEffect.Read(this, t) is { Field: { } effectField, Problem: { } effectProblem })
         {
             yield return new FieldError(effectField, effectProblem);
         }
 
-        if (TypedCertainty.Read(this) is { Field: { } certaintyField, Problem: { } certaintyProblem })
+        if (TypedCertainty.Read(this, t) is { Field: { } certaintyField, Problem: { } certaintyProblem })
         {
             yield return new FieldError(certaintyField, certaintyProblem);
         }
 
-        foreach (var problem in LimitProblems())
+        foreach (var problem in LimitProblems(t))
         {
             yield return problem;
         }
     }
 
     /// <summary>The size and nesting limits alone: checked before a preview renders anything.</summary>
-    public IEnumerable<FieldError> LimitProblems()
+    public IEnumerable<FieldError> LimitProblems(IStringLocalizer t)
     {
+        ArgumentNullException.ThrowIfNull(t);
         if (ChosenTopics.Count > ContentLimits.MaxTopics)
         {
-            yield return new FieldError(nameof(Topics), $"Choose at most {ContentLimits.MaxTopics} topics.");
+            yield return new FieldError(nameof(Topics), t["Choose at most {0} topics.", ContentLimits.MaxTopics]);
         }
 
         foreach (var (text, field, label) in new[]
         {
-            (Body, nameof(Body), "The summary"), (Implications, nameof(Implications), "The Practice Implications"),
-            (Limitations, nameof(Limitations), "The limitations"), (Citation, nameof(Citation), "The citation"),
-            (BottomLine, nameof(BottomLine), "The bottom line"),
+            (Body, nameof(Body), t["The summary"]), (Implications, nameof(Implications), t["The Practice Implications"]),
+            (Limitations, nameof(Limitations), t["The limitations"]), (Citation, nameof(Citation), t["The citation"]),
+            (BottomLine, nameof(BottomLine), t["The bottom line"]),
         })
         {
-            if (ContentLimits.MarkdownProblem(text) is { } problem)
+            if (MarkdownLimits.Problem(text, label, t) is { } problem)
             {
-                yield return new FieldError(field, $"{label} {problem.Problem}{ContentLimits.LineNote(problem.Line)}.");
+                yield return new FieldError(field, problem);
             }
         }
     }
-
-    /// <summary>The structured effect typed in, or the field at fault and why.</summary>
-    public (EffectSize? Effect, string? Field, string? Problem) ReadEffect() => TypedEffect.Read(this);
 
     /// <summary>The form as content: the one mapping both the preview and the save use. The
     /// preview passes placeholders for what is still missing; a save only runs once nothing is.</summary>
@@ -230,7 +230,7 @@ public sealed class SummaryForm
             Samples = Samples,
             Participants = Participants,
             Effect = Optional(Effect),
-            EffectSize = ReadEffect().Effect,
+            EffectSize = TypedEffect.Read(this).Effect,
             Certainty = TypedCertainty.Read(this).Certainty,
             Contributor = Optional(Contributor),
             BottomLineMarkdown = BottomLine?.Trim() ?? "",

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Admin;
 
 [Route("admin/taxonomy"), Authorize(Roles = Roles.Admin)]
-public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControllerBase
+public sealed class TaxonomyController(TaxonomyEditor taxonomy, IStringLocalizer<Ui> t) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -15,18 +17,18 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
     [HttpPost("{kind}/add"), ValidateAntiForgeryToken]
     public Task<IActionResult> Add(string kind, string? name, string? nameFr, string? slug, CancellationToken cancellationToken) =>
         Do(new TermAttempt(kind, null, name, nameFr, slug), k => taxonomy.AddAsync(k, name, nameFr, slug, UserName, cancellationToken),
-            $"Added \"{name}\".", cancellationToken);
+            t["Added \"{0}\".", name ?? ""], cancellationToken);
 
     [HttpPost("{kind}/{id:int}/rename"), ValidateAntiForgeryToken]
     public Task<IActionResult> Rename(string kind, int id, string? name, string? nameFr, string? slug,
         CancellationToken cancellationToken) =>
         Do(new TermAttempt(kind, id, name, nameFr, slug), k => taxonomy.RenameAsync(k, id, name, nameFr, slug, UserName, cancellationToken),
-            $"Renamed to \"{name}\".", cancellationToken);
+            t["Renamed to \"{0}\".", name ?? ""], cancellationToken);
 
     [HttpPost("{kind}/{id:int}/retire"), ValidateAntiForgeryToken]
     public Task<IActionResult> Retire(string kind, int id, bool retired, CancellationToken cancellationToken) =>
         Do(new TermAttempt(kind, id, null, null, null), k => taxonomy.SetRetiredAsync(k, id, retired, UserName, cancellationToken),
-            retired ? "Retired." : "Brought back.", cancellationToken);
+            retired ? t["Retired."] : t["Brought back."], cancellationToken);
 
     /// <summary>A term in use is deleted from its own page, which offers the other terms once;
     /// the list page stays the size of the taxonomy however many terms there are.</summary>
@@ -47,7 +49,7 @@ public sealed class TaxonomyController(TaxonomyEditor taxonomy) : AdminControlle
         var errors = await taxonomy.DeleteAsync(parsed, id, moveTo, UserName, cancellationToken);
         if (errors.Count == 0)
         {
-            return RedirectWithMessage(nameof(Index), "Deleted.");
+            return RedirectWithMessage(nameof(Index), t["Deleted."]);
         }
 
         errors.AddTo(ModelState, "");

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -11,7 +13,7 @@ public sealed record TermRow(int Id, string Name, string NameFr, string Slug, bo
 /// <summary>Admins add, rename, retire and delete topics and research types. A renamed or deleted
 /// slug becomes an alias, so old links redirect; a term in use is only deleted by moving its
 /// summaries to another term.</summary>
-public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
+public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit, IStringLocalizer<Ui> t)
 {
     /// <summary>The names of the taxonomy forms' fields, which their problems are reported against.</summary>
     public const string NameField = "name", NameFrField = "nameFr", SlugField = "slug", MoveToField = "moveTo";
@@ -30,8 +32,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
                 .Select(t => new TermRow(t.Id, t.Name, t.NameFr, t.Slug, t.Retired, typeCounts.GetValueOrDefault(t.Id))).ToList(),
             Message = message,
             Attempt = attempt,
-            Title = "Topics and research types",
-            Description = "Manage the taxonomy.",
+            Title = t["Topics and research types"],
+            Description = t["Manage the taxonomy."],
         };
     }
 
@@ -47,8 +49,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
                 Kind = kindSlug,
                 Term = term,
                 Others = rows.Where(r => r.Id != id).ToList(),
-                Title = $"Delete {term.Name}",
-                Description = "Delete a term and move its summaries.",
+                Title = t["Delete {0}", term.Name],
+                Description = t["Delete a term and move its summaries."],
             }
             : null;
     }
@@ -99,13 +101,13 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         slug = slug?.Trim();
         if (term is null)
         {
-            return [new FieldError("", "That term no longer exists.")];
+            return [new FieldError("", t["That term no longer exists."])];
         }
 
         var problems = NameProblems(name, nameFr);
         if (string.IsNullOrEmpty(slug))
         {
-            problems.Add(new FieldError(SlugField, "Enter a slug."));
+            problems.Add(new FieldError(SlugField, t["Enter a slug."]));
         }
 
         if (problems.Count > 0)
@@ -137,7 +139,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         var term = await FindAsync(kind, id, cancellationToken);
         if (term is null)
         {
-            return [new FieldError("", "That term no longer exists.")];
+            return [new FieldError("", t["That term no longer exists."])];
         }
 
         term.Retired = retired;
@@ -152,7 +154,7 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
         var term = await FindAsync(kind, id, cancellationToken);
         if (term is null)
         {
-            return [new FieldError("", "That term no longer exists.")];
+            return [new FieldError("", t["That term no longer exists."])];
         }
 
         var target = moveTo is int targetId && targetId != id ? await FindAsync(kind, targetId, cancellationToken) : null;
@@ -161,8 +163,8 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
             : await db.Summaries.Where(s => s.ResearchTypeId == id).ToListAsync(cancellationToken);
         if (users.Count > 0 && target is null)
         {
-            return [new FieldError(MoveToField, $"\"{term.Name}\" is used by {users.Count} summaries (the trash included). "
-                + "Choose where to move them before deleting it.")];
+            return [new FieldError(MoveToField,
+                t["\"{0}\" is used by {1} summaries (the trash included). Choose where to move them before deleting it.", term.Name, users.Count])];
         }
 
         foreach (var summary in users)
@@ -199,10 +201,10 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
 
     /// <summary>Every term has both names: English pages show the one, French pages the other, and
     /// neither falls back on the other.</summary>
-    private static List<FieldError> NameProblems(string? name, string? nameFr) =>
+    private List<FieldError> NameProblems(string? name, string? nameFr) =>
     [
-        .. string.IsNullOrEmpty(name) ? [new FieldError(NameField, "Enter a name.")] : Array.Empty<FieldError>(),
-        .. string.IsNullOrEmpty(nameFr) ? [new FieldError(NameFrField, "Enter a French name.")] : Array.Empty<FieldError>(),
+        .. string.IsNullOrEmpty(name) ? [new FieldError(NameField, t["Enter a name."])] : Array.Empty<FieldError>(),
+        .. string.IsNullOrEmpty(nameFr) ? [new FieldError(NameFrField, t["Enter a French name."])] : Array.Empty<FieldError>(),
     ];
 
     private async Task<TaxonomyTerm?> FindAsync(TermKind kind, int id, CancellationToken cancellationToken) => kind == TermKind.Topic
@@ -213,13 +215,13 @@ public sealed class TaxonomyEditor(BlogDbContext db, AuditLog audit)
     {
         if (!SummaryRules.IsSlug(slug) || slug.Length > ContentLimits.MaxTermSlugLength)
         {
-            return $"\"{slug}\" is not a slug: use lowercase letters, digits and hyphens.";
+            return t["\"{0}\" is not a slug: use lowercase letters, digits and hyphens.", slug];
         }
 
         var taken = kind == TermKind.Topic
             ? await db.Topics.AnyAsync(t => t.Slug == slug && t.Id != exceptId, cancellationToken)
             : await db.ResearchTypes.AnyAsync(t => t.Slug == slug && t.Id != exceptId, cancellationToken);
-        return taken ? $"The slug \"{slug}\" is already in use." : null;
+        return taken ? t["The slug \"{0}\" is already in use.", slug].Value : null;
     }
 
     /// <summary>Points the old slug, and every alias that pointed at it, to the new slug.</summary>

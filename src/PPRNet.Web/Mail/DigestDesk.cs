@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
@@ -7,7 +9,7 @@ namespace PPRNet.Web.Mail;
 /// <summary>What editors see of the digest: every month with published summaries, its send state
 /// and progress, and a preview as a reader of every topic or of one topic would get it.</summary>
 public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestComposer composer,
-    Subscriptions subscriptions, MailLinks links, TimeProvider clock)
+    Subscriptions subscriptions, MailLinks links, TimeProvider clock, IStringLocalizer<Ui> t)
 {
     public async Task<DigestsPage> MonthsAsync(string? message, CancellationToken cancellationToken)
     {
@@ -18,8 +20,8 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         var none = new DigestProgress(0, 0, 0, 0);
         return new DigestsPage
         {
-            Title = "Email digests",
-            Description = "Send each month's digest to subscribers.",
+            Title = t["Email digests"],
+            Description = t["Send each month's digest to subscribers."],
             Months = months.Select(m => new DigestMonthRow(m.Month, m.Count,
                 states.GetValueOrDefault(m.Month) ?? new DigestState(m.Month, null, null, null, null, 0, none))).ToList(),
             Subscribers = await CountsAsync(cancellationToken),
@@ -36,8 +38,8 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         var items = edition?.ForTopic(topic?.Id) ?? [];
         return new DigestMonthPage
         {
-            Title = $"Digest for {SummaryRules.MonthLabel(month)}",
-            Description = "Preview, test and send a month's digest.",
+            Title = t["Digest for {0}", SummaryRules.MonthLabel(month)],
+            Description = t["Preview, test and send a month's digest."],
             Month = month,
             Label = SummaryRules.MonthLabel(month),
             State = await queue.StateAsync(month, cancellationToken),
@@ -68,7 +70,7 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
     private MailContent Preview(DigestEdition edition, IReadOnlyList<DigestItem> items, TopicChoice? topic) =>
         MailTemplates.Digest(edition, items,
             topic is null ? null
-                : $"As a reader of the topic “{topic.Name}” gets it ({items.Count} of {edition.Items.Count} summaries).",
+                : t["As a reader of the topic “{0}” gets it ({1} of {2} summaries).", topic.Name, items.Count, edition.Items.Count].Value,
             links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
 
     public async Task<IReadOnlyDictionary<SubscriberStatus, int>> CountsAsync(CancellationToken cancellationToken) =>

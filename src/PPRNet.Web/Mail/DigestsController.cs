@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Admin;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -8,7 +10,8 @@ namespace PPRNet.Web.Mail;
 /// <summary>The editors' side of the digest: per month, a preview, a test to oneself, the send
 /// (with a confirmation step, once a month) or a scheduled send, and the progress.</summary>
 [Route("admin/digests")]
-public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimeProvider clock, SiteTime siteTime) : AdminControllerBase
+public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimeProvider clock, SiteTime siteTime,
+    IStringLocalizer<Ui> t) : AdminControllerBase
 {
     private const string PreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
         + "form-action 'none'; frame-ancestors 'none'";
@@ -74,7 +77,7 @@ public sealed class DigestsController(DigestDesk desk, DigestQueue queue, TimePr
 
         DateTimeOffset? sendAt = form.SendAt is { } at ? siteTime.FromLocal(at) : null;
         var problem = sendAt is null
-            ? $"Give the date and time ({siteTime.Name}) to send it."
+            ? t["Give the date and time ({0}) to send it.", siteTime.ZoneName(t)].Value
             : queue.SendAtProblem(valid, sendAt.Value, clock.GetUtcNow());
         if (problem is not null)
         {

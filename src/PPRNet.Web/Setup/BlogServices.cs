@@ -60,7 +60,7 @@ public static class BlogServices
         builder.AddProxySupport();
 
         builder.Services.AddSiteLanguages();
-        builder.Services.AddControllersWithViews();
+        builder.Services.AddControllersWithViews().AddLocalizedFormMessages();
         // Fingerprinted, precompressed static files (MapStaticAssets) are found through the build's
         // manifest when the app runs from its build output in any environment, not only in
         // Development; a published app has them in wwwroot and no manifest, and this does nothing.

@@ -72,7 +72,8 @@ public sealed partial class UiTextTests
     public void Counted_words_follow_each_languages_rule(string language, int count, bool one) =>
         Assert.Equal(one, Plurals.IsOne(count, SiteLanguage.CultureOf(language)));
 
-    /// <summary>Every key in src/: T["..."] or t["..."], and both forms of T.Plural(n, "...", "...").</summary>
+    /// <summary>Every key in src/: T["..."] or t["..."], both forms of T.Plural(n, "...", "..."), and the
+    /// DataAnnotations texts forms localize (ErrorMessage = "..." and [Display(Name = "...")]).</summary>
     private static Dictionary<string, string> KeysInSource()
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -85,6 +86,11 @@ public sealed partial class UiTextTests
             var text = File.ReadAllText(file);
             var where = Path.GetRelativePath(source, file);
             foreach (Match match in Lookup().Matches(text))
+            {
+                keys.TryAdd(Unescape(match.Groups["key"].Value), where);
+            }
+
+            foreach (Match match in Annotation().Matches(text))
             {
                 keys.TryAdd(Unescape(match.Groups["key"].Value), where);
             }
@@ -111,6 +117,9 @@ public sealed partial class UiTextTests
 
     [GeneratedRegex("""\b[Tt]\[\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,\]]""")]
     private static partial Regex Lookup();
+
+    [GeneratedRegex("""\b(?:ErrorMessage|Display\(Name)\s*=\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,)]""")]
+    private static partial Regex Annotation();
 
     [GeneratedRegex("""\b[Tt]\.Plural\([^,]+,\s*"(?<one>(?:[^"\\]|\\.)*)",\s*"(?<other>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex Plural();
