@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
@@ -7,7 +9,7 @@ namespace PPRNet.Web.Mail;
 /// <summary>What editors see of the digest: every month with published summaries, its send state
 /// and progress, and a preview as a reader of every topic or of one topic would get it.</summary>
 public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestComposer composer,
-    Subscriptions subscriptions, MailLinks links, TimeProvider clock)
+    Subscriptions subscriptions, MailLinks links, TimeProvider clock, IStringLocalizer<Ui> t)
 {
     public async Task<DigestsPage> MonthsAsync(string? message, CancellationToken cancellationToken)
     {
@@ -65,11 +67,12 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         return Preview(edition, edition.ForTopic(topic?.Id), topic).Html;
     }
 
+    /// <summary>The mail in the page's language, as a reader in that language gets it.</summary>
     private MailContent Preview(DigestEdition edition, IReadOnlyList<DigestItem> items, TopicChoice? topic) =>
-        MailTemplates.Digest(edition, items,
+        MailTemplates.Digest(t, edition, items,
             topic is null ? null
-                : $"As a reader of the topic “{topic.Name}” gets it ({items.Count} of {edition.Items.Count} summaries).",
-            links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
+                : t["As a reader of the topic “{0}” gets it ({1} of {2} summaries).", topic.Shown, items.Count, edition.Items.Count].Value,
+            links.Absolute(SiteLanguage.Local(SubscribeUrls.Subscribe)), links.Absolute(SiteLanguage.Local(SubscribeUrls.Subscribe)));
 
     public async Task<IReadOnlyDictionary<SubscriberStatus, int>> CountsAsync(CancellationToken cancellationToken) =>
         await db.Subscribers.AsNoTracking().GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })
