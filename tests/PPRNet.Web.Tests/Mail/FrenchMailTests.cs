@@ -123,23 +123,24 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         Assert.Equal("List-Unsubscribe=One-Click", digest.Headers["List-Unsubscribe-Post"]);
 
         var html = Parse(digest.HtmlBody);
+        var body = html.Body!;
         Assert.Equal("fr", html.DocumentElement.GetAttribute("lang"));
         Assert.Equal($"Résumés de recherche{Nbsp}: avril 2021", html.Text("h1"));
-        Assert.Contains("ne sont rédigés qu’en anglais", html.Body!.Text(), StringComparison.Ordinal);
+        Assert.Contains("ne sont rédigés qu’en anglais", body.Text(), StringComparison.Ordinal);
         Assert.Equal(["Implications pour la pratique", "Implications pour la pratique"], html.Texts("h3"));
-        Assert.Contains("Méta-analyse", html.Body.Text(), StringComparison.Ordinal);
-        Assert.Contains("Étude qualitative", html.Body.Text(), StringComparison.Ordinal);
-        Assert.Contains("Certitude très faible.", html.Body.Text(), StringComparison.Ordinal);
+        Assert.Contains("Méta-analyse", body.Text(), StringComparison.Ordinal);
+        Assert.Contains("Étude qualitative", body.Text(), StringComparison.Ordinal);
+        Assert.Contains("Certitude très faible.", body.Text(), StringComparison.Ordinal);
         // The summaries' own words are English, and marked so.
         Assert.All(html.QuerySelectorAll("h2"), h2 => Assert.Equal("en", h2.GetAttribute("lang")));
         foreach (var englishText in new[] { "Mindfulness and Empathy in Therapists", "Ask clients how well they feel understood.",
             "Therapists who rated themselves as more mindful", "Cooper, D., &", "One-time self-reports", "This month we read about" })
         {
-            var holder = html.Body.Descendants<AngleSharp.Dom.IText>().First(t => t.Data.Contains(englishText, StringComparison.Ordinal));
+            var holder = body.Descendants<AngleSharp.Dom.IText>().First(t => t.Data.Contains(englishText, StringComparison.Ordinal));
             Assert.True(holder.ParentElement!.Closest("[lang]")!.GetAttribute("lang") == "en", $"“{englishText}” is not marked English");
         }
 
-        var shown = FrenchText.EnglishWordsIn(FrenchText.VisibleOutsideEnglish(html.Body));
+        var shown = FrenchText.EnglishWordsIn(FrenchText.VisibleOutsideEnglish(body));
         Assert.True(shown.Count == 0, $"The digest shows English: {string.Join(", ", shown)}");
 
         // Every link goes to a French page, and each one answers.
@@ -159,7 +160,7 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         Assert.Contains($"Lire le résumé complet{Nbsp}: http://localhost/fr/blog/2021/04/", digest.TextBody, StringComparison.Ordinal);
 
         // The header's address opens the French page, which unsubscribes.
-        var unsubscribe = digest.Headers["List-Unsubscribe"].Trim('<', '>');
+        var unsubscribe = digest.Headers["List-Unsubscribe"]!.Trim('<', '>');
         var (opened, page) = await MailSteps.FollowAsync(site, unsubscribe);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
@@ -196,6 +197,8 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         Assert.NotNull(page.QuerySelector("input[name='Form.Language'][value=en][checked]"));
         var (saved, _) = await browser.SubmitAsync(page, "form.preferences-form", new() { ["Form.Language"] = "fr" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, savedPage) = await browser.FollowAsync(saved);
+        Assert.Equal("Saved. Your next digest follows these choices.", savedPage.Text(".flash"));
         Assert.Equal("fr", await LanguageOfAsync(site, email));
 
         // On the French page, the save stays under /fr, and the choice shows as saved.
