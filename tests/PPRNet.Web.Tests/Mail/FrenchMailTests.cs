@@ -118,8 +118,10 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         var digest = digests.Single(m => m.Envelope.Contains(french)).Message;
         var englishDigest = digests.Single(m => m.Envelope.Contains(english)).Message;
 
-        Assert.Equal($"Blogue de recherche du PPRNet{Nbsp}: avril 2021 - Mindfulness and Empathy in Therapists et 1 de plus", digest.Subject);
-        Assert.StartsWith("<http://localhost/fr/subscribe/unsubscribe?token=", digest.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Equal($"Blogue de recherche du PPRNet{Nbsp}: avril 2021 - Mindfulness and Empathy in Therapists et 1 de plus",
+            digest.Subject);
+        Assert.StartsWith("<http://localhost/fr/subscribe/unsubscribe?token=", digest.Headers["List-Unsubscribe"],
+            StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", digest.Headers["List-Unsubscribe-Post"]);
 
         var html = Parse(digest.HtmlBody);
@@ -137,7 +139,8 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
             "Therapists who rated themselves as more mindful", "Cooper, D., &", "One-time self-reports", "This month we read about" })
         {
             var holder = body.Descendants<AngleSharp.Dom.IText>().First(t => t.Data.Contains(englishText, StringComparison.Ordinal));
-            Assert.True(holder.ParentElement!.Closest("[lang]")!.GetAttribute("lang") == "en", $"“{englishText}” is not marked English");
+            Assert.True(holder.ParentElement!.Closest("[lang]")!.GetAttribute("lang") == "en",
+                $"“{englishText}” is not marked English");
         }
 
         var shown = FrenchText.EnglishWordsIn(FrenchText.VisibleOutsideEnglish(body));
@@ -229,7 +232,8 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         var email = $"lien@{MailSteps.NewDomain()}";
         await ConfirmedInFrenchAsync(site, email);
 
-        var (response, _) = await site.Anonymous().SubmitAsync("/fr/subscribe/preferences-link", "main form", new() { ["Form.Email"] = email });
+        var (response, _) = await site.Anonymous().SubmitAsync("/fr/subscribe/preferences-link", "main form",
+            new() { ["Form.Email"] = email });
         Assert.Equal("/fr/subscribe/preferences-link/sent", response.Headers.Location!.OriginalString);
 
         var mail = await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2);
@@ -260,8 +264,8 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
 
         var test = await MailSteps.OnlyMessageToAsync(smtp, tester);
         Assert.StartsWith($"[Essai] Blogue de recherche du PPRNet{Nbsp}: avril 2021", test.Subject, StringComparison.Ordinal);
-        Assert.Contains($"Essai{Nbsp}: voici le bulletin tel que le reçoit un lecteur de tous les sujets (2 résumés sur 2).", test.TextBody,
-            StringComparison.Ordinal);
+        Assert.Contains($"Essai{Nbsp}: voici le bulletin tel que le reçoit un lecteur de tous les sujets (2 résumés sur 2).",
+            test.TextBody, StringComparison.Ordinal);
         Assert.Contains("http://localhost/fr/blog/2021/04", test.TextBody, StringComparison.Ordinal);
         Assert.Equal("fr", Parse(test.HtmlBody).DocumentElement.GetAttribute("lang"));
     }
