@@ -21,3 +21,15 @@ public static class Plurals
     public static bool IsOne(int count, CultureInfo culture) =>
         SiteLanguage.IsFrenchCulture(culture) ? count is 0 or 1 : count == 1;
 }
+
+/// <summary>Sentence case for a word that also appears mid-sentence: "summaries" heads a table as
+/// "Summaries". One key serves both, since resources cannot hold two keys differing only in case.</summary>
+public static class Capitals
+{
+    public static string Capitalized(this LocalizedString text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.Value;
+        return value.Length == 0 ? value : char.ToUpper(value[0], CultureInfo.CurrentCulture) + value[1..];
+    }
+}

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
@@ -19,9 +20,13 @@ public sealed record DigestItem(int Id, string Title, string Url, string Citatio
     public Certainty? Certainty { get; init; }
 }
 
-/// <summary>What a month's digest can hold: its intro and every summary published in it.</summary>
+/// <summary>What a month's digest can hold: its intro and every summary published in it. Its links
+/// and names are in the language it was read in (<see cref="Language"/>), so it is kept per language.</summary>
 public sealed record DigestEdition(string Month, string MonthUrl, string? IntroHtml, string? IntroText, IReadOnlyList<DigestItem> Items)
 {
+    /// <summary>The language its links and names were written in.</summary>
+    public string Language { get; init; } = SiteLanguage.EnglishCode;
+
     public string Label => SummaryRules.MonthLabel(Month);
 
     /// <summary>The summaries a reader of these topics gets; none means no email for them.</summary>
@@ -35,11 +40,13 @@ public sealed record DigestEdition(string Month, string MonthUrl, string? IntroH
 public sealed record MailContent(string Subject, string Html, string Text);
 
 /// <summary>Reads a month's digest from the archive: the same published summaries readers see,
-/// rendered for mail from their Markdown (links to the site absolute, images as links).</summary>
+/// rendered for mail from their Markdown (links to the site absolute, images as links). Its links go
+/// to the pages in the current language (<see cref="SiteLanguage.Use"/>), and so do its names.</summary>
 public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLinks links, MarkdownRenderer renderer)
 {
     public async Task<DigestEdition?> EditionAsync(string month, CancellationToken cancellationToken)
     {
+        var french = SiteLanguage.IsFrench;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await db.Summaries.AsNoTracking().Published(today).InMonth(month).NewestFirst()
             .Select(s => new
@@ -50,7 +57,7 @@ public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLin
                 s.CitationMarkdown,
                 s.ImplicationsMarkdown,
                 s.BottomLineMarkdown,
-                Type = s.ResearchType.Name,
+                Type = french ? s.ResearchType.NameFr : s.ResearchType.Name,
                 Effect = EffectSize.Of(s.EffectStatistic, s.EffectValue, s.EffectCiLow, s.EffectCiHigh, s.EffectOutcome),
                 Certainty = Certainty.Of(s.CertaintyLevel, s.CertaintyReasons, s.CertaintyNote),
             })
@@ -83,7 +90,10 @@ public sealed class DigestComposer(BlogDbContext db, TimeProvider clock, MailLin
                     EffectSize = r.Effect,
                     Certainty = r.Certainty,
                 };
-            }).ToList());
+            }).ToList())
+        {
+            Language = SiteLanguage.Code,
+        };
     }
 
     private MailMarkdown ForMail(string markdown, bool inline)

@@ -67,11 +67,12 @@ public sealed class DigestDesk(BlogDbContext db, DigestQueue queue, DigestCompos
         return Preview(edition, edition.ForTopic(topic?.Id), topic).Html;
     }
 
+    /// <summary>The mail in the page's language, as a reader in that language gets it.</summary>
     private MailContent Preview(DigestEdition edition, IReadOnlyList<DigestItem> items, TopicChoice? topic) =>
-        MailTemplates.Digest(edition, items,
+        MailTemplates.Digest(t, edition, items,
             topic is null ? null
-                : t["As a reader of the topic “{0}” gets it ({1} of {2} summaries).", topic.Name, items.Count, edition.Items.Count].Value,
-            links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
+                : t["As a reader of the topic “{0}” gets it ({1} of {2} summaries).", topic.Shown, items.Count, edition.Items.Count].Value,
+            links.Absolute(SiteLanguage.Local(SubscribeUrls.Subscribe)), links.Absolute(SiteLanguage.Local(SubscribeUrls.Subscribe)));
 
     public async Task<IReadOnlyDictionary<SubscriberStatus, int>> CountsAsync(CancellationToken cancellationToken) =>
         await db.Subscribers.AsNoTracking().GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
@@ -153,7 +154,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
             return $"{label} has no published summaries, so there is no digest to test. Nothing was sent.";
         }
 
-        if (!SubscriberAddress.TryNormalize(email, out var address, out _))
+        if (!SubscriberAddress.TryNormalize(email, out var address))
         {
             return $"Your account's address ({email}) cannot receive mail. Nothing was sent.";
         }
@@ -165,6 +166,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
             Email = address,
             Month = month,
             TopicId = topicId,
+            // Written in the language of the page the editor asked from.
+            Language = SiteLanguage.Code,
             Status = OutboxStatus.Queued,
             CreatedAt = now,
             NextAttemptAt = now,

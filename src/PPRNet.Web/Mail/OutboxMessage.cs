@@ -19,6 +19,10 @@ public class OutboxMessage
     /// <summary>A test as a reader of this one topic gets it; null: all topics.</summary>
     public int? TopicId { get; set; }
 
+    /// <summary>An editor's test: the language it is written in (the page's the editor sent it
+    /// from); null for mail to a subscriber, which is written in the subscriber's.</summary>
+    public string? Language { get; set; }
+
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -20,6 +20,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasOne(m => m.Subscriber).WithMany().HasForeignKey(m => m.SubscriberId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.Email).HasMaxLength(SubscriberAddress.MaxLength);
         builder.Property(m => m.Month).HasMaxLength(7);
+        builder.Property(m => m.Language).HasMaxLength(2);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
     }

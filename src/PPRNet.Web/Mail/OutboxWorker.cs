@@ -1,20 +1,24 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Mail;
 
 /// <summary>One batch of the outbox, in a scope of its own (a fresh DbContext each batch).</summary>
 public sealed partial class OutboxWorker(
     BlogDbContext db, DigestQueue queue, UnconfirmedRequests unconfirmed, DigestComposer composer,
-    MailTokens tokens, MailLinks links, MailTransport transport,
+    MailTokens tokens, MailLinks links, MailTransport transport, IStringLocalizer<Ui> t,
     IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger)
 {
     private const int BatchSize = 200;
-    private readonly Dictionary<string, DigestEdition?> editions = [];
+
+    // By month and language: an edition's links and names are in the language it was read in.
+    private readonly Dictionary<(string Month, string Language), DigestEdition?> editions = [];
 
     /// <summary>Queues scheduled digests whose time has come, and forgets unconfirmed addresses.</summary>
     public async Task QueueDueAsync(CancellationToken cancellationToken)
@@ -154,71 +158,92 @@ public sealed partial class OutboxWorker(
             .SetProperty(m => m.LastError, reason)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
 
-    /// <summary>The message as it should go now, or why it should not go at all.</summary>
+    /// <summary>The message as it should go now, or why it should not go at all: in the reader's
+    /// language (an editor's test in the language it was asked for in), links included.</summary>
     private async Task<(MimeMessage? Message, string? SkipReason)> BuildAsync(OutboxMessage row)
     {
-        var settings = options.Value;
         if (row.Kind == OutboxKind.Test)
         {
-            var test = await EditionAsync(row.Month!);
-            if (test is null)
+            using (SiteLanguage.Use(SiteLanguage.Known(row.Language)))
             {
-                return (null, "no published summaries");
+                return await BuildTestAsync(row);
             }
-
-            var topic = row.TopicId is { } topicId
-                ? await db.Topics.AsNoTracking().Where(t => t.Id == topicId).Select(t => t.Name).FirstOrDefaultAsync()
-                : null;
-            var items = test.ForTopic(topic is null ? null : row.TopicId);
-            var note = $"Test: this is the digest as a reader of {(topic is null ? "every topic" : $"the topic “{topic}”")}"
-                + $" gets it ({items.Count} of {test.Items.Count} summaries).";
-            var content = MailTemplates.Digest(test, items, note,
-                links.Absolute(SubscribeUrls.Subscribe), links.Absolute(SubscribeUrls.Subscribe));
-            return (MailTemplates.Message(content with { Subject = "[Test] " + content.Subject }, settings, row.Email, null), null);
         }
 
         var subscriber = await db.Subscribers.AsNoTracking().Where(s => s.Id == row.SubscriberId)
-            .Select(s => new { s.Key, s.Status, s.AllTopics, s.ConfirmStamp, Topics = s.Topics.Select(t => t.Id).ToList() })
+            .Select(s => new { s.Key, s.Status, s.AllTopics, s.ConfirmStamp, s.Language, Topics = s.Topics.Select(t => t.Id).ToList() })
             .FirstOrDefaultAsync();
         if (subscriber is null)
         {
             return (null, "subscriber deleted");
         }
 
+        using var language = SiteLanguage.Use(SiteLanguage.Known(subscriber.Language));
+        var settings = options.Value;
+
         // One signed token names the subscriber for both pages.
         var token = tokens.Preferences(subscriber.Key);
-        var preferences = links.Absolute(SubscribeUrls.ManageWith(token));
-        var unsubscribe = links.Absolute(SubscribeUrls.UnsubscribeWith(token));
+        var preferences = links.Absolute(SiteLanguage.Local(SubscribeUrls.ManageWith(token)));
+        var unsubscribe = links.Absolute(SiteLanguage.Local(SubscribeUrls.UnsubscribeWith(token)));
         var live = subscriber.Status is SubscriberStatus.Confirmed or SubscriberStatus.Paused;
         switch (row.Kind)
         {
             case OutboxKind.Confirmation when !live:
-                var confirm = links.Absolute(SubscribeUrls.ConfirmWith(tokens.Confirmation(subscriber.Key, subscriber.ConfirmStamp)));
-                return (MailTemplates.Message(MailTemplates.Confirmation(confirm, links.Base), settings, row.Email, null), null);
+                var confirm = links.Absolute(SiteLanguage.Local(
+                    SubscribeUrls.ConfirmWith(tokens.Confirmation(subscriber.Key, subscriber.ConfirmStamp))));
+                // The site's home in the reader's language: the English one is the bare base address.
+                var site = SiteLanguage.IsFrench ? links.Absolute(SiteLanguage.Local("/")) : links.Base;
+                return (MailTemplates.Message(MailTemplates.Confirmation(t, confirm, site), settings, row.Email, null), null);
             case OutboxKind.AlreadySubscribed when live:
-                return (MailTemplates.Message(MailTemplates.AlreadySubscribed(preferences, unsubscribe),
+                return (MailTemplates.Message(MailTemplates.AlreadySubscribed(t, preferences, unsubscribe),
                     settings, row.Email, unsubscribe), null);
             case OutboxKind.PreferencesLink when live:
-                return (MailTemplates.Message(MailTemplates.PreferencesLink(preferences, unsubscribe),
+                return (MailTemplates.Message(MailTemplates.PreferencesLink(t, preferences, unsubscribe),
                     settings, row.Email, unsubscribe), null);
             case OutboxKind.Digest when subscriber.Status == SubscriberStatus.Confirmed:
                 var edition = await EditionAsync(row.Month!);
                 var wanted = edition?.For(subscriber.AllTopics, subscriber.Topics) ?? [];
                 return wanted.Count == 0
                     ? (null, "no summaries on the subscriber's topics")
-                    : (MailTemplates.Message(MailTemplates.Digest(edition!, wanted, null, preferences, unsubscribe),
+                    : (MailTemplates.Message(MailTemplates.Digest(t, edition!, wanted, null, preferences, unsubscribe),
                         settings, row.Email, unsubscribe), null);
             default:
                 return (null, $"subscriber is {subscriber.Status.ToString().ToLowerInvariant()}");
         }
     }
 
+    /// <summary>An editor's test: the digest as a reader of every topic, or of one, gets it.</summary>
+    private async Task<(MimeMessage? Message, string? SkipReason)> BuildTestAsync(OutboxMessage row)
+    {
+        var test = await EditionAsync(row.Month!);
+        if (test is null)
+        {
+            return (null, "no published summaries");
+        }
+
+        var french = SiteLanguage.IsFrench;
+        var topic = row.TopicId is { } topicId
+            ? await db.Topics.AsNoTracking().Where(topic => topic.Id == topicId).Select(topic => french ? topic.NameFr : topic.Name)
+                .FirstOrDefaultAsync()
+            : null;
+        var items = test.ForTopic(topic is null ? null : row.TopicId);
+        var note = topic is null
+            ? t["Test: this is the digest as a reader of every topic gets it ({0} of {1} summaries).", items.Count, test.Items.Count]
+            : t["Test: this is the digest as a reader of the topic “{0}” gets it ({1} of {2} summaries).", topic, items.Count,
+                test.Items.Count];
+        var subscribe = links.Absolute(SiteLanguage.Local(SubscribeUrls.Subscribe));
+        var content = MailTemplates.Digest(t, test, items, note, subscribe, subscribe);
+        return (MailTemplates.Message(content with { Subject = t["[Test] {0}", content.Subject] }, options.Value, row.Email, null), null);
+    }
+
+    /// <summary>The month's edition in the current language, read once per batch.</summary>
     private async Task<DigestEdition?> EditionAsync(string month)
     {
-        if (!editions.TryGetValue(month, out var edition))
+        var key = (month, SiteLanguage.Code);
+        if (!editions.TryGetValue(key, out var edition))
         {
             edition = await composer.EditionAsync(month, CancellationToken.None);
-            editions[month] = edition;
+            editions[key] = edition;
         }
 
         return edition;

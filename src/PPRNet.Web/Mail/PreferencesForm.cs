@@ -6,4 +6,5 @@ public sealed class PreferencesForm
     public bool AllTopics { get; set; } = true;
     public List<string> Topics { get; set; } = [];
     public bool Paused { get; set; }
+    public string? Language { get; set; }
 }

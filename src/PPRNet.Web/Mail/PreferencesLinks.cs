@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
 
 /// <summary>A new preferences link on request, for a reader whose link has expired or is lost.</summary>
 public sealed partial class PreferencesLinks(
-    BlogDbContext db, SubscribeLimiter limiter, MailSignal signal, TimeProvider clock, ILogger<PreferencesLinks> logger)
+    BlogDbContext db, SubscribeLimiter limiter, MailSignal signal, TimeProvider clock, IStringLocalizer<Ui> t,
+    ILogger<PreferencesLinks> logger)
 {
     /// <summary>Mails a new preferences link to the address if it is subscribed (confirmed or
     /// paused), and nothing otherwise; the answer is the same either way, so the form tells nobody
@@ -15,7 +18,7 @@ public sealed partial class PreferencesLinks(
     public async Task<IReadOnlyList<FieldError>> SendPreferencesLinkAsync(PreferencesLinkForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
+        if (!SubscriberAddress.TryNormalize(t, form.Email, out var email, out var problem))
         {
             return [new FieldError(nameof(form.Email), problem)];
         }

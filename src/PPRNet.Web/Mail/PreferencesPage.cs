@@ -10,5 +10,7 @@ public sealed class PreferencesPage : PageViewModel
     public required bool AllTopics { get; init; }
     public required IReadOnlyList<string> Selected { get; init; }
     public required IReadOnlyList<TopicChoice> Topics { get; init; }
+    /// <summary>The language of the reader's mail, as stored or as just chosen.</summary>
+    public string? Language { get; init; }
     public string? Message { get; init; }
 }

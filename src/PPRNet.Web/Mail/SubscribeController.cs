@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Setup;
 using PPRNet.Web.Shared;
 
@@ -8,13 +10,15 @@ namespace PPRNet.Web.Mail;
 /// <summary>The public side of the digest: subscribe, confirm, preferences, unsubscribe. No account:
 /// a signed link from the reader's own mail is the only key. Never cached: pages carry tokens.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubscribeController(Subscriptions subscriptions, PreferencesLinks preferencesLinks) : Controller
+public sealed class SubscribeController(Subscriptions subscriptions, PreferencesLinks preferencesLinks, IStringLocalizer<Ui> t)
+    : Controller
 {
     private const string MessageKey = "Message";
 
     [HttpGet(SubscribeUrls.Subscribe)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await PageAsync(new SubscribeForm { Page = SubscribeUrls.Subscribe }, cancellationToken));
+        View(await PageAsync(new SubscribeForm { Page = SiteLanguage.Local(SubscribeUrls.Subscribe), Language = SiteLanguage.Code },
+            cancellationToken));
 
     // The footer form sits on output-cached public pages, where an antiforgery token would be
     // someone else's; a forged post can do no more than anyone typing an address can, and double
@@ -25,25 +29,27 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         ArgumentNullException.ThrowIfNull(form);
         (await subscriptions.SubscribeAsync(form, cancellationToken)).AddTo(ModelState, "Form");
 
-        return ModelState.IsValid ? Redirect(SubscribeUrls.CheckYourInbox) : View(await PageAsync(form, cancellationToken));
+        return ModelState.IsValid
+            ? Redirect(SiteLanguage.Local(SubscribeUrls.CheckYourInbox))
+            : View(await PageAsync(form, cancellationToken));
     }
 
     [HttpGet(SubscribeUrls.CheckYourInbox)]
-    public IActionResult Thanks() => View("Notice", Message("Check your inbox",
-        "If that address can be subscribed, an email with a confirmation link is on its way to it. "
-            + $"The link works for {MailTemplates.ConfirmationLinkLifetime}.",
-        "Nothing will be sent to the address until the link is followed. No email after a few minutes? Look in the spam folder."));
+    public IActionResult Thanks() => View("Notice", Message(t["Check your inbox"],
+        t["If that address can be subscribed, an email with a confirmation link is on its way to it. The link works for {0}.",
+            MailTemplates.ConfirmationLinkLifetime(t)],
+        t["Nothing will be sent to the address until the link is followed. No email after a few minutes? Look in the spam folder."]));
 
     [HttpGet(SubscribeUrls.Confirm)]
     public IActionResult Confirm(string? token) => View("Notice", new SubscriptionMessagePage
     {
-        Title = "Confirm your subscription",
-        Description = "Confirm your subscription to the monthly digest.",
-        Heading = "Confirm your subscription",
-        Paragraphs = ["One more step: press the button to start receiving the monthly digest."],
-        ButtonAction = SubscribeUrls.Confirm,
+        Title = t["Confirm your subscription"],
+        Description = t["Confirm your subscription to the monthly digest."],
+        Heading = t["Confirm your subscription"],
+        Paragraphs = [t["One more step: press the button to start receiving the monthly digest."]],
+        ButtonAction = SiteLanguage.Local(SubscribeUrls.Confirm),
         ButtonToken = token,
-        ButtonLabel = "Confirm my subscription",
+        ButtonLabel = t["Confirm my subscription"],
     });
 
     // The signed token is the only authority here; it comes from the reader's mail.
@@ -51,15 +57,14 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
     public async Task<IActionResult> ConfirmPost([FromForm] string? token, CancellationToken cancellationToken) =>
         await subscriptions.ConfirmAsync(token, cancellationToken) switch
         {
-            ConfirmOutcome.Confirmed => View("Notice", Message("You are subscribed",
-                "Thank you. The digest arrives when each month's summaries are published; "
-                    + "every email has a link to change your topics or to unsubscribe.")),
-            ConfirmOutcome.AlreadyConfirmed => View("Notice", Message("You are already subscribed",
-                "This address is already confirmed; nothing has changed.")),
-            ConfirmOutcome.Expired => BadRequestMessage("This link has expired",
-                $"Confirmation links work for {MailTemplates.ConfirmationLinkLifetime}. Subscribe again and a new link will be sent."),
-            _ => BadRequestMessage("This link is not valid",
-                "It may be incomplete or replaced by a newer one. Subscribe again and a new link will be sent."),
+            ConfirmOutcome.Confirmed => View("Notice", Message(t["You are subscribed"],
+                t["Thank you. The digest arrives when each month's summaries are published; every email has a link to change your topics or to unsubscribe."])),
+            ConfirmOutcome.AlreadyConfirmed => View("Notice", Message(t["You are already subscribed"],
+                t["This address is already confirmed; nothing has changed."])),
+            ConfirmOutcome.Expired => BadRequestMessage(t["This link has expired"],
+                t["Confirmation links work for {0}. Subscribe again and a new link will be sent.", MailTemplates.ConfirmationLinkLifetime(t)]),
+            _ => BadRequestMessage(t["This link is not valid"],
+                t["It may be incomplete or replaced by a newer one. Subscribe again and a new link will be sent."]),
         };
 
     [HttpGet(SubscribeUrls.Manage)]
@@ -68,20 +73,21 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         var link = await subscriptions.FromLinkAsync(token, cancellationToken);
         return link.IsLive
             ? View(await PreferencesAsync(token!, link.Subscriber!, link.Subscriber!.AllTopics,
-                link.Subscriber.Topics.Select(t => t.Slug).ToList(), cancellationToken))
+                link.Subscriber.Topics.Select(topic => topic.Slug).ToList(), link.Subscriber.Language, cancellationToken))
             : NotLive(link);
     }
 
     private async Task<PreferencesPage> PreferencesAsync(string token, Subscriber subscriber, bool allTopics,
-        IReadOnlyList<string> selected, CancellationToken cancellationToken) => new()
+        IReadOnlyList<string> selected, string? language, CancellationToken cancellationToken) => new()
         {
-            Title = "Your digest preferences",
-            Description = "Change your topics, pause or unsubscribe.",
+            Title = t["Your digest preferences"],
+            Description = t["Change your topics, pause or unsubscribe."],
             Token = token,
             Email = subscriber.Email,
             Status = subscriber.Status,
             AllTopics = allTopics,
             Selected = selected,
+            Language = language,
             Topics = await subscriptions.TopicChoicesAsync(cancellationToken),
             Message = TempData[MessageKey] as string,
         };
@@ -103,14 +109,15 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
 
             var link = await subscriptions.FromLinkAsync(form.Token, cancellationToken);
             return link.IsLive
-                ? View(await PreferencesAsync(form.Token!, link.Subscriber!, form.AllTopics, form.Topics, cancellationToken))
+                ? View(await PreferencesAsync(form.Token!, link.Subscriber!, form.AllTopics, form.Topics, form.Language,
+                    cancellationToken))
                 : NotLive(link);
         }
 
         TempData[MessageKey] = form.Paused
-            ? "Saved. The digest is paused until you resume it here."
-            : "Saved. Your next digest follows these choices.";
-        return Redirect(SubscribeUrls.ManageWith(form.Token ?? ""));
+            ? t["Saved. The digest is paused until you resume it here."].Value
+            : t["Saved. Your next digest follows these choices."].Value;
+        return Redirect(SiteLanguage.Local(SubscribeUrls.ManageWith(form.Token ?? "")));
     }
 
     [HttpGet(SubscribeUrls.Unsubscribe)]
@@ -119,7 +126,7 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         var link = await subscriptions.FromLinkAsync(token, cancellationToken);
         if (link.Check == TokenCheck.Invalid)
         {
-            return BadRequestMessage("This link is not valid", "Use the link in your most recent digest.");
+            return BadRequestMessage(t["This link is not valid"], t["Use the link in your most recent digest."]);
         }
 
         if (link.HasEnded)
@@ -130,16 +137,16 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         // An expired link still unsubscribes, but no longer says which address it was for.
         return View("Notice", new SubscriptionMessagePage
         {
-            Title = "Unsubscribe",
-            Description = "Stop the monthly digest.",
-            Heading = "Unsubscribe from the digest?",
+            Title = t["Unsubscribe"],
+            Description = t["Stop the monthly digest."],
+            Heading = t["Unsubscribe from the digest?"],
             Paragraphs = [link.IsLive
-                ? $"No more digests will be sent to {link.Subscriber!.Email}."
-                : "No more digests will be sent to this address."],
-            ButtonAction = SubscribeUrls.UnsubscribeWith(token!),
-            ButtonLabel = "Unsubscribe",
-            LinkUrl = SubscribeUrls.ManageWith(token!),
-            LinkText = "Or change your topics, or pause the digest instead",
+                ? t["No more digests will be sent to {0}.", link.Subscriber!.Email]
+                : t["No more digests will be sent to this address."]],
+            ButtonAction = SiteLanguage.Local(SubscribeUrls.UnsubscribeWith(token!)),
+            ButtonLabel = t["Unsubscribe"],
+            LinkUrl = SiteLanguage.Local(SubscribeUrls.ManageWith(token!)),
+            LinkText = t["Or change your topics, or pause the digest instead"],
         });
     }
 
@@ -148,13 +155,13 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
     [HttpPost(SubscribeUrls.Unsubscribe), IgnoreAntiforgeryToken, EnableRateLimiting(RateLimitPolicies.Unsubscribe)]
     public async Task<IActionResult> UnsubscribePost([FromQuery] string? token, CancellationToken cancellationToken) =>
         await subscriptions.UnsubscribeAsync(token, cancellationToken)
-            ? View("Notice", Message("You are unsubscribed",
-                "No more digests will be sent to this address. Changed your mind? Subscribe again at any time."))
-            : BadRequestMessage("This link is not valid", "Use the link in your most recent digest.");
+            ? View("Notice", Message(t["You are unsubscribed"],
+                t["No more digests will be sent to this address. Changed your mind? Subscribe again at any time."]))
+            : BadRequestMessage(t["This link is not valid"], t["Use the link in your most recent digest."]);
 
     [HttpGet(SubscribeUrls.PreferencesLink)]
-    public IActionResult PreferencesLink() => View(LinkRequestPage(new PreferencesLinkForm(), "Get a new link to your preferences",
-        "Enter your address. If it is subscribed, we will email it a new link to change its topics, pause the digest or unsubscribe."));
+    public IActionResult PreferencesLink() => View(LinkRequestPage(new PreferencesLinkForm(), t["Get a new link to your preferences"],
+        t["Enter your address. If it is subscribed, we will email it a new link to change its topics, pause the digest or unsubscribe."]));
 
     // It mails an address on a stranger's say-so, as subscribing does, so it shares that limit.
     [HttpPost(SubscribeUrls.PreferencesLink), ValidateAntiForgeryToken, EnableRateLimiting(RateLimitPolicies.Subscribe)]
@@ -164,15 +171,15 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         (await preferencesLinks.SendPreferencesLinkAsync(form, cancellationToken)).AddTo(ModelState, "Form");
 
         return ModelState.IsValid
-            ? Redirect(SubscribeUrls.PreferencesLinkSent)
-            : View(LinkRequestPage(form, "Get a new link to your preferences", "Enter the address the digest is sent to."));
+            ? Redirect(SiteLanguage.Local(SubscribeUrls.PreferencesLinkSent))
+            : View(LinkRequestPage(form, t["Get a new link to your preferences"], t["Enter the address the digest is sent to."]));
     }
 
     [HttpGet(SubscribeUrls.PreferencesLinkSent)]
-    public IActionResult PreferencesLinkSent() => View("Notice", Message("Check your inbox",
-        $"If that address is subscribed, an email with a new link to its preferences is on its way to it. "
-            + $"The link works for {MailTemplates.PreferencesLinkLifetime}.",
-        "Nothing has changed in the subscription. No email after a few minutes? Look in the spam folder."));
+    public IActionResult PreferencesLinkSent() => View("Notice", Message(t["Check your inbox"],
+        t["If that address is subscribed, an email with a new link to its preferences is on its way to it. The link works for {0}.",
+            MailTemplates.PreferencesLinkLifetime(t)],
+        t["Nothing has changed in the subscription. No email after a few minutes? Look in the spam folder."]));
 
     /// <summary>The page for a preferences link that cannot open the preferences: it shows nothing
     /// about the address, whatever the link names.</summary>
@@ -180,14 +187,14 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
     {
         if (link.Check == TokenCheck.Invalid)
         {
-            return BadRequestMessage("This link is not valid", "Use the link in your most recent digest, or subscribe again.");
+            return BadRequestMessage(t["This link is not valid"], t["Use the link in your most recent digest, or subscribe again."]);
         }
 
         if (link.Check == TokenCheck.Expired)
         {
-            var view = View("PreferencesLink", LinkRequestPage(new PreferencesLinkForm(), "This link has expired",
-                $"Links to your digest preferences work for {MailTemplates.PreferencesLinkLifetime}. "
-                    + $"Enter your address and, if it is subscribed, we will email it a new link."));
+            var view = View("PreferencesLink", LinkRequestPage(new PreferencesLinkForm(), t["This link has expired"],
+                t["Links to your digest preferences work for {0}. Enter your address and, if it is subscribed, we will email it a new link.",
+                    MailTemplates.PreferencesLinkLifetime(t)]));
             view.StatusCode = StatusCodes.Status400BadRequest;
             return view;
         }
@@ -195,20 +202,20 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
         return View("Notice", Ended());
     }
 
-    private static SubscriptionMessagePage Ended() => new()
+    private SubscriptionMessagePage Ended() => new()
     {
-        Title = "This subscription has ended",
-        Description = "This subscription has ended",
-        Heading = "This subscription has ended",
-        Paragraphs = ["No digests are sent to the address this link was for, and the link no longer opens its preferences."],
-        LinkUrl = SubscribeUrls.Subscribe,
-        LinkText = "Subscribe again",
+        Title = t["This subscription has ended"],
+        Description = t["This subscription has ended"],
+        Heading = t["This subscription has ended"],
+        Paragraphs = [t["No digests are sent to the address this link was for, and the link no longer opens its preferences."]],
+        LinkUrl = SiteLanguage.Local(SubscribeUrls.Subscribe),
+        LinkText = t["Subscribe again"],
     };
 
-    private static PreferencesLinkPage LinkRequestPage(PreferencesLinkForm form, string heading, string lede) => new()
+    private PreferencesLinkPage LinkRequestPage(PreferencesLinkForm form, string heading, string lede) => new()
     {
         Title = heading,
-        Description = "Get a new link to your digest preferences by email.",
+        Description = t["Get a new link to your digest preferences by email."],
         Heading = heading,
         Lede = lede,
         Form = form,
@@ -216,22 +223,23 @@ public sealed class SubscribeController(Subscriptions subscriptions, Preferences
 
     private async Task<SubscribePage> PageAsync(SubscribeForm form, CancellationToken cancellationToken) => new()
     {
-        Title = "Subscribe to the monthly digest",
-        Description = "Get each month's research summaries and their practice implications by email.",
+        Title = t["Subscribe to the monthly digest"],
+        Description = t["Get each month's research summaries and their practice implications by email."],
         Form = form,
         Topics = await subscriptions.TopicChoicesAsync(cancellationToken),
-        Feeds = [new FeedLink($"{SiteLinks.SiteName}: all summaries", "/feeds/all.rss", "/feeds/all.atom")],
+        Feeds = [new FeedLink(t["all summaries"], SiteLanguage.Local("/feeds/all.rss"),
+            SiteLanguage.Local("/feeds/all.atom"))],
     };
 
-    private static SubscriptionMessagePage Message(string heading, params string[] paragraphs) => new()
+    private static SubscriptionMessagePage Message(LocalizedString heading, params LocalizedString[] paragraphs) => new()
     {
         Title = heading,
         Description = heading,
         Heading = heading,
-        Paragraphs = paragraphs,
+        Paragraphs = paragraphs.Select(p => p.Value).ToList(),
     };
 
-    private ViewResult BadRequestMessage(string heading, string paragraph)
+    private ViewResult BadRequestMessage(LocalizedString heading, LocalizedString paragraph)
     {
         var view = View("Notice", Message(heading, paragraph));
         view.StatusCode = StatusCodes.Status400BadRequest;

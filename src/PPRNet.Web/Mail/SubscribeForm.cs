@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace PPRNet.Web.Mail;
 
 /// <summary>The subscribe form, in the footer of every public page and on /subscribe.</summary>
@@ -7,7 +9,17 @@ public sealed class SubscribeForm
         "Email me the PPRNet Research Blog's monthly digest of research summaries. "
             + "I can change my topics, pause or unsubscribe at any time from a link in every email.";
 
+    /// <summary>The wording as a page in the current language shows it, and as the consent records it.</summary>
+    public static string Wording(IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t["Email me the PPRNet Research Blog's monthly digest of research summaries. I can change my topics, pause or unsubscribe at any time from a link in every email."];
+    }
+
     public string? Email { get; set; }
+
+    /// <summary>The language of the mail: "en" or "fr"; none means the page's.</summary>
+    public string? Language { get; set; }
 
     /// <summary>Topic slugs; none chosen means every topic.</summary>
     public List<string> Topics { get; set; } = [];

@@ -24,6 +24,10 @@ public class Subscriber
 
     public List<Topic> Topics { get; set; } = [];
 
+    /// <summary>The language of every mail to this reader and of the pages its links open:
+    /// <see cref="Localization.SiteLanguage.EnglishCode"/> or <see cref="Localization.SiteLanguage.FrenchCode"/>.</summary>
+    public string Language { get; set; } = Localization.SiteLanguage.EnglishCode;
+
     /// <summary>Part of every confirmation link; changed on unsubscribing, so an old confirmation
     /// link can never subscribe the address again.</summary>
     public required string ConfirmStamp { get; set; }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Localization;
 
 namespace PPRNet.Web.Mail;
 
@@ -8,28 +9,53 @@ namespace PPRNet.Web.Mail;
 public static class SubscriberAddress
 {
     public const int MaxLength = 254;
-    public const string Invalid = "Enter an email address such as name@example.org.";
 
-    public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? address, [NotNullWhen(false)] out string? problem)
+    /// <summary>The address as we keep it, or null when it is not one we accept.</summary>
+    public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? address) =>
+        Check(input, out address) == Problem.None;
+
+    /// <summary>As above, with what is wrong in the current language, for the field it was typed in.</summary>
+    public static bool TryNormalize(IStringLocalizer t, string? input, [NotNullWhen(true)] out string? address,
+        [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        problem = Check(input, out address) switch
+        {
+            Problem.None => null,
+            Problem.Empty => t["Enter your email address."].Value,
+            Problem.TooLong => t["An email address has at most {0} characters.", MaxLength].Value,
+            Problem.Characters => t["An email address cannot contain spaces, line breaks or accented letters."].Value,
+            _ => t["Enter an email address such as name@example.org."].Value,
+        };
+        return problem is null;
+    }
+
+    private enum Problem
+    {
+        None,
+        Empty,
+        TooLong,
+        Characters,
+        Invalid,
+    }
+
+    private static Problem Check(string? input, out string? address)
     {
         address = null;
         var trimmed = input?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            problem = "Enter your email address.";
-            return false;
+            return Problem.Empty;
         }
 
         if (trimmed.Length > MaxLength)
         {
-            problem = $"An email address has at most {MaxLength} characters.";
-            return false;
+            return Problem.TooLong;
         }
 
         if (trimmed.Any(c => c <= ' ' || c >= 127))
         {
-            problem = "An email address cannot contain spaces, line breaks or accented letters.";
-            return false;
+            return Problem.Characters;
         }
 
         var at = trimmed.LastIndexOf('@');
@@ -38,13 +64,11 @@ public static class SubscriberAddress
             || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || parsed.DisplayName.Length > 0
             || !MimeKit.MailboxAddress.TryParse(trimmed, out var mailbox) || mailbox.Address != trimmed)
         {
-            problem = Invalid;
-            return false;
+            return Problem.Invalid;
         }
 
         address = trimmed;
-        problem = null;
-        return true;
+        return Problem.None;
     }
 
     public static string Normalize(string address)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 
 namespace PPRNet.Web.Mail;
 
@@ -16,6 +17,8 @@ public sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscribe
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Email).HasMaxLength(SubscriberAddress.MaxLength);
         builder.Property(s => s.NormalizedEmail).HasMaxLength(SubscriberAddress.MaxLength);
+        // Rows from before readers chose a language were all subscribed in English.
+        builder.Property(s => s.Language).HasMaxLength(2).IsRequired().HasDefaultValue(SiteLanguage.EnglishCode);
         builder.Property(s => s.ConsentPage).HasMaxLength(200);
         builder.Property(s => s.PendingPage).HasMaxLength(200);
         builder.Property(s => s.PendingTopics).HasMaxLength(2000);

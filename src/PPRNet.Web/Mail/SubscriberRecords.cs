@@ -46,6 +46,7 @@ public sealed class SubscriberRecords(BlogDbContext db, AuditLog audit)
             email = subscriber.Email,
             status = subscriber.Status.ToString(),
             topics = subscriber.AllTopics ? ["all topics"] : subscriber.Topics.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
+            language = subscriber.Language,
             created = subscriber.CreatedAt,
             consent = new { at = subscriber.ConsentAt, page = subscriber.ConsentPage, wording = subscriber.ConsentWording },
             unconfirmedRequest = subscriber.PendingAt is null ? null : new

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Data;
+using PPRNet.Web.Localization;
 using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Mail;
@@ -9,11 +11,11 @@ namespace PPRNet.Web.Mail;
 /// SubscriberRecords; the 30-day sweep of unconfirmed requests is UnconfirmedRequests.</summary>
 public sealed partial class Subscriptions(
     BlogDbContext db, MailTokens tokens, SubscribeLimiter limiter, MailSignal signal,
-    TimeProvider clock, ILogger<Subscriptions> logger)
+    TimeProvider clock, IStringLocalizer<Ui> t, ILogger<Subscriptions> logger)
 {
     public async Task<IReadOnlyList<TopicChoice>> TopicChoicesAsync(CancellationToken cancellationToken) =>
         (await db.Topics.AsNoTracking().Where(t => !t.Retired).Select(t => new TopicChoice(t.Id, t.Slug,
-            t.Name)).ToListAsync(cancellationToken))
+            t.Name, t.NameFr)).ToListAsync(cancellationToken))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Checks the form; when it is fine, records the request and queues the confirmation
@@ -22,9 +24,16 @@ public sealed partial class Subscriptions(
     {
         ArgumentNullException.ThrowIfNull(form);
         var problems = new List<FieldError>();
-        if (!SubscriberAddress.TryNormalize(form.Email, out var email, out var problem))
+        if (!SubscriberAddress.TryNormalize(t, form.Email, out var email, out var problem))
         {
             problems.Add(new FieldError(nameof(form.Email), problem));
+        }
+
+        // A form without the field (a page cached before it had one) is in the page's language.
+        var language = string.IsNullOrEmpty(form.Language) ? SiteLanguage.Code : form.Language;
+        if (!SiteLanguage.Codes.Contains(language))
+        {
+            problems.Add(new FieldError(nameof(form.Language), LanguageProblem()));
         }
 
         var (topicIds, topicProblem) = await TopicIdsAsync(form.Topics, cancellationToken);
@@ -75,7 +84,8 @@ public sealed partial class Subscriptions(
                     // until a link is followed, which writes the request it confirms.
                     ConsentAt = now,
                     ConsentPage = Page(form.Page),
-                    ConsentWording = SubscribeForm.ConsentWording,
+                    ConsentWording = SubscribeForm.Wording(t),
+                    Language = language,
                 };
                 db.Subscribers.Add(subscriber);
             }
@@ -84,7 +94,11 @@ public sealed partial class Subscriptions(
             // topics and the consent its owner once confirmed, and is sent nothing but this link.
             subscriber.PendingAt = now;
             subscriber.PendingPage = Page(form.Page);
-            subscriber.PendingWording = SubscribeForm.ConsentWording;
+            // The wording as the page showed it, in its language.
+            subscriber.PendingWording = SubscribeForm.Wording(t);
+            // Only an address that gets nothing but this link: its confirmation comes in the
+            // language asked for, and so does all that follows if its owner confirms.
+            subscriber.Language = language;
             subscriber.PendingTopics = string.Join(',',
                 topicIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             subscriber.UpdatedAt = now;
@@ -186,11 +200,25 @@ public sealed partial class Subscriptions(
 
         var subscriber = link.Subscriber!;
 
+        var problems = new List<FieldError>();
         var (topicIds, problem) = await TopicIdsAsync(form.Topics, cancellationToken);
         if (problem is not null || (!form.AllTopics && topicIds.Count == 0))
         {
-            return [new FieldError(nameof(form.Topics), problem ?? "Choose at least one topic, or every topic.")];
+            problems.Add(new FieldError(nameof(form.Topics), problem ?? t["Choose at least one topic, or every topic."]));
         }
+
+        // A form without the field keeps the language the reader has.
+        if (form.Language is { Length: > 0 } language && !SiteLanguage.Codes.Contains(language))
+        {
+            problems.Add(new FieldError(nameof(form.Language), LanguageProblem()));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        subscriber.Language = string.IsNullOrEmpty(form.Language) ? subscriber.Language : form.Language;
 
         await SetTopicsAsync(subscriber, form.AllTopics, topicIds, cancellationToken);
         subscriber.Status = form.Paused ? SubscriberStatus.Paused : SubscriberStatus.Confirmed;
@@ -261,9 +289,11 @@ public sealed partial class Subscriptions(
         var choices = await TopicChoicesAsync(cancellationToken);
         var unknown = wanted.Where(slug => choices.All(c => c.Slug != slug)).ToList();
         return unknown.Count > 0
-            ? ([], $"There is no topic “{Shorten(unknown[0])}”. Choose from the list.")
+            ? ([], t["There is no topic “{0}”. Choose from the list.", Shorten(unknown[0])])
             : (choices.Where(c => wanted.Contains(c.Slug)).Select(c => c.Id).ToList(), null);
     }
+
+    private string LanguageProblem() => t["Choose English or French."];
 
     private static string Shorten(string value) => new(value.Take(60).Where(c => !char.IsControl(c)).ToArray());
 
