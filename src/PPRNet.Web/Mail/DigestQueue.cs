@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PPRNet.Web.Admin;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Localization;
@@ -20,7 +22,7 @@ public sealed record DigestState(string Month, DigestStatus? Status, DateTimeOff
 /// at all or queued for everyone. Recipients are the confirmed subscribers (not paused, not
 /// undeliverable) whose topics match at least one of the month's summaries.</summary>
 public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, AuditLog audit, MailSignal signal, TimeProvider clock,
-    SiteTime siteTime)
+    SiteTime siteTime, IStringLocalizer<Ui> t)
 {
     public async Task<int> RecipientCountAsync(string month, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         var edition = await composer.EditionAsync(month, cancellationToken);
         if (edition is null)
         {
-            return $"{label} has no published summaries, so there is no digest to send. Nothing was sent.";
+            return t["{0} has no published summaries, so there is no digest to send. Nothing was sent.", label];
         }
 
         var now = clock.GetUtcNow();
@@ -68,17 +70,16 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Poke();
-        return $"The {label} digest is queued for {recipients} confirmed {(recipients == 1 ? "subscriber" : "subscribers")}"
-            + "; progress shows below.";
+        return t.Plural(recipients, "The {1} digest is queued for {0} confirmed subscriber; progress shows below.",
+            "The {1} digest is queued for {0} confirmed subscribers; progress shows below.", label);
     }
 
     /// <summary>Why a send time cannot be scheduled, or null. A time already past would be queued at
     /// the sender's next poll, skipping the confirmation step that "Send now" has.</summary>
     public string? SendAtProblem(string month, DateTimeOffset sendAt, DateTimeOffset now) =>
         sendAt <= now
-            ? $"Choose a time after now ({siteTime.Format(now)}) "
-                + $"to schedule the {SummaryRules.MonthLabel(month)} digest; "
-                + "to send it now, use “Send to … confirmed subscribers”."
+            ? t["Choose a time after now ({0}) to schedule the {1} digest; to send it now, use “Send to … confirmed subscribers”.",
+                siteTime.Shown(now, t), SummaryRules.MonthLabel(month)].Value
             : null;
 
     public async Task<string> ScheduleAsync(string month, DateTimeOffset sendAt, string user, CancellationToken cancellationToken)
@@ -112,7 +113,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         audit.Record(user, MailAuditActions.DigestSchedule, $"digest {month}", $"to be sent {siteTime.Format(sendAt)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return $"The {label} digest will be sent to confirmed subscribers at {siteTime.Format(sendAt)}.";
+        return t["The {0} digest will be sent to confirmed subscribers at {1}.", label, siteTime.Shown(sendAt, t)];
     }
 
     public async Task<string> UnscheduleAsync(string month, string user, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
 
         audit.Record(user, MailAuditActions.DigestSchedule, $"digest {month}", "schedule cancelled");
         await db.SaveChangesAsync(cancellationToken);
-        return $"The scheduled send of the {SummaryRules.MonthLabel(month)} digest is cancelled.";
+        return t["The scheduled send of the {0} digest is cancelled.", SummaryRules.MonthLabel(month)];
     }
 
     /// <summary>Queues every scheduled digest whose time has come (called by the sender). One whose
@@ -151,12 +152,12 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         var label = SummaryRules.MonthLabel(month);
         if (await composer.EditionAsync(month, cancellationToken) is null)
         {
-            return $"{label} has no published summaries, so there is no digest to test. Nothing was sent.";
+            return t["{0} has no published summaries, so there is no digest to test. Nothing was sent.", label];
         }
 
         if (!SubscriberAddress.TryNormalize(email, out var address))
         {
-            return $"Your account's address ({email}) cannot receive mail. Nothing was sent.";
+            return t["Your account's address ({0}) cannot receive mail. Nothing was sent.", email ?? ""];
         }
 
         var now = clock.GetUtcNow();
@@ -175,7 +176,7 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         audit.Record(user, MailAuditActions.DigestTest, $"digest {month}", $"test to {address}");
         await db.SaveChangesAsync(cancellationToken);
         signal.Poke();
-        return $"A test of the {label} digest is on its way to {address}.";
+        return t["A test of the {0} digest is on its way to {1}.", label, address];
     }
 
     public async Task<DigestState> StateAsync(string month, CancellationToken cancellationToken)
@@ -205,8 +206,8 @@ public sealed class DigestQueue(BlogDbContext db, DigestComposer composer, Audit
         counts.GetValueOrDefault(OutboxStatus.Failed), counts.GetValueOrDefault(OutboxStatus.Skipped));
 
     private string AlreadySent(string label, Digest digest) =>
-        $"The {label} digest was already sent ({(digest.QueuedAt is { } at ? siteTime.Format(at) : "")}, by {digest.RequestedBy}); "
-            + "a month's digest goes out once, so nothing was sent again.";
+        t["The {0} digest was already sent ({1}, by {2}); a month's digest goes out once, so nothing was sent again.",
+            label, digest.QueuedAt is { } at ? siteTime.Shown(at, t) : "", digest.RequestedBy ?? ""];
 
     private static int[] TopicIdsOf(DigestEdition edition) => edition.Items.SelectMany(i => i.TopicIds).Distinct().ToArray();
 

@@ -111,6 +111,9 @@ public static class BlogServices
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "pprnet.auth";
+            // One site in two languages: without a path the cookie would take the request's path
+            // base, and signing in on /fr/... would not hold on the English pages (nor the reverse).
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -129,13 +132,17 @@ public static class BlogServices
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pprnet.antiforgery";
+            options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Strict;
             // Secure whenever the original request was HTTPS (behind a proxy too); plain-HTTP
             // loopback runs keep working.
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+        });
 
         // Keys live in the database, so sign-ins and form tokens survive restarts and redeploys.
         builder.Services.AddDataProtection()

@@ -20,6 +20,20 @@ public sealed partial class BrowserTests(LiveSite site) : IClassFixture<LiveSite
         return page;
     }
 
+    [Theory]
+    [InlineData("fr-CA", true)]
+    [InlineData("en-CA", false)]
+    public async Task A_browser_that_prefers_french_is_offered_the_french_home_page_and_never_sent_there(string locale, bool offered)
+    {
+        var page = await OpenAsync("/", new BrowserNewContextOptions { Locale = locale });
+
+        Assert.Equal(site.BaseUrl + "/", page.Url);
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        var offer = page.Locator(".language-offer a");
+        Assert.Equal(offered, await offer.IsVisibleAsync());
+        Assert.Equal("/fr/", await offer.GetAttributeAsync("href"));
+    }
+
     [Fact]
     public async Task Copy_citation_puts_the_formatted_apa_citation_on_the_clipboard_and_says_so_to_screen_readers()
     {

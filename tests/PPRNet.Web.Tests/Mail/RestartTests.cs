@@ -53,7 +53,11 @@ public sealed class RestartTests(Smtp4dev smtp)
         using var signal = new MailSignal();
         var queue = new DigestQueue(db, new DigestComposer(db, clock, links, new PPRNet.Web.Summaries.MarkdownRenderer()),
             new AuditLog(db, clock, NullLogger<AuditLog>.Instance), signal, clock,
-            new PPRNet.Web.Shared.SiteTime(configuration, NullLogger<PPRNet.Web.Shared.SiteTime>.Instance));
+            new PPRNet.Web.Shared.SiteTime(configuration, NullLogger<PPRNet.Web.Shared.SiteTime>.Instance),
+            new Microsoft.Extensions.Localization.StringLocalizer<PPRNet.Web.Localization.Ui>(
+                new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+                    Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
+                    Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)));
         Assert.Contains($"queued for {Subscribers}",
             await queue.QueueAsync("2021-04", "admin@example.org", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         return database;

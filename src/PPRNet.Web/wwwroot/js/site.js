@@ -24,6 +24,13 @@ document.addEventListener("DOMContentLoaded", () => {
         for (const disclosure of document.querySelectorAll("details[data-open-when-wide]")) disclosure.open = true;
     }
 
+    // A reader whose browser prefers French is offered the French site on the English home page:
+    // a suggestion beside the page, never a redirect, and the page's address keeps one language.
+    for (const offer of document.querySelectorAll("[data-suggest-language]")) {
+        const preferred = (navigator.languages && navigator.languages[0]) || navigator.language || "";
+        if (preferred.toLowerCase().startsWith(offer.dataset.suggestLanguage)) offer.hidden = false;
+    }
+
     for (const button of document.querySelectorAll(".print-button")) {
         button.hidden = false;
         button.addEventListener("click", () => window.print());
@@ -36,6 +43,8 @@ document.addEventListener("DOMContentLoaded", () => {
         const status = document.getElementById(button.dataset.copyStatus || "");
         button.hidden = false;
         const label = button.textContent;
+        // The page's own words, in its language (data-* attributes written by the view).
+        const said = (name) => button.dataset[name] || "";
         const announce = (text) => { if (status) status.textContent = text; };
         button.addEventListener("click", async () => {
             const plain = target.textContent.trim();
@@ -50,16 +59,16 @@ document.addEventListener("DOMContentLoaded", () => {
                 } else {
                     await navigator.clipboard.writeText(plain);
                 }
-                button.textContent = "Copied";
-                announce("Citation copied to the clipboard.");
+                button.textContent = said("copied");
+                announce(said("copiedStatus"));
             } catch {
                 try {
                     await navigator.clipboard.writeText(plain);
-                    button.textContent = "Copied";
-                    announce("Citation copied to the clipboard.");
+                    button.textContent = said("copied");
+                    announce(said("copiedStatus"));
                 } catch {
-                    button.textContent = "Select the citation to copy it";
-                    announce("Copying is not allowed here; select the citation to copy it.");
+                    button.textContent = said("refused");
+                    announce(said("refusedStatus"));
                 }
             }
             setTimeout(() => { button.textContent = label; announce(""); }, 2500);
