@@ -105,7 +105,7 @@ public sealed partial class FrenchEditorsPagesTests(StaffSite fixture) : IClassF
 
         Assert.Equal("/fr/admin/digests/2021-03", scheduled.Headers.Location?.OriginalString);
         Assert.Equal(typed, page.Element("#Form_SendAt").GetAttribute("value"));
-        Assert.StartsWith("Programmée pour le", page.Text(".digest-state span"), StringComparison.Ordinal);
+        Assert.StartsWith($"Programmée pour {typed.Replace('T', ' ')}", page.Text(".digest-state span"), StringComparison.Ordinal);
         await using var scope = Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var stored = await db.Digests.AsNoTracking().Where(d => d.Month == "2021-03").Select(d => d.SendAt)

@@ -41,7 +41,7 @@ public sealed class FrenchSubscriptionPagesTests(Smtp4dev smtp)
         }
 
         var (_, subscribe) = await site.GetPageAsync("/fr/subscribe");
-        Assert.Equal("S’abonner au bulletin mensuel | Blogue de recherche du PPRNet", subscribe.Title);
+        Assert.Equal("S’abonner à l’infolettre mensuelle | Blogue de recherche du PPRNet", subscribe.Title);
         // Topic names in French, in French order.
         Assert.Contains("Alliance et relation thérapeutique", subscribe.Texts("main .topic-choices label"));
         Assert.Contains("Dépression et symptômes dépressifs", subscribe.Texts("main .topic-choices label"));

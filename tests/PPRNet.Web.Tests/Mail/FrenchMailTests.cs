@@ -73,7 +73,7 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         // The consent on record is the wording the French page showed.
         var consent = await site.DbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.ConsentWording)
             .SingleAsync(TestContext.Current.CancellationToken));
-        Assert.StartsWith("Envoyez-moi par courriel le bulletin mensuel", consent, StringComparison.Ordinal);
+        Assert.StartsWith("Envoyez-moi l’infolettre mensuelle", consent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         var (opened, page) = await MailSteps.FollowAsync(site, unsubscribe);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal($"Vous désabonner du bulletin{Nbsp}?", page.Text("h1"));
+        Assert.Equal("Vous désabonner de l’infolettre\u202f?", page.Text("h1"));
         var words = FrenchText.EnglishWordsIn(FrenchText.OfPage(page));
         Assert.True(words.Count == 0, $"The unsubscribe page shows English: {string.Join(", ", words)}");
         var (left, done) = await site.Anonymous().SubmitAsync(page, "main form", []);
@@ -221,7 +221,7 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.StartsWith("/fr/subscribe/manage?token=", back.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var (_, after) = await browser.FollowAsync(back);
-        Assert.Equal("Enregistré. Votre prochain bulletin suivra ces choix.", after.Text(".flash"));
+        Assert.Equal("Enregistré. Votre prochaine infolettre suivra ces choix.", after.Text(".flash"));
         Assert.Equal("en", await LanguageOfAsync(site, email));
     }
 
@@ -237,12 +237,12 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         Assert.Equal("/fr/subscribe/preferences-link/sent", response.Headers.Location!.OriginalString);
 
         var mail = await MailSteps.OnlyMessageToAsync(smtp, email, expected: 2);
-        Assert.Equal("Votre nouveau lien vers vos préférences du Blogue de recherche du PPRNet", mail.Subject);
+        Assert.Equal("Votre nouveau lien vers vos préférences d’infolettre du Blogue de recherche du PPRNet", mail.Subject);
         Assert.Contains("Le lien est valide pendant 365 jours.", mail.TextBody, StringComparison.Ordinal);
         Assert.StartsWith("<http://localhost/fr/subscribe/unsubscribe?token=", mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
         var (opened, page) = await MailSteps.FollowAsync(site, MailSteps.LinkIn(mail.TextBody, "/fr/subscribe/manage"));
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Equal("Vos préférences pour le bulletin", page.Text("h1"));
+        Assert.Equal("Vos préférences pour l’infolettre", page.Text("h1"));
         var english = FrenchText.EnglishWordsIn(FrenchText.VisibleOutsideEnglish(Parse(mail.HtmlBody).Body!));
         Assert.True(english.Count == 0, $"The mail shows English: {string.Join(", ", english)}");
     }
@@ -263,8 +263,8 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         }
 
         var test = await MailSteps.OnlyMessageToAsync(smtp, tester);
-        Assert.StartsWith($"[Essai] Blogue de recherche du PPRNet{Nbsp}: avril 2021", test.Subject, StringComparison.Ordinal);
-        Assert.Contains($"Essai{Nbsp}: voici le bulletin tel que le reçoit un lecteur de tous les sujets (2 résumés sur 2).",
+        Assert.StartsWith($"[Test] Blogue de recherche du PPRNet{Nbsp}: avril 2021", test.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Test{Nbsp}: voici l’infolettre telle que la reçoit un lecteur de tous les sujets (2 résumés sur 2).",
             test.TextBody, StringComparison.Ordinal);
         Assert.Contains("http://localhost/fr/blog/2021/04", test.TextBody, StringComparison.Ordinal);
         Assert.Equal("fr", Parse(test.HtmlBody).DocumentElement.GetAttribute("lang"));
