@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
 
 namespace PPRNet.Web.Localization;
 
@@ -8,6 +9,7 @@ public static class SiteLanguages
     public static IServiceCollection AddSiteLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<Ui>, UiText>();
         // A page written as prose (the guides) has a view per language: Name.fr.cshtml beside Name.cshtml.
         services.Configure<RazorViewEngineOptions>(options =>
             options.ViewLocationExpanders.Add(new LanguageViewLocationExpander(LanguageViewLocationExpanderFormat.Suffix)));

@@ -58,7 +58,17 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new AppServer(process, database, chosenPort) { ownsDatabase = !keepDatabase };
-        await server.WaitUntilServingAsync();
+        try
+        {
+            await server.WaitUntilServingAsync();
+        }
+        catch
+        {
+            // A fixture whose start-up fails is never disposed: stop the process here, or it outlives the run.
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
