@@ -13,11 +13,6 @@ public sealed partial class Subscriptions(
     BlogDbContext db, MailTokens tokens, SubscribeLimiter limiter, MailSignal signal,
     TimeProvider clock, IStringLocalizer<Ui> t, ILogger<Subscriptions> logger)
 {
-    public async Task<IReadOnlyList<TopicChoice>> TopicChoicesAsync(CancellationToken cancellationToken) =>
-        (await db.Topics.AsNoTracking().Where(t => !t.Retired).Select(t => new TopicChoice(t.Id, t.Slug,
-            t.Name, t.NameFr)).ToListAsync(cancellationToken))
-            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-
     /// <summary>Checks the form; when it is fine, records the request and queues the confirmation
     /// (or, for an address already subscribed, a note saying so). Returns problems by field.</summary>
     public async Task<IReadOnlyList<FieldError>> SubscribeAsync(SubscribeForm form, CancellationToken cancellationToken)
@@ -266,36 +261,7 @@ public sealed partial class Subscriptions(
         subscriber.PendingTopics = null;
     }
 
-    private async Task SetTopicsAsync(Subscriber subscriber, bool allTopics, IReadOnlyList<int> topicIds,
-        CancellationToken cancellationToken)
-    {
-        subscriber.AllTopics = allTopics;
-        subscriber.Topics.Clear();
-        if (!allTopics)
-        {
-            subscriber.Topics.AddRange(await db.Topics.Where(t => topicIds.Contains(t.Id)).ToListAsync(cancellationToken));
-        }
-    }
-
-    private async Task<(IReadOnlyList<int> Ids, string? Problem)> TopicIdsAsync(IReadOnlyList<string> slugs,
-        CancellationToken cancellationToken)
-    {
-        var wanted = slugs.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count == 0)
-        {
-            return ([], null);
-        }
-
-        var choices = await TopicChoicesAsync(cancellationToken);
-        var unknown = wanted.Where(slug => choices.All(c => c.Slug != slug)).ToList();
-        return unknown.Count > 0
-            ? ([], t["There is no topic “{0}”. Choose from the list.", Shorten(unknown[0])])
-            : (choices.Where(c => wanted.Contains(c.Slug)).Select(c => c.Id).ToList(), null);
-    }
-
     private string LanguageProblem() => t["Choose English or French."];
-
-    private static string Shorten(string value) => new(value.Take(60).Where(c => !char.IsControl(c)).ToArray());
 
     /// <summary>Only our own paths are kept as where consent was given.</summary>
     private static string Page(string? page) =>
