@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.Localization;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Citations;
 
@@ -10,9 +12,11 @@ namespace PPRNet.Web.Citations;
 /// ScholarlyArticle it summarizes (with its DOI).</summary>
 public static class StructuredData
 {
-    public static string BlogPosting(SummaryViewModel summary, string pageUrl, DateTimeOffset modified)
+    public static string BlogPosting(SummaryViewModel summary, string pageUrl, DateTimeOffset modified, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        // The summary is written in English on either language's page, and so is what we say about it.
+        using var english = SiteLanguage.Use(SiteLanguage.EnglishCode);
         var citation = summary.Citation;
         var article = new JsonObject
         {
@@ -53,7 +57,6 @@ public static class StructuredData
             ["@context"] = "https://schema.org",
             ["@type"] = "BlogPosting",
             ["headline"] = summary.Title,
-            // The summary is written in English on either language's page.
             ["inLanguage"] = SiteLanguage.EnglishCode,
             ["description"] = summary.Description,
             ["url"] = pageUrl,
@@ -73,15 +76,15 @@ public static class StructuredData
                 ["@type"] = "Review",
                 ["name"] = "Certainty of the evidence (GRADE)",
                 ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = "Psychotherapy Practice Research Network" },
-                ["reviewBody"] = $"{Certainty.Meaning(certainty.Level)} {certainty.Note}".Trim(),
+                ["reviewBody"] = $"{SummaryWords.CertaintyMeaning(t, certainty.Level)} {certainty.Note}".Trim(),
                 ["reviewRating"] = new JsonObject
                 {
                     ["@type"] = "Rating",
-                    ["name"] = Certainty.Label(certainty.Level),
+                    ["name"] = SummaryWords.CertaintyLabel(t, certainty.Level),
                     ["ratingValue"] = CertaintyLevel.VeryLow - certainty.Level + 1,
                     ["worstRating"] = 1,
                     ["bestRating"] = 4,
-                    ["ratingExplanation"] = certainty.RatedDownFor ?? "Not rated down.",
+                    ["ratingExplanation"] = SummaryWords.RatedDownFor(t, certainty) ?? t["Not rated down."],
                 },
             };
         }

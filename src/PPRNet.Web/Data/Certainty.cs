@@ -22,7 +22,8 @@ public enum CertaintyReason
 }
 
 /// <summary>How far to trust a summary's finding, in GRADE terms, with the domains that lowered it
-/// and the editors' plain-words reason. Knows its codes (front matter, form, columns) and its words.</summary>
+/// and the editors' plain-words reason. Knows its codes (front matter, form, columns); its words, in each language, are
+/// <see cref="PPRNet.Web.Summaries.SummaryWords"/>.</summary>
 public sealed record Certainty(CertaintyLevel Level, IReadOnlyList<CertaintyReason> Reasons, string Note)
 {
     public static IReadOnlyList<CertaintyLevel> Levels { get; } = Enum.GetValues<CertaintyLevel>();
@@ -57,36 +58,6 @@ public sealed record Certainty(CertaintyLevel Level, IReadOnlyList<CertaintyReas
     public static bool TryParseLevel(string? text, out CertaintyLevel level) => TryParse(text, Levels, Code, out level);
 
     public static bool TryParseReason(string? text, out CertaintyReason reason) => TryParse(text, AllReasons, Code, out reason);
-
-    /// <summary>The level as a reader sees it: "Moderate certainty".</summary>
-    public static string Label(CertaintyLevel level) => level switch
-    {
-        CertaintyLevel.High => "High certainty",
-        CertaintyLevel.Moderate => "Moderate certainty",
-        CertaintyLevel.Low => "Low certainty",
-        CertaintyLevel.VeryLow => "Very low certainty",
-        _ => "Not rated",
-    };
-
-    /// <summary>What the level means for a reader, in the plain words Cochrane's summaries use.</summary>
-    public static string Meaning(CertaintyLevel level) => level switch
-    {
-        CertaintyLevel.High => "We are very confident that the true result lies close to this finding.",
-        CertaintyLevel.Moderate =>
-            "We are moderately confident in this finding: the true result is probably close to it, "
-            + "but it could be substantially different.",
-        CertaintyLevel.Low => "Our confidence in this finding is limited: the true result may be substantially different.",
-        CertaintyLevel.VeryLow =>
-            "We have very little confidence in this finding: the true result is likely to be substantially different.",
-        _ => "We have not rated how far to trust this finding.",
-    };
-
-    public static string Name(CertaintyReason reason) => Code(reason).Replace('-', ' ');
-
-    /// <summary>"Rated down for inconsistency and imprecision.", or null when nothing lowered it.</summary>
-    public string? RatedDownFor => Reasons.Count == 0
-        ? null
-        : $"Rated down for {JoinWithAnd(Reasons.Select(Name).ToList())}.";
 
     public string StoredReasons => string.Join(',', Reasons.Select(Code));
 
@@ -128,8 +99,4 @@ public sealed record Certainty(CertaintyLevel Level, IReadOnlyList<CertaintyReas
         value = default;
         return false;
     }
-
-    private static string JoinWithAnd(IReadOnlyList<string> words) => words.Count == 1
-        ? words[0]
-        : $"{string.Join(", ", words.Take(words.Count - 1))} and {words[^1]}";
 }

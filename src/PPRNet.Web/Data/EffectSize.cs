@@ -3,7 +3,8 @@ using System.Globalization;
 namespace PPRNet.Web.Data;
 
 /// <summary>A study's headline effect as numbers: statistic, value and optional 95% confidence
-/// interval. Knows how to write itself and, for d, g and r, its conventional size in words.</summary>
+/// interval. Knows how to write itself and, for d, g and r, its conventional size band; the words
+/// for it, in each language, are <see cref="PPRNet.Web.Summaries.SummaryWords"/>.</summary>
 public sealed record EffectSize(EffectStatistic Statistic, double Value, double? CiLow, double? CiHigh, string? Outcome)
 {
     /// <summary>The effect stored in a summary's columns: none unless both statistic and value are there.</summary>
@@ -97,58 +98,6 @@ public sealed record EffectSize(EffectStatistic Statistic, double Value, double?
         var size = Math.Abs(onDScale);
         return size >= 0.8 ? "large" : size >= 0.5 ? "medium" : size >= 0.2 ? "small" : "below small";
     }
-
-    /// <summary>The size word of the value, or null for an odds ratio.</summary>
-    public string? SizeInWords => OnDScale(Statistic, Value) is { } d ? Band(d) : null;
-
-    /// <summary>A correlation is an association, not an effect: it says two things go together.</summary>
-    public string Kind => Statistic == EffectStatistic.R ? "association" : "effect";
-
-    /// <summary>The facts box's label for this figure.</summary>
-    public string Label => Statistic == EffectStatistic.R ? "Association" : "Effect";
-
-    /// <summary>The size in a phrase a clinician can read, for d, g and r; null for an odds ratio.
-    /// An r is shown with its d equivalent; an interval that spans two sizes says so, and one that
-    /// holds zero says the direction itself is uncertain.</summary>
-    public string? SizeDescription
-    {
-        get
-        {
-            if (OnDScale(Statistic, Value) is not { } d)
-            {
-                return null;
-            }
-
-            var equivalent = Statistic == EffectStatistic.R
-                ? $" (equivalent to d = {d.ToString("0.00", CultureInfo.InvariantCulture).Replace('-', '\u2212')})"
-                : "";
-            if (CiLow is { } low && CiHigh is { } high)
-            {
-                if (low < 0 && high > 0)
-                {
-                    return $"{Phrase(Band(d))}{equivalent}, but the interval includes zero, so even its direction is uncertain";
-                }
-
-                var (near, far) = Math.Abs(low) <= Math.Abs(high) ? (low, high) : (high, low);
-                var (nearBand, farBand) = (Band(OnDScale(Statistic, near)!.Value), Band(OnDScale(Statistic, far)!.Value));
-                if (nearBand != farBand)
-                {
-                    return nearBand == "below small"
-                        ? $"an {Kind} from below small to {farBand} by Cohen's conventions{equivalent}"
-                        : $"an {Kind} between {nearBand} and {farBand} by Cohen's conventions{equivalent}";
-                }
-            }
-
-            return $"{Phrase(Band(d))}{equivalent}";
-        }
-    }
-
-    private string Phrase(string band) => band == "below small"
-        ? $"below what Cohen called a small {Kind}"
-        : $"a {band} {Kind} by Cohen's conventions";
-
-    /// <summary>The facts box's line as one sentence, for mail: the figure, what it relates and its size in words.</summary>
-    public string InWords => $"{this}{(Outcome is null ? "" : $" ({Outcome})")}{(SizeDescription is { } size ? $": {size}" : "")}";
 
     /// <summary>As research reports write it: "r = .28, 95% CI [.23, .33]".</summary>
     public override string ToString()

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
-using PPRNet.Web.Data;
+using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Mail;
 
@@ -37,13 +37,20 @@ public static class DigestItemMail
 
         if (item.EffectSize is { } effect)
         {
-            var label = effect.Statistic == EffectStatistic.R ? t["Association"] : t["Effect"];
-            Line(t, html, text, label, English(E(effect.InWords)), effect.InWords);
+            // The figure and its size in the mail's language; what it relates is the summary's own English.
+            var figure = SummaryWords.EffectFigure(t, effect);
+            var (figureHtml, figureText) = effect.Outcome is { } outcome
+                ? ($"{E(figure)} ({English(E(outcome))})", $"{figure} ({outcome})")
+                : (E(figure), figure);
+            var (wordsHtml, words) = SummaryWords.EffectSizeDescription(t, effect) is { } size
+                ? (t["{0}: {1}", figureHtml, E(size)].Value, t["{0}: {1}", figureText, size].Value)
+                : (figureHtml, figureText);
+            Line(t, html, text, SummaryWords.EffectLabel(t, effect), wordsHtml, words);
         }
 
         if (item.Certainty is { } certainty)
         {
-            var level = LevelLabel(t, certainty.Level);
+            var level = SummaryWords.CertaintyLabel(t, certainty.Level);
             var note = certainty.Note?.Trim() ?? "";
             var words = note.Length == 0 ? $"{level}." : $"{level}. {note}";
             var wordsHtml = note.Length == 0 ? E(words) : $"{E($"{level}.")} {English(E(note))}";
@@ -58,16 +65,6 @@ public static class DigestItemMail
         text.Append(implications).Append('\n').Append(item.ImplicationsText).Append("\n\n")
             .Append(item.CitationText).Append("\n\n").Append(t["{0}: {1}", t["Read the full summary"], item.Url]).Append("\n\n");
     }
-
-    /// <summary>A certainty level as a reader sees it; English as <see cref="Certainty.Label"/> writes it.</summary>
-    private static string LevelLabel(IStringLocalizer t, CertaintyLevel level) => level switch
-    {
-        CertaintyLevel.High => t["High certainty"],
-        CertaintyLevel.Moderate => t["Moderate certainty"],
-        CertaintyLevel.Low => t["Low certainty"],
-        CertaintyLevel.VeryLow => t["Very low certainty"],
-        _ => t["Not rated"],
-    };
 
     /// <summary>The summary's own words (HTML), marked as English in a mail in another language.</summary>
     private static string English(string html) => MailTemplates.EnglishText.Length == 0 ? html : $"<span lang=\"en\">{html}</span>";

@@ -10,7 +10,7 @@ namespace PPRNet.Web.Summaries;
 /// language writes numbers ("r = .28, 95% CI [.23, .33]"; "r = 0,28, IC à 95 % [0,23 ; 0,33]").</summary>
 public static class SummaryWords
 {
-    public static string CertaintyLabel(IStringLocalizer<Ui> t, CertaintyLevel level)
+    public static string CertaintyLabel(IStringLocalizer t, CertaintyLevel level)
     {
         ArgumentNullException.ThrowIfNull(t);
         return level switch
@@ -23,7 +23,7 @@ public static class SummaryWords
         };
     }
 
-    public static string CertaintyMeaning(IStringLocalizer<Ui> t, CertaintyLevel level)
+    public static string CertaintyMeaning(IStringLocalizer t, CertaintyLevel level)
     {
         ArgumentNullException.ThrowIfNull(t);
         return level switch
@@ -36,7 +36,7 @@ public static class SummaryWords
         };
     }
 
-    public static string ReasonName(IStringLocalizer<Ui> t, CertaintyReason reason)
+    public static string ReasonName(IStringLocalizer t, CertaintyReason reason)
     {
         ArgumentNullException.ThrowIfNull(t);
         return reason switch
@@ -50,7 +50,7 @@ public static class SummaryWords
     }
 
     /// <summary>"Rated down for inconsistency and imprecision.", or null when nothing lowered it.</summary>
-    public static string? RatedDownFor(IStringLocalizer<Ui> t, Certainty certainty)
+    public static string? RatedDownFor(IStringLocalizer t, Certainty certainty)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(certainty);
@@ -65,7 +65,7 @@ public static class SummaryWords
     }
 
     /// <summary>The facts box's label for the figure: a correlation is an association, not an effect.</summary>
-    public static string EffectLabel(IStringLocalizer<Ui> t, EffectSize effect)
+    public static string EffectLabel(IStringLocalizer t, EffectSize effect)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(effect);
@@ -73,7 +73,7 @@ public static class SummaryWords
     }
 
     /// <summary>As research reports write it, in the page's language.</summary>
-    public static string EffectFigure(IStringLocalizer<Ui> t, EffectSize effect)
+    public static string EffectFigure(IStringLocalizer t, EffectSize effect)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(effect);
@@ -89,8 +89,9 @@ public static class SummaryWords
     }
 
     /// <summary>The size in a phrase a clinician can read, for d, g and r; null for an odds ratio.
-    /// The same rule as <see cref="EffectSize.SizeDescription"/>, whose English this reproduces.</summary>
-    public static string? EffectSizeDescription(IStringLocalizer<Ui> t, EffectSize effect)
+    /// An r is shown with its d equivalent; an interval that spans two sizes says so, and one that
+    /// holds zero says the direction itself is uncertain.</summary>
+    public static string? EffectSizeDescription(IStringLocalizer t, EffectSize effect)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(effect);
@@ -129,7 +130,7 @@ public static class SummaryWords
         return WithEquivalent(Phrase(t, EffectSize.Band(d), association));
     }
 
-    private static string Phrase(IStringLocalizer<Ui> t, string band, bool association) => (band, association) switch
+    private static string Phrase(IStringLocalizer t, string band, bool association) => (band, association) switch
     {
         ("large", false) => t["a large effect by Cohen's conventions"],
         ("medium", false) => t["a medium effect by Cohen's conventions"],
@@ -141,7 +142,7 @@ public static class SummaryWords
         _ => t["below what Cohen called a small association"],
     };
 
-    private static string BandWord(IStringLocalizer<Ui> t, string band) => band switch
+    private static string BandWord(IStringLocalizer t, string band) => band switch
     {
         "large" => t["large"],
         "medium" => t["medium"],

@@ -92,8 +92,11 @@ public sealed class CertaintyPageTests : IDisposable
         var (response, page) = await site.GetPageAsync("/certainty-of-evidence");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["High certainty", "Moderate certainty", "Low certainty", "Very low certainty", "Not rated"],
+        Assert.Equal("The four levels", page.QuerySelectorAll(".guide h2").First().TextContent.Trim());
+        Assert.Equal(["High certainty", "Moderate certainty", "Low certainty", "Very low certainty"],
             page.QuerySelectorAll(".guide dl").First().QuerySelectorAll("dt").Select(d => d.TextContent.Trim()));
+        Assert.Contains("is marked Not rated", string.Join(' ', page.QuerySelector(".guide dl + p")!.TextContent
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         foreach (var reason in new[] { "Risk of bias", "Inconsistency", "Imprecision", "Indirectness", "Publication bias" })
         {
             Assert.Contains(reason, page.QuerySelectorAll(".guide dt").Select(d => d.TextContent.Trim()));

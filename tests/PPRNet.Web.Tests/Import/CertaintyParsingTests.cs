@@ -38,7 +38,6 @@ public sealed class CertaintyParsingTests
         Assert.Equal(CertaintyLevel.Low, certainty.Level);
         Assert.Equal([CertaintyReason.Inconsistency, CertaintyReason.RiskOfBias], certainty.Reasons);
         Assert.Equal("The studies were correlational and varied widely.", certainty.Note);
-        Assert.Equal("Rated down for inconsistency and risk of bias.", certainty.RatedDownFor);
     }
 
     [Fact]

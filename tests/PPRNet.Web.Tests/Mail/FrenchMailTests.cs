@@ -133,6 +133,10 @@ public sealed class FrenchMailTests(Smtp4dev smtp)
         Assert.Contains("Méta-analyse", body.Text(), StringComparison.Ordinal);
         Assert.Contains("Étude qualitative", body.Text(), StringComparison.Ordinal);
         Assert.Contains("Certitude très faible.", body.Text(), StringComparison.Ordinal);
+        // The effect is written as the facts box on the French page writes it; what it relates stays the summary's English.
+        Assert.Contains("r = 0,27, IC à 95\u00a0% [0,09\u202f; 0,44] (mindfulness and empathy)\u00a0: une association de taille",
+            digest.TextBody, StringComparison.Ordinal);
+        Assert.Single(html.QuerySelectorAll("span[lang='en']"), s => s.TextContent == "mindfulness and empathy");
         // The summaries' own words are English, and marked so.
         Assert.All(html.QuerySelectorAll("h2"), h2 => Assert.Equal("en", h2.GetAttribute("lang")));
         foreach (var englishText in new[] { "Mindfulness and Empathy in Therapists", "Ask clients how well they feel understood.",
