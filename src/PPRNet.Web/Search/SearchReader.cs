@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
@@ -14,7 +13,7 @@ namespace PPRNet.Web.Search;
 /// with prefixes, only when whole words found nothing), over at most the <see cref="MaxHits"/>
 /// newest matching summaries; ranking, filters, paging and the filter counts all work on that
 /// one result.</summary>
-public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets facets, IStringLocalizer<Ui> t)
+public sealed class SearchReader(PreparedStatements statements, ArchiveReader archive, Facets facets, IStringLocalizer<Ui> t)
 {
     public const int PageSize = 20;
 
@@ -70,24 +69,20 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         }
 
         var today = facets.Today;
-        Task<List<Hit>> MatchAsync(string expression) => db.Database.SqlQueryRaw<Hit>(MatchSql,
-                SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression))
-            .ToListAsync(cancellationToken);
+        List<Hit> Match(string expression) => statements.Read(MatchSql,
+            parameters => parameters.AddRange([SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression)]),
+            ReadHits);
 
         // Whole words first: a word in most summaries then costs one posting list read from its
         // newest end. Only when they find nothing is the search run again with every word a prefix.
-        var found = await MatchAsync(SearchTerms.ToMatch(words, prefixes: false)!);
+        var found = Match(SearchTerms.ToMatch(words, prefixes: false)!);
         if (found.Count == 0)
         {
-            found = await MatchAsync(match);
+            found = Match(match);
         }
 
         var capped = found.Count > MaxHits;
-        var hits = found.OrderByDescending(h => h.Id).Take(MaxHits).Where(h => h.IsPublic).Select(h => h.Parse()).ToList();
-
-        int Count(int? topicId, int? typeId) =>
-            hits.Count(h => (typeId is null || h.TypeId == typeId) && (topicId is null || h.Topics.Contains(topicId.Value)));
-
+        var hits = found.OrderByDescending(h => h.Id).Take(MaxHits).Where(h => h.IsPublic).ToList();
         var ordered = hits.Where(h => (type is null || h.TypeId == type.Id) && (topic is null || h.Topics.Contains(topic.Id)))
             .OrderBy(h => h.Rank).ThenBy(h => h.Id).ToList();
         var total = ordered.Count;
@@ -99,10 +94,9 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
 
         var pageIds = ordered.Skip((request.Page - 1) * PageSize).Take(PageSize).Select(h => h.Id).ToList();
         var cards = archive.Cards(pageIds, taxonomy);
-        var texts = await db.Summaries.AsNoTracking().Where(s => pageIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.BodyText, s.ImplicationsText })
-            .ToDictionaryAsync(s => s.Id, s => s.BodyText + "\n" + s.ImplicationsText, cancellationToken);
-        var (topics, types) = Facets.Options(taxonomy, Count, topic, type, (t, ty) => Url(query, t, ty, 1));
+        var texts = Texts(pageIds);
+        var hitCounts = HitCounts.Of(hits, topic?.Id, type?.Id);
+        var (topics, types) = Facets.Options(taxonomy, hitCounts.Count, topic, type, (t, ty) => Url(query, t, ty, 1));
         return new SearchViewModel
         {
             Query = query,
@@ -132,18 +126,91 @@ public sealed class SearchReader(BlogDbContext db, ArchiveReader archive, Facets
         JOIN Summaries s ON s.Id = h.Id
         """;
 
-    private sealed class Hit
+    private static List<Hit> ReadHits(SqliteDataReader reader)
     {
-        public int Id { get; set; }
-        public double Rank { get; set; }
-        public int ResearchTypeId { get; set; }
-        public bool IsPublic { get; set; }
-        public string? TopicIds { get; set; }
+        var hits = new List<Hit>(MaxHits + 1);
+        while (reader.Read())
+        {
+            var topics = new HashSet<int>();
+            foreach (var id in (reader.IsDBNull(4) ? "" : reader.GetString(4)).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                topics.Add(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+            }
 
-        public ParsedHit Parse() => new(Id, Rank, ResearchTypeId,
-            (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
+            hits.Add(new Hit(reader.GetInt32(0), reader.GetDouble(1), reader.GetInt32(2), reader.GetBoolean(3), topics));
+        }
+
+        return hits;
     }
 
-    private sealed record ParsedHit(int Id, double Rank, int TypeId, HashSet<int> Topics);
+    /// <summary>The plain text of the page's results, for their snippets.</summary>
+    private Dictionary<int, string> Texts(List<int> ids) => ids.Count == 0
+        ? []
+        : statements.Read(TextsSql,
+            parameters => parameters.Add(new SqliteParameter("$ids", $"[{string.Join(',', ids)}]")),
+            reader =>
+            {
+                var texts = new Dictionary<int, string>(ids.Count);
+                while (reader.Read())
+                {
+                    texts[reader.GetInt32(0)] = reader.GetString(1) + "\n" + reader.GetString(2);
+                }
+
+                return texts;
+            });
+
+    private const string TextsSql = "SELECT Id, BodyText, ImplicationsText FROM Summaries WHERE Id IN (SELECT value FROM json_each($ids))";
+
+    private sealed record Hit(int Id, double Rank, int TypeId, bool IsPublic, HashSet<int> Topics);
+
+    /// <summary>How many hits each filter choice would show, counted in one pass over the hits: a
+    /// topic with the chosen type, a type with the chosen topic.</summary>
+    private sealed class HitCounts
+    {
+        private readonly Dictionary<int, int> byTopic = [];
+        private readonly Dictionary<int, int> byType = [];
+        private List<Hit> hits = [];
+        private int? chosenTopic;
+        private int? chosenType;
+        private int all;
+
+        public static HitCounts Of(List<Hit> hits, int? topic, int? type)
+        {
+            var counts = new HitCounts { hits = hits, chosenTopic = topic, chosenType = type };
+            foreach (var hit in hits)
+            {
+                var ofType = type is null || hit.TypeId == type;
+                var inTopic = topic is null || hit.Topics.Contains(topic.Value);
+                if (ofType)
+                {
+                    foreach (var id in hit.Topics)
+                    {
+                        counts.byTopic[id] = counts.byTopic.GetValueOrDefault(id) + 1;
+                    }
+                }
+
+                if (inTopic)
+                {
+                    counts.byType[hit.TypeId] = counts.byType.GetValueOrDefault(hit.TypeId) + 1;
+                }
+
+                if (ofType && inTopic)
+                {
+                    counts.all++;
+                }
+            }
+
+            return counts;
+        }
+
+        /// <summary>The hits of a topic and a type (either may be any); the two shapes
+        /// <see cref="Facets.Options"/> asks for are read from the pass.</summary>
+        public int Count(int? topicId, int? typeId) => (topicId, typeId) switch
+        {
+            ({ } t, _) when typeId == chosenType => byTopic.GetValueOrDefault(t),
+            (_, { } ty) when topicId == chosenTopic => byType.GetValueOrDefault(ty),
+            (null, null) => all,
+            _ => hits.Count(h => (typeId is null || h.TypeId == typeId) && (topicId is null || h.Topics.Contains(topicId.Value))),
+        };
+    }
 }

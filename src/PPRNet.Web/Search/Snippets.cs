@@ -18,12 +18,6 @@ public static partial class Snippets
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(queryWords);
-        var tokens = Token().Matches(text).ToList();
-        if (tokens.Count == 0)
-        {
-            return "";
-        }
-
         var wanted = queryWords.Select(Fold).ToList();
         bool Matches(Match token)
         {
@@ -31,34 +25,79 @@ public static partial class Snippets
             return wanted.Any(w => folded.StartsWith(w, StringComparison.Ordinal) || SharesStem(folded, w));
         }
 
-        var first = tokens.FindIndex(Matches);
-        var start = Math.Max(0, first < 0 ? 0 : first - Lead);
-        var end = Math.Min(tokens.Count, start + Words);
+        // The words are read only as far as the passage needs: a result's text runs to thousands
+        // of words, and a common word matches near its start.
+        var passage = new List<Match>(Words);
+        var opening = new List<Match>(Words);
+        var lead = new Queue<Match>(Lead);
+        var seen = 0;
+        var found = false;
+        var startsLater = false;
+        var more = false;
+        for (var token = Token().Match(text); token.Success; token = token.NextMatch(), seen++)
+        {
+            if (found)
+            {
+                if (passage.Count == Words)
+                {
+                    more = true;
+                    break;
+                }
+
+                passage.Add(token);
+                continue;
+            }
+
+            if (opening.Count < Words)
+            {
+                opening.Add(token);
+            }
+
+            if (Matches(token))
+            {
+                found = true;
+                startsLater = seen - lead.Count > 0;
+                passage.AddRange(lead);
+                passage.Add(token);
+                continue;
+            }
+
+            if (lead.Count == Lead)
+            {
+                lead.Dequeue();
+            }
+
+            lead.Enqueue(token);
+        }
+
+        if (!found)
+        {
+            // No word matched here (the index also matches prefixes of other forms): the opening.
+            passage = opening;
+            more = seen > opening.Count;
+        }
+
+        if (passage.Count == 0)
+        {
+            return "";
+        }
+
         var html = new StringBuilder();
-        if (start > 0)
+        if (startsLater)
         {
             html.Append('…');
         }
 
-        var from = tokens[start].Index;
-        for (var i = start; i < end; i++)
+        var from = passage[0].Index;
+        foreach (var token in passage)
         {
-            var token = tokens[i];
             html.Append(WebUtility.HtmlEncode(text[from..token.Index]));
             var word = WebUtility.HtmlEncode(token.Value);
             html.Append(Matches(token) ? $"<mark>{word}</mark>" : word);
             from = token.Index + token.Length;
         }
 
-        if (end < tokens.Count)
-        {
-            html.Append('…');
-        }
-        else
-        {
-            html.Append(WebUtility.HtmlEncode(text[from..]));
-        }
-
+        html.Append(more ? "…" : WebUtility.HtmlEncode(text[from..]));
         return html.ToString();
     }
 
@@ -82,6 +121,11 @@ public static partial class Snippets
 
     private static string Fold(string word)
     {
+        if (Ascii.IsValid(word))
+        {
+            return word.ToLowerInvariant();
+        }
+
         var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
