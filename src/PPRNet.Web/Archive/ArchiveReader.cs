@@ -141,12 +141,23 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
         var neighbours = links.Neighbours;
         var type = taxonomy.TypeById(summary.ResearchTypeId)?.Link ?? new TaxonomyLink("", "");
         var model = SummaryViewModel.Create(summary, type, taxonomy.TopicLinks(links.TopicIds),
-            links.Related.OrderBy(r => r.Rank).Select(r => r.ToLink(taxonomy)).ToList(),
+            MostRelated(links.RelatedCandidates).Select(r => r.ToLink(taxonomy)).ToList(),
             older: neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
             newer: neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy));
         model.TopicIds = links.TopicIds;
         return model;
     }
+
+    /// <summary>"More on this topic": of the candidates (the newest of each of its topics), the
+    /// three that share the most topics with it, newest first on a tie.</summary>
+    private static List<LinkRow> MostRelated(List<LinkRow> candidates) =>
+        candidates.GroupBy(c => c.Id)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.First().Month, StringComparer.Ordinal)
+            .ThenBy(g => g.First().Title, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Take(3)
+            .ToList();
 
     /// <summary>The paper a published summary cites, for RIS and BibTeX downloads.</summary>
     public async Task<(Citations.ApaCitation Citation, int SummaryId)?> CitationAsync(int year, int month,

@@ -78,12 +78,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
                     problems.Add($"{line}\n  in: {command.Sql}");
                 }
 
-                // A sort grows with the archive unless what it sorts was cut short first (windows of
-                // the newest few rows, each stopped by a LIMIT): a statement may sort only when it
-                // states that bound, a small one, for its reader to check against its SQL.
-                if (line.Contains("USE TEMP B-TREE", StringComparison.Ordinal)
-                    && !(BoundedSort().Match(command.Sql) is { Success: true } bound && int.Parse(bound.Groups[1].Value,
-                        System.Globalization.CultureInfo.InvariantCulture) <= MaxSortedRows))
+                if (line.Contains("USE TEMP B-TREE", StringComparison.Ordinal))
                 {
                     problems.Add($"{line}\n  in: {command.Sql}");
                 }
@@ -124,12 +119,6 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
 
     [GeneratedRegex(@"\b(?:LIMIT|OFFSET)\s+\$\w+")]
     private static partial Regex BareLimit();
-
-    /// <summary>The most rows a page's statement may sort, whatever the archive's size.</summary>
-    private const int MaxSortedRows = 1000;
-
-    [GeneratedRegex(@"/\* sorts at most (\d+) rows \*/")]
-    private static partial Regex BoundedSort();
 
     [GeneratedRegex(@"\bSCAN (\w+)")]
     private static partial Regex ScanOf();
