@@ -31,15 +31,29 @@ public sealed class CompiledModelTests
         Assert.True(Storage(configured) == Storage(compiled), $"The compiled model is out of date; regenerate it: {Regenerate}");
     }
 
-    private static string Shape(IModel model) => model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
+    // Written here rather than with ToDebugString, whose order of some members differed between
+    // runs of the same build: every list is sorted ordinally and every number written invariantly.
+    private static string Shape(IModel model) => Describe(model, e => e.GetProperties()
+            .Select(p => Invariant($"{p.Name} {p.ClrType} null={p.IsNullable} token={p.IsConcurrencyToken} generated={p.ValueGenerated}"))
+        .Concat(e.GetKeys().Select(k => $"key {Names(k.Properties)} primary={k.IsPrimaryKey()}"))
+        .Concat(e.GetForeignKeys().Select(f =>
+            $"fk {Names(f.Properties)} -> {f.PrincipalEntityType.Name} {f.DeleteBehavior} required={f.IsRequired} unique={f.IsUnique}"))
+        .Concat(e.GetNavigations().Select(n => $"navigation {n.Name} -> {n.TargetEntityType.Name}"))
+        .Concat(e.GetSkipNavigations().Select(n => $"skip navigation {n.Name} -> {n.TargetEntityType.Name}"))
+        .Concat(e.GetIndexes().Select(i => $"index {Names(i.Properties)} unique={i.IsUnique}")));
 
-    private static string Storage(IModel model) => string.Join('\n', model.GetEntityTypes()
+    private static string Storage(IModel model) => Describe(model, e => e.GetProperties()
+            .Select(p => Invariant($"{e.GetTableName()}.{p.GetColumnName()} {p.GetRelationalTypeMapping().StoreType} ")
+                + Invariant($"{p.GetTypeMapping().Converter?.ProviderClrType} null={p.IsNullable} max={p.GetMaxLength()}"))
+        .Concat(e.GetIndexes().Select(i => $"index {i.GetDatabaseName()} unique={i.IsUnique} filter={i.GetFilter()}")));
+
+    private static string Describe(IModel model, Func<IEntityType, IEnumerable<string>> lines) => string.Join('\n', model.GetEntityTypes()
         .OrderBy(e => e.Name, StringComparer.Ordinal)
-        .SelectMany(e => e.GetProperties()
-            .Select(p => $"{e.GetTableName()}.{p.GetColumnName()} {p.GetRelationalTypeMapping().StoreType} "
-                + $"{p.GetTypeMapping().Converter?.ProviderClrType} null={p.IsNullable} max={p.GetMaxLength()}")
-            .Concat(e.GetIndexes()
-                .Select(i => $"{e.GetTableName()} index {i.GetDatabaseName()} unique={i.IsUnique} filter={i.GetFilter()}"))));
+        .SelectMany(e => lines(e).Order(StringComparer.Ordinal).Prepend($"{e.Name} : {e.BaseType?.Name}")));
+
+    private static string Names(IEnumerable<IReadOnlyPropertyBase> properties) => string.Join(",", properties.Select(p => p.Name));
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     [Fact]
     public void Every_model_change_has_its_migration()
