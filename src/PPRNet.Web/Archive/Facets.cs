@@ -95,7 +95,7 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
 
     private static readonly string ScheduledSql = $"""
         SELECT s.Id, s.Month, s.ResearchTypeId,
-               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id) AS TopicIds
+               {IdLists.TopicIdsSql("s.Id")} AS TopicIds
         FROM Summaries s INDEXED BY {Indexes.SummariesPublished}
         WHERE {SummaryQueries.ScheduledSql("s", SummaryQueries.TodayName)}
         """;

@@ -8,10 +8,8 @@ public sealed class ScheduledSummary
     public int ResearchTypeId { get; set; }
     public string? TopicIds { get; set; }
 
-    private HashSet<int>? topics;
+    private List<int>? topics;
 
     // Parsed once: the counts ask this for every topic on the page.
-    public bool HasTopic(int topicId) =>
-        (topics ??= (TopicIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet()).Contains(topicId);
+    public bool HasTopic(int topicId) => (topics ??= Data.IdLists.Parse(TopicIds)).Contains(topicId);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Archive;
@@ -9,10 +7,10 @@ namespace PPRNet.Web.Archive;
 /// so the statement's text is the same for any page and is compiled once per connection.</summary>
 internal static class SummaryCards
 {
-    private static readonly string Sql = """
+    private static readonly string Sql = $"""
         SELECT s.Id, s.Month, s.Slug, s.Title, s.CitationHtml, s.Excerpt, s.BottomLineHtml, s.ImplicationsHtml, s.ResearchTypeId,
-               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = s.Id) AS TopicIds
-        FROM Summaries s WHERE s.Id IN (SELECT value FROM json_each($ids))
+               {IdLists.TopicIdsSql("s.Id")} AS TopicIds
+        FROM Summaries s WHERE s.Id IN {IdLists.InParameter}
         """;
 
     /// <summary>The cards of <paramref name="ids"/>, in that order; ids with no row are left out.</summary>
@@ -26,8 +24,7 @@ internal static class SummaryCards
             return [];
         }
 
-        var json = "[" + string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
-        var byId = statements.Read(Sql, parameters => parameters.Add(new SqliteParameter("$ids", json)), reader =>
+        var byId = statements.Read(Sql, parameters => parameters.Add(IdLists.Parameter(ids)), reader =>
         {
             var cards = new Dictionary<int, SummaryCard>(ids.Count);
             while (reader.Read())
@@ -36,14 +33,11 @@ internal static class SummaryCards
                 cards[id] = new SummaryCard(id, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                     reader.GetString(5), reader.GetString(6), reader.GetString(7),
                     taxonomy.TypeById(reader.GetInt32(8))?.Link ?? new TaxonomyLink("", ""),
-                    taxonomy.TopicLinks(TopicIds(reader.IsDBNull(9) ? "" : reader.GetString(9))));
+                    taxonomy.TopicLinks(IdLists.Parse(reader.IsDBNull(9) ? null : reader.GetString(9))));
             }
 
             return cards;
         });
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
-
-    private static IEnumerable<int> TopicIds(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture));
 }

@@ -95,8 +95,14 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
         var pageIds = ordered.Skip((request.Page - 1) * PageSize).Take(PageSize).Select(h => h.Id).ToList();
         var cards = archive.Cards(pageIds, taxonomy);
         var texts = Texts(pageIds);
-        var hitCounts = HitCounts.Of(hits, topic?.Id, type?.Id);
-        var (topics, types) = Facets.Options(taxonomy, hitCounts.Count, topic, type, (t, ty) => Url(query, t, ty, 1));
+        // Each choice counts what choosing it would show, given the other filter: one pass each.
+        var byTopic = hits.Where(h => type is null || h.TypeId == type.Id).SelectMany(h => h.Topics).CountBy(id => id).ToDictionary();
+        var byType = hits.Where(h => topic is null || h.Topics.Contains(topic.Id)).CountBy(h => h.TypeId).ToDictionary();
+        int Count(int? topicId, int? typeId) => topicId is { } t && typeId == type?.Id
+            ? byTopic.GetValueOrDefault(t)
+            : byType.GetValueOrDefault(typeId ?? 0);
+
+        var (topics, types) = Facets.Options(taxonomy, Count, topic, type, (t, ty) => Url(query, t, ty, 1));
         return new SearchViewModel
         {
             Query = query,
@@ -120,7 +126,7 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
     private static readonly string MatchSql = $"""
         SELECT h.Id, h.Rank, s.ResearchTypeId,
                ({SummaryQueries.PublishedSql("s", SummaryQueries.TodayName)}) AS IsPublic,
-               (SELECT group_concat(st.TopicsId) FROM SummaryTopics st WHERE st.SummariesId = h.Id) AS TopicIds
+               {IdLists.TopicIdsSql("h.Id")} AS TopicIds
         FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
               FROM SummarySearch WHERE SummarySearch MATCH $match ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
         JOIN Summaries s ON s.Id = h.Id
@@ -131,13 +137,8 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
         var hits = new List<Hit>(MaxHits + 1);
         while (reader.Read())
         {
-            var topics = new HashSet<int>();
-            foreach (var id in (reader.IsDBNull(4) ? "" : reader.GetString(4)).Split(',', StringSplitOptions.RemoveEmptyEntries))
-            {
-                topics.Add(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            hits.Add(new Hit(reader.GetInt32(0), reader.GetDouble(1), reader.GetInt32(2), reader.GetBoolean(3), topics));
+            hits.Add(new Hit(reader.GetInt32(0), reader.GetDouble(1), reader.GetInt32(2), reader.GetBoolean(3),
+                IdLists.Parse(reader.IsDBNull(4) ? null : reader.GetString(4))));
         }
 
         return hits;
@@ -147,7 +148,7 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
     private Dictionary<int, string> Texts(List<int> ids) => ids.Count == 0
         ? []
         : statements.Read(TextsSql,
-            parameters => parameters.Add(new SqliteParameter("$ids", $"[{string.Join(',', ids)}]")),
+            parameters => parameters.Add(IdLists.Parameter(ids)),
             reader =>
             {
                 var texts = new Dictionary<int, string>(ids.Count);
@@ -159,58 +160,7 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
                 return texts;
             });
 
-    private const string TextsSql = "SELECT Id, BodyText, ImplicationsText FROM Summaries WHERE Id IN (SELECT value FROM json_each($ids))";
+    private const string TextsSql = $"SELECT Id, BodyText, ImplicationsText FROM Summaries WHERE Id IN {IdLists.InParameter}";
 
-    private sealed record Hit(int Id, double Rank, int TypeId, bool IsPublic, HashSet<int> Topics);
-
-    /// <summary>How many hits each filter choice would show, counted in one pass over the hits: a
-    /// topic with the chosen type, a type with the chosen topic.</summary>
-    private sealed class HitCounts
-    {
-        private readonly Dictionary<int, int> byTopic = [];
-        private readonly Dictionary<int, int> byType = [];
-        private List<Hit> hits = [];
-        private int? chosenTopic;
-        private int? chosenType;
-        private int all;
-
-        public static HitCounts Of(List<Hit> hits, int? topic, int? type)
-        {
-            var counts = new HitCounts { hits = hits, chosenTopic = topic, chosenType = type };
-            foreach (var hit in hits)
-            {
-                var ofType = type is null || hit.TypeId == type;
-                var inTopic = topic is null || hit.Topics.Contains(topic.Value);
-                if (ofType)
-                {
-                    foreach (var id in hit.Topics)
-                    {
-                        counts.byTopic[id] = counts.byTopic.GetValueOrDefault(id) + 1;
-                    }
-                }
-
-                if (inTopic)
-                {
-                    counts.byType[hit.TypeId] = counts.byType.GetValueOrDefault(hit.TypeId) + 1;
-                }
-
-                if (ofType && inTopic)
-                {
-                    counts.all++;
-                }
-            }
-
-            return counts;
-        }
-
-        /// <summary>The hits of a topic and a type (either may be any); the two shapes
-        /// <see cref="Facets.Options"/> asks for are read from the pass.</summary>
-        public int Count(int? topicId, int? typeId) => (topicId, typeId) switch
-        {
-            ({ } t, _) when typeId == chosenType => byTopic.GetValueOrDefault(t),
-            (_, { } ty) when topicId == chosenTopic => byType.GetValueOrDefault(ty),
-            (null, null) => all,
-            _ => hits.Count(h => (typeId is null || h.TypeId == typeId) && (topicId is null || h.Topics.Contains(topicId.Value))),
-        };
-    }
+    private sealed record Hit(int Id, double Rank, int TypeId, bool IsPublic, List<int> Topics);
 }
