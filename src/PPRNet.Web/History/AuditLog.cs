@@ -7,17 +7,21 @@ namespace PPRNet.Web.History;
 /// line exists exactly when the change it describes does.</summary>
 public sealed partial class AuditLog(BlogDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
 {
-    public void Record(string user, string action, string subject, string? details = null)
+    public void Record(string user, string action, string subject, string? details = null) =>
+        db.AuditEntries.Add(Entry(user, action, subject, details));
+
+    /// <summary>The entry, logged now, for a caller that writes it in its own transaction.</summary>
+    public AuditEntry Entry(string user, string action, string subject, string? details = null)
     {
-        db.AuditEntries.Add(new AuditEntry
+        LogAudit(user, action, subject, details ?? "");
+        return new AuditEntry
         {
             At = clock.GetUtcNow(),
             UserName = Truncate(user, 256),
             Action = action,
             Subject = Truncate(subject, 400),
             Details = details,
-        });
-        LogAudit(user, action, subject, details ?? "");
+        };
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

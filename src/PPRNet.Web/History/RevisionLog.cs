@@ -17,13 +17,23 @@ public sealed class RevisionLog(BlogDbContext db, TimeProvider clock)
         var last = summary.Id == 0
             ? 0
             : await db.Revisions.Where(r => r.SummaryId == summary.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
-        summary.Revisions.Add(new SummaryRevision
+        summary.Revisions.Add(Revision(summary, last + 1, user, note));
+    }
+
+    /// <summary>The first revision of a new summary, for a caller that writes the rows itself.</summary>
+    public SummaryRevision First(Summary summary, string user, string note) => Revision(summary, 1, user, note);
+
+    private SummaryRevision Revision(Summary summary, int number, string user, string note)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new SummaryRevision
         {
-            Number = last + 1,
+            SummaryId = summary.Id,
+            Number = number,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = user,
             Note = note,
             Markdown = SummaryMarkdown.Write(summary),
-        });
+        };
     }
 }

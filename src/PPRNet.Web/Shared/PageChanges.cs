@@ -34,6 +34,33 @@ public sealed class PageChanges
     /// <summary>True when the committed archive must be read to know the rest of the tags.</summary>
     public bool NeedsArchive => Restructured.Count > 0 || Months.Count > 0 || Placed.Count > 0;
 
+    /// <summary>A new summary written without the change tracker (an import's bulk insert), with
+    /// its topics: the same notes as for one EF adds, its topics' links included.</summary>
+    public void Inserted(Summary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        All |= ++summaries > MaxTracked;
+        if (All)
+        {
+            return;
+        }
+
+        NoteNew(summary);
+        foreach (var topic in summary.Topics)
+        {
+            Tags.Add(CacheTags.Topic(topic.Id));
+        }
+    }
+
+    private void NoteNew(Summary summary)
+    {
+        Tags.Add(CacheTags.Search);
+        Tags.Add(CacheTags.Sitemap);
+        Tags.Add(CacheTags.Structure);
+        Months.Add(summary.Month);
+        Placed.Add(summary);
+    }
+
     public void Collect(DbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -55,25 +82,19 @@ public sealed class PageChanges
         {
             switch (entry.Entity)
             {
+                case Summary summary when entry.State == EntityState.Added:
+                    NoteNew(summary);
+                    break;
                 case Summary summary:
                     Tags.Add(CacheTags.Search);
                     Tags.Add(CacheTags.Sitemap);
-                    if (entry.State != EntityState.Added)
-                    {
-                        Tags.Add(CacheTags.Summary(summary.Id));
-                    }
-
-                    if (entry.State is EntityState.Added or EntityState.Deleted
-                        || StructuralProperties.Any(p => entry.Property(p).IsModified))
+                    Tags.Add(CacheTags.Summary(summary.Id));
+                    if (entry.State == EntityState.Deleted || StructuralProperties.Any(p => entry.Property(p).IsModified))
                     {
                         Tags.Add(CacheTags.Structure);
                         Months.Add((string)entry.Property(nameof(Summary.Month)).OriginalValue!);
                         Months.Add(summary.Month);
-                        if (entry.State != EntityState.Added)
-                        {
-                            Restructured.Add(summary.Id);
-                        }
-
+                        Restructured.Add(summary.Id);
                         if (entry.State != EntityState.Deleted)
                         {
                             Placed.Add(summary);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PPRNet.Web.Data;
 
 namespace PPRNet.Web.Shared;
@@ -35,6 +36,19 @@ public sealed partial class PublicPageCacheEviction(
         }
 
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Notes a summary a caller inserted without EF's change tracker (<see cref="RowInserter"/>)
+    /// with the evictions the context saves through, as its own saves would be noted; its pages are
+    /// evicted when the context's transaction commits.</summary>
+    public static void Inserted(DbContext context, Summary summary)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var interceptors = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        foreach (var eviction in interceptors.OfType<PublicPageCacheEviction>())
+        {
+            eviction.pending.GetValue(context, _ => new PageChanges()).Inserted(summary);
+        }
     }
 
     public override async ValueTask<int> SavedChangesAsync(
