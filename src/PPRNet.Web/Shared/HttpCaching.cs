@@ -14,8 +14,10 @@ namespace PPRNet.Web.Shared;
 /// of the bytes sent (so each content coding has its own) and Vary: Accept-Encoding; a request
 /// whose validator still holds gets 304 with no body. Anything personal is <c>private, no-store</c>.
 /// This step runs inside the output cache, when a page is rendered: the headers are stored with the
-/// page, and the output cache answers validators itself (304, nothing rendered or hashed) on a hit.</summary>
-public sealed class HttpCaching(RequestDelegate next)
+/// page, and the output cache answers validators itself (304, nothing rendered or hashed) on a hit.
+/// A page the output cache no longer holds is answered 304 from <see cref="PageValidators"/>, before
+/// the output cache, while nothing it shows has changed.</summary>
+public sealed class HttpCaching(RequestDelegate next, TimeProvider clock, PageValidators validators)
 {
     public const string PublicCacheControl =
         "public, max-age=60, s-maxage=86400, stale-while-revalidate=60, stale-if-error=86400";
@@ -32,8 +34,10 @@ public sealed class HttpCaching(RequestDelegate next)
         }
 
         var response = context.Response;
-        // Never earlier than the last change of anything the page shows: a save evicts the pages it changes.
-        response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+        var stamp = validators.Stamp();
+        // Never earlier than the last change of anything the page shows: a save evicts the pages it
+        // changes. The same bytes sent before keep their earlier time (PageValidators.Record).
+        response.Headers.LastModified = clock.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
         var body = response.Body;
         using var buffer = new MemoryStream();
         response.Body = buffer;
@@ -63,6 +67,10 @@ public sealed class HttpCaching(RequestDelegate next)
                 response.Headers[PublicPageCache.SurrogateKey] = CacheTags.All;
             }
 
+            var xkey = response.Headers[PublicPageCache.XKey].ToString();
+            response.Headers.LastModified = validators.Record(context.Request, stamp,
+                new Validators(etag, response.Headers.LastModified.ToString(), response.Headers.Vary.ToString(), xkey),
+                xkey.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (StillFresh(context.Request, etag, response.Headers.LastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -105,6 +113,13 @@ public sealed class HttpCaching(RequestDelegate next)
         if (IsPublicRequest(context))
         {
             context.Request.Headers.AcceptEncoding = PreferredCoding(context.Request.Headers.AcceptEncoding);
+            if (context.Request.Headers.IfNoneMatch.Count + context.Request.Headers.IfModifiedSince.Count > 0
+                && context.RequestServices.GetRequiredService<PageValidators>().Find(context.Request) is { } known
+                && StillFresh(context.Request, known.ETag, known.LastModified))
+            {
+                NotModified(context.Response, known);
+                return Task.CompletedTask;
+            }
         }
         else if (context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
         {
@@ -114,6 +129,18 @@ public sealed class HttpCaching(RequestDelegate next)
         }
 
         return next(context);
+    }
+
+    /// <summary>304 with what the page's 200 would say of it (RFC 9110 15.4.5), and its tags for Varnish.</summary>
+    private static void NotModified(HttpResponse response, Validators known)
+    {
+        response.StatusCode = StatusCodes.Status304NotModified;
+        response.Headers.ETag = known.ETag;
+        response.Headers.LastModified = known.LastModified;
+        response.Headers.CacheControl = PublicCacheControl;
+        response.Headers.Vary = known.Vary;
+        response.Headers[PublicPageCache.XKey] = known.Tags;
+        response.Headers[PublicPageCache.SurrogateKey] = known.Tags;
     }
 
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; a weak comparison for 304.</summary>

@@ -13,9 +13,14 @@ public static class PublicPageCache
     public const string XKey = "xkey";
     public const string SurrogateKey = "Surrogate-Key";
 
+    /// <summary>How long a kept page (and its validators, <see cref="PageValidators"/>) is trusted
+    /// without an eviction.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddSingleton<PublicPageCacheEviction>();
+        services.AddSingleton<PageValidators>();
         // Read from the app's configuration when first needed, so hosts and tests that add
         // settings after services are registered can still turn the cache off.
         services.AddSingleton(provider => new PublicPageCacheSettings(
@@ -29,7 +34,7 @@ public static class PublicPageCache
         });
         return services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .With(context => context.HttpContext.RequestServices.GetRequiredService<PublicPageCacheSettings>().Enabled)
-            .Expire(TimeSpan.FromMinutes(10)).Tag(CacheTags.All)
+            .Expire(Lifetime).Tag(CacheTags.All)
             .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
                 context.RequestServices.GetRequiredService<TimeProvider>()

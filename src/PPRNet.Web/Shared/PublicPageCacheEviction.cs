@@ -20,7 +20,7 @@ namespace PPRNet.Web.Shared;
 /// the archive, its old and new month and the months beside them, the summaries it now sits
 /// between, and the summary pages that relate to it by topic. Taxonomy changes evict everything.</summary>
 public sealed partial class PublicPageCacheEviction(
-    IOutputCacheStore store, Archive.TaxonomyCache taxonomy, TimeProvider clock, CachePurger purger,
+    IOutputCacheStore store, PageValidators validators, Archive.TaxonomyCache taxonomy, TimeProvider clock, CachePurger purger,
     ILogger<PublicPageCacheEviction> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -125,11 +125,13 @@ public sealed partial class PublicPageCacheEviction(
         if (changes.All || tags.Contains(CacheTags.All))
         {
             taxonomy.Clear();
+            validators.Evict([CacheTags.All]);
             await store.EvictByTagAsync(CacheTags.All, cancellationToken);
             purger.Enqueue([CacheTags.All]);
             return;
         }
 
+        validators.Evict(tags);
         foreach (var tag in tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
