@@ -148,7 +148,7 @@ PY
           "$month_url" "$summary_url" "/topics" "/search?q=therapy" "/search?q=study%2000042" "/feeds/all.rss" "/sitemap.xml")
     # Every page type, for the size of what each sends (no page may grow with the archive).
     page_types=("/" "/blog" "/blog?topic=empathy" "$month_url" "$summary_url" "/blog/months" "/topics" "/search?q=therapy"
-                "/feeds/all.rss" "/sitemap.xml" "/sitemaps/pages.xml" "/sitemaps/summaries-1.xml")
+                "/feeds/all.rss" "/sitemap.xml" "/sitemaps/pages.xml" "/sitemaps/months-1.xml" "/sitemaps/summaries-1.xml")
 
     cat >"$out/longtail.lua" <<LUA
 local paths = {}

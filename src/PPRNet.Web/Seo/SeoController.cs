@@ -12,9 +12,10 @@ using PPRNet.Web.Shared;
 namespace PPRNet.Web.Seo;
 
 /// <summary>robots.txt and the sitemaps. The sitemap is an index (sitemaps.org protocol) of one
-/// file of pages (home, archive, topics, months) and files of summaries, each covering a fixed
-/// range of <see cref="SummariesPerFile"/> ids, so every file is one bounded index read and a
-/// summary stays in the same file for good.</summary>
+/// file of pages (home, archive, topics, the months page), files of months, oldest first,
+/// <see cref="MonthsPerFile"/> a file, and files of summaries, each covering a fixed range of
+/// <see cref="SummariesPerFile"/> ids, so every file is one bounded index read and a summary stays
+/// in the same file for good. No file grows with the archive.</summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks links) : Controller
 {
@@ -22,6 +23,9 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
     /// two URLs, English and French, each naming both), so no response of the site is larger than
     /// that, however large the archive.</summary>
     public const int SummariesPerFile = 250;
+
+    /// <summary>About 180 KB a file (two URLs a month, as for summaries).</summary>
+    public const int MonthsPerFile = 250;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
@@ -35,11 +39,13 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
     {
         var highest = await db.Summaries.MaxAsync(s => (int?)s.Id, cancellationToken) ?? 0;
         var files = (highest + SummariesPerFile - 1) / SummariesPerFile;
+        var monthFiles = ((await facets.PublicMonthsAsync(cancellationToken)).Count + MonthsPerFile - 1) / MonthsPerFile;
         HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
         return Xml(xml =>
         {
             xml.WriteStartElement("sitemapindex", Namespace);
-            foreach (var path in new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(1, files).Select(SummariesPath)))
+            foreach (var path in new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(1, monthFiles).Select(MonthsPath))
+                         .Concat(Enumerable.Range(1, files).Select(SummariesPath)))
             {
                 xml.WriteStartElement("sitemap", Namespace);
                 xml.WriteElementString("loc", Namespace, links.Absolute(Request, path));
@@ -52,11 +58,12 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
 
     public static string SummariesPath(int file) => $"/sitemaps/summaries-{file}.xml";
 
-    /// <summary>Home, archive, topics, the months page, every month and every topic with public summaries.</summary>
+    public static string MonthsPath(int file) => $"/sitemaps/months-{file}.xml";
+
+    /// <summary>Home, archive, topics, the months page and every topic with public summaries.</summary>
     [HttpGet("/sitemaps/pages.xml")]
     public async Task<IActionResult> Pages(CancellationToken cancellationToken)
     {
-        var months = (await facets.PublicMonthsAsync(cancellationToken)).Select(m => m.Url);
         var taxonomy = await facets.TaxonomyAsync(cancellationToken);
         var counts = facets.Counts();
         var topics = taxonomy.Topics
@@ -64,8 +71,29 @@ public sealed class SeoController(BlogDbContext db, Facets facets, SiteLinks lin
             .OrderBy(t => t.Slug, StringComparer.Ordinal)
             .Select(t => BlogUrls.Topic(t.Slug));
         HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
-        var pages = new[] { "/", "/blog", "/topics", BlogUrls.Months }.Concat(months).Concat(topics);
+        var pages = new[] { "/", "/blog", "/topics", BlogUrls.Months }.Concat(topics);
         return UrlSet(pages.Select(path => (path, (DateTimeOffset?)null)));
+    }
+
+    /// <summary>The file's share of the months with public summaries, oldest first, so a new month
+    /// joins the last file and the others stay as they were.</summary>
+    [HttpGet("/sitemaps/months-{file:int}.xml")]
+    public async Task<IActionResult> Months(int file, CancellationToken cancellationToken)
+    {
+        if (file < 1 || file > int.MaxValue / MonthsPerFile)
+        {
+            return NotFound();
+        }
+
+        var months = (await facets.PublicMonthsAsync(cancellationToken)).Select(m => m.Url).Reverse()
+            .Skip((file - 1) * MonthsPerFile).Take(MonthsPerFile).ToList();
+        if (months.Count == 0)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagPage(CacheTags.Structure, CacheTags.Sitemap);
+        return UrlSet(months.Select(path => (path, (DateTimeOffset?)null)));
     }
 
     /// <summary>The public summaries whose ids fall in the file's range, with their last change.</summary>

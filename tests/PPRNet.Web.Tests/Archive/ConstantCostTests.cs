@@ -36,6 +36,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
         "/feeds/types/meta-analysis.rss",
         "/sitemap.xml",
         "/sitemaps/pages.xml",
+        "/sitemaps/months-1.xml",
         "/sitemaps/summaries-1.xml");
 
     [Theory]

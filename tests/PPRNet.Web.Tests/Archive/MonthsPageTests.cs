@@ -170,19 +170,25 @@ public sealed class MonthsPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sitemap_lists_the_months_page_and_the_same_months()
+    public async Task The_sitemap_lists_the_months_page_and_the_same_months_oldest_first()
+    {
+        Assert.Contains(MonthsPage, await SitemapPathsAsync("/sitemaps/pages.xml"));
+        Assert.Equal(["/blog/2015/03", "/blog/2016/08", "/blog/2016/10", "/blog/2017/02", "/blog/2018/05"],
+            await SitemapPathsAsync("/sitemaps/months-1.xml"));
+        var missing = await site.Browser().GetAsync(new Uri("/sitemaps/months-2.xml", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    /// <summary>The English pages a sitemap file lists; each has its French twin under /fr (FrenchPagesTests).</summary>
+    private async Task<List<string>> SitemapPathsAsync(string file)
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var cancellationToken = TestContext.Current.CancellationToken;
-        var response = await site.Browser().GetAsync(new Uri("/sitemaps/pages.xml", UriKind.Relative), cancellationToken);
+        var response = await site.Browser().GetAsync(new Uri(file, UriKind.Relative), cancellationToken);
         var sitemap = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-
-        // English pages; each has its French twin under /fr (FrenchPagesTests).
-        var paths = sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath)
+        return sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath)
             .Where(p => !p.StartsWith("/fr/", StringComparison.Ordinal)).ToList();
-        Assert.Contains(MonthsPage, paths);
-        Assert.Equal(["/blog/2018/05", "/blog/2017/02", "/blog/2016/10", "/blog/2016/08", "/blog/2015/03"],
-            paths.Where(p => p.Count(c => c == '/') == 3 && p != MonthsPage));
     }
 
     /// <summary>The months page's list, served a second time and so from the output cache.</summary>

@@ -20,7 +20,7 @@ public sealed class SeoTests(PublicSite fixture)
         var index = XDocument.Parse(await TextAsync("/sitemap.xml"));
         Assert.Equal(ns + "sitemapindex", index.Root!.Name);
         var files = index.Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
-        Assert.Equal(["/sitemaps/pages.xml", "/sitemaps/summaries-1.xml"], files);
+        Assert.Equal(["/sitemaps/pages.xml", "/sitemaps/months-1.xml", "/sitemaps/summaries-1.xml"], files);
 
         var entries = new List<XElement>();
         foreach (var file in files)
