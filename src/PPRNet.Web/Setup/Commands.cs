@@ -75,7 +75,15 @@ public static class Commands
                 return await DatabaseBackup.RestoreAsync(app, file, force: true);
         }
 
-        await app.PrepareDatabaseAsync(importContent: false);
+        if (args is ["import" or "export", ..])
+        {
+            await app.PrepareSchemaAsync();
+        }
+        else
+        {
+            await app.PrepareDatabaseAsync(importContent: false);
+        }
+
         return args switch
         {
             ["import"] => await ImportAsync(app, null),
