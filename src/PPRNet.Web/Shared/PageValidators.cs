@@ -56,12 +56,20 @@ public sealed class PageValidators(TimeProvider clock, PublicPageCacheSettings s
         {
             if (entries.Count >= MaxEntries)
             {
-                entries.Clear();
+                StartAgain();
+                stamp = Stamp();
             }
 
             var now = clock.GetUtcNow();
-            entries[key] = new Entry(validators, [.. tags], [.. tags.Select(t => generations.GetValueOrDefault(t))],
+            var entry = new Entry(validators, [.. tags], [.. tags.Select(t => generations.GetValueOrDefault(t))],
                 Min(now + PublicPageCache.Lifetime, new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero)));
+            entries[key] = entry;
+            // An eviction counts itself before it raises generations: one that began while this
+            // entry was taken removes it here, and one that begins later leaves it a generation behind.
+            if (stamp != Stamp())
+            {
+                entries.TryRemove(KeyValuePair.Create(key, entry));
+            }
         }
 
         return validators.LastModified;
@@ -76,11 +84,21 @@ public sealed class PageValidators(TimeProvider clock, PublicPageCacheSettings s
         {
             if (tag == CacheTags.All)
             {
-                entries.Clear();
+                StartAgain();
+                return;
             }
 
             generations.AddOrUpdate(tag, 1, (_, generation) => generation + 1);
         }
+    }
+
+    /// <summary>Forgets every entry and every tag's generation, so neither table grows for good; a
+    /// page rendered across this is not recorded (its stamp is older).</summary>
+    private void StartAgain()
+    {
+        Interlocked.Increment(ref evictions);
+        entries.Clear();
+        generations.Clear();
     }
 
     private bool Holds(Entry entry)
