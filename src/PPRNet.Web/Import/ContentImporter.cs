@@ -1,9 +1,7 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Search;
-using PPRNet.Web.Shared;
 using PPRNet.Web.Summaries;
 
 namespace PPRNet.Web.Import;
@@ -83,12 +81,14 @@ public sealed partial class ContentImporter(
             await ArchiveTallies.SuspendAsync(db, cancellationToken);
         }
 
+        await using var newRows = new NewSummaryRows(db);
         foreach (var batch in files.Chunk(BatchSize))
         {
             // Reading, parsing and rendering are pure work on each file: both cores share them.
             // Writing stays in file order, one batch at a time, inside the run's one transaction.
             var prepared = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                .Select(file => Prepare(file.Path, file.Display, bySource.GetValueOrDefault(file.Display), lookup))
+                .Select(file => PreparedFile.Read(file.Path, file.Display, bySource.GetValueOrDefault(file.Display), lookup, writer,
+                    revisions))
                 .ToList();
             var added = new List<(NewSummary, AuditEntry)>();
             foreach (var file in prepared)
@@ -97,7 +97,7 @@ public sealed partial class ContentImporter(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await InsertAsync(added, cancellationToken);
+            await newRows.InsertAsync(added, cancellationToken);
             // Tracked rows of earlier batches are not needed again; forgetting them keeps memory flat.
             db.ChangeTracker.Clear();
             lookup.AttachTo(db);
@@ -120,53 +120,6 @@ public sealed partial class ContentImporter(
     {
         report.SkippedPurged++;
         return false;
-    }
-
-    /// <summary>A file as read: unchanged (by its length and time, or its hash), or parsed and rendered.</summary>
-    private PreparedFile Prepare(string path, string display, ExistingRow? known, TaxonomyLookup lookup)
-    {
-        var errors = new List<ImportError>();
-        var info = new FileInfo(path);
-        var writtenAt = info.LastWriteTimeUtc.Ticks;
-        if (known is { ContentHash: not null } && known.SourceLength == info.Length && known.SourceWrittenTicks == writtenAt)
-        {
-            return new PreparedFile(display, info.Length, writtenAt, true, true, known.ContentHash, null, null, null, errors);
-        }
-
-        // Too large a file is refused from its length, before a byte of it is read.
-        if (ContentLimits.FileProblem(path, display) is { } tooLarge)
-        {
-            errors.Add(tooLarge);
-            return new PreparedFile(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
-        }
-
-        try
-        {
-            var bytes = File.ReadAllBytes(path);
-            var hash = ContentHash.Of(bytes);
-            var text = Encoding.UTF8.GetString(bytes);
-            if (known?.ContentHash == hash)
-            {
-                return new PreparedFile(display, info.Length, writtenAt, false, true, hash, text, null, null, errors);
-            }
-
-            var content = SummaryFileParser.Parse(display, text, lookup, errors);
-            var file = new PreparedFile(display, info.Length, writtenAt, false, false, hash, text, content,
-                content is null ? null : writer.Render(content), errors);
-            return known is null && content is not null ? file with { New = New(file) } : file;
-        }
-        catch (ContentRejectedException e)
-        {
-            // The writer refused a field the parser's checks let through: this file only.
-            errors.Add(new ImportError(display, 1, e.Field, e.Problem));
-            return new PreparedFile(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-        {
-            // One unreadable file is reported like any other bad file; the rest still import.
-            errors.Add(new ImportError(display, 0, "file", $"could not be read: {e.Message}"));
-            return new PreparedFile(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
-        }
     }
 
     private async Task WriteAsync(
@@ -234,63 +187,12 @@ public sealed partial class ContentImporter(
             var summary = await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
                 .SingleAsync(s => s.Id == existing.Id, cancellationToken);
             writer.Apply(summary, content, file.Rendered);
-            Remember(summary, file);
+            file.Remember(summary);
             summary.Version++;
             await revisions.AddAsync(summary, UserName, $"Imported from {display}", cancellationToken);
             audit.Record(UserName, AuditActions.Import, $"{content.Month}/{content.Slug}", $"updated from {display}");
             report.Updated++;
         }
-    }
-
-    private NewSummary New(PreparedFile file)
-    {
-        var summary = writer.Create(file.Content!, file.Rendered);
-        Remember(summary, file);
-        summary.Version = 1;
-        return new NewSummary(summary, revisions.First(summary, UserName, $"Imported from {file.Display}"));
-    }
-
-    /// <summary>A batch's new summaries, each with its topics, first revision and audit entry, through
-    /// one compiled statement per table: EF's tracked insert of every row was most of a large import's
-    /// time. After the batch's tracked changes are saved, so a summary that moved frees its place first.</summary>
-    private async Task InsertAsync(List<(NewSummary Created, AuditEntry Audit)> added, CancellationToken cancellationToken)
-    {
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        var summaryType = db.Model.FindEntityType(typeof(Summary))!;
-        var topicLinks = summaryType.FindSkipNavigation(nameof(Summary.Topics))!;
-        var (summaryColumn, topicColumn) = (topicLinks.ForeignKey.Properties[0].Name, topicLinks.Inverse.ForeignKey.Properties[0].Name);
-        await using var summaries = await RowInserter.PrepareAsync(db, summaryType, cancellationToken);
-        await using var links = await RowInserter.PrepareAsync(db, topicLinks.JoinEntityType, cancellationToken);
-        await using var revisionRows = await RowInserter.PrepareAsync(db, db.Model.FindEntityType(typeof(SummaryRevision))!,
-            cancellationToken);
-        await using var auditRows = await RowInserter.PrepareAsync(db, db.Model.FindEntityType(typeof(AuditEntry))!, cancellationToken);
-        foreach (var ((summary, revision), entry) in added)
-        {
-            summary.Id = checked((int)await summaries.InsertAsync(summary, cancellationToken));
-            foreach (var topic in summary.Topics)
-            {
-                await links.InsertAsync(new Dictionary<string, object> { [summaryColumn] = summary.Id, [topicColumn] = topic.Id },
-                    cancellationToken);
-            }
-
-            revision.SummaryId = summary.Id;
-            revision.Id = checked((int)await revisionRows.InsertAsync(revision, cancellationToken));
-            entry.Id = checked((int)await auditRows.InsertAsync(entry, cancellationToken));
-            PublicPageCacheEviction.Inserted(db, summary);
-        }
-    }
-
-    private static void Remember(Summary summary, PreparedFile file)
-    {
-        summary.SourcePath = file.Display;
-        summary.ContentHash = file.Hash;
-        summary.SourceLength = file.Length;
-        summary.SourceWrittenTicks = file.WrittenAt;
-        summary.UpdatedBy = UserName;
     }
 
     /// <summary>The web version stays; the file's text is kept beside it for an editor to merge.
