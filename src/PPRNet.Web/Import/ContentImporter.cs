@@ -39,10 +39,13 @@ public sealed partial class ContentImporter(
             return report;
         }
 
+        // Listing the files is disk work, and the first queries below are mostly EF compiling them:
+        // on two cores the two overlap (a tenth of a re-import of an unchanged archive).
+        var listing = Task.Run(() => SummaryFiles(root), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lookup = await TaxonomyImport.AddMissingAsync(db, taxonomy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await ImportSummariesAsync(root, lookup, report, cancellationToken);
+        await ImportSummariesAsync(await listing, lookup, report, cancellationToken);
         await intros.ImportAsync(root, report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -50,10 +53,22 @@ public sealed partial class ContentImporter(
         return report;
     }
 
-    private async Task ImportSummariesAsync(string root, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
+    /// <summary>summaries/**/*.md in a fixed order, each with the path reports name it by; none when
+    /// there is no summaries folder.</summary>
+    private static List<(string Path, string Display)> SummaryFiles(string root)
     {
         var folder = Path.Combine(root, "summaries");
-        if (!Directory.Exists(folder))
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(path => (Path: path, Display: Path.GetRelativePath(root, path).Replace('\\', '/')))
+                .ToList()
+            : [];
+    }
+
+    private async Task ImportSummariesAsync(
+        List<(string Path, string Display)> listed, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (listed.Count == 0)
         {
             return;
         }
@@ -67,10 +82,7 @@ public sealed partial class ContentImporter(
         var purged = (await db.PurgedSources.Select(p => p.SourcePath).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var claimed = new Dictionary<(string, string), string>();
 
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(path => (Path: path, Display: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .Where(file => !purged.Contains(file.Display) || SkipPurged(report))
-            .ToList();
+        var files = listed.Where(file => !purged.Contains(file.Display) || SkipPurged(report)).ToList();
 
         // Loading a large archive into an empty database: the search index and the archive's
         // tallies are built once at the end, in this same transaction, not row by row.
@@ -96,11 +108,19 @@ public sealed partial class ContentImporter(
                 await WriteAsync(file, byKey, bySource, claimed, added, report, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await newRows.InsertAsync(added, cancellationToken);
             // Tracked rows of earlier batches are not needed again; forgetting them keeps memory flat.
-            db.ChangeTracker.Clear();
-            lookup.AttachTo(db);
+            // A batch of unchanged files tracked nothing but the terms, which stay as they are.
+            if (db.ChangeTracker.Entries().Any(entry => entry.Entity is not TaxonomyTerm))
+            {
+                db.ChangeTracker.Clear();
+                lookup.AttachTo(db);
+            }
         }
 
         if (bulk)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using PPRNet.Web.Admin;
 using PPRNet.Web.Data;
@@ -60,9 +62,7 @@ public static partial class DatabaseStartup
         // tightened before it is written to again.
         PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(db.Database.GetConnectionString()!),
             loggers.CreateLogger(typeof(PrivateFiles)));
-        // Asking what is pending reads the history table alone; migrating also builds the whole
-        // model from its configuration to compare with the last migration, 0.3 s of every start.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        if (await HasPendingMigrationsAsync(db))
         {
             await db.Database.MigrateAsync();
         }
@@ -70,6 +70,41 @@ public static partial class DatabaseStartup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await SearchIndex.EnsureAsync(db, loggers.CreateLogger(typeof(SearchIndex)), CancellationToken.None);
         await ArchiveTallies.EnsureAsync(db, loggers.CreateLogger(typeof(ArchiveTallies)), CancellationToken.None);
+    }
+
+    /// <summary>Whether the code has a migration the database lacks. EF's own answer builds a model
+    /// of its history table from every convention first (75 ms of every start, more than reading
+    /// an unchanged archive's 10,000 file dates); the table is EF's default one and is read directly.
+    /// Migrating itself is still EF's.</summary>
+    private static async Task<bool> HasPendingMigrationsAsync(BlogDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var exists = connection.CreateCommand();
+            exists.CommandText =
+                $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
+            {
+                return true;
+            }
+
+            await using var read = connection.CreateCommand();
+            read.CommandText = $"SELECT MigrationId FROM \"{HistoryRepository.DefaultTableName}\"";
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                applied.Add(reader.GetString(0));
+            }
+
+            return db.Database.GetMigrations().Any(id => !applied.Contains(id));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static string ContentFolder(WebApplication app, ContentOptions options)

@@ -35,8 +35,9 @@ public sealed class MarkdownRenderer
         .Build();
 
     // Markdig already refuses raw HTML; the sanitizer is the second wall, in case a link or an
-    // extension ever lets markup through.
-    private readonly HtmlSanitizer sanitizer = NewSanitizer();
+    // extension ever lets markup through. Built on first use: building it costs more than a whole
+    // re-import of an unchanged archive, which renders nothing.
+    private readonly Lazy<HtmlSanitizer> sanitizer = new(NewSanitizer);
 
     private static HtmlSanitizer NewSanitizer()
     {
@@ -129,7 +130,7 @@ public sealed class MarkdownRenderer
             pipeline.Setup(textRenderer);
             textRenderer.Render(document);
             text.Flush();
-            return (sanitizer.Sanitize(html.ToString()), System.Net.WebUtility.HtmlDecode(text.ToString()).Trim());
+            return (sanitizer.Value.Sanitize(html.ToString()), System.Net.WebUtility.HtmlDecode(text.ToString()).Trim());
         }
         catch (ArgumentException e)
         {

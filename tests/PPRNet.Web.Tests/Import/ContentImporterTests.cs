@@ -111,6 +111,38 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Files_changed_after_a_whole_batch_of_unchanged_ones_get_their_new_topics_and_type()
+    {
+        // The importer writes 256 files a batch; a batch that changed nothing keeps its tracked terms.
+        for (var i = 0; i < 300; i++)
+        {
+            content.WriteSummary("2021-04", $"study-{i:D3}", new Dictionary<string, string?> { ["topics"] = "[empathy]" });
+        }
+
+        await database.ImportAsync(content.Root);
+        foreach (var slug in new[] { "study-270", "study-299" })
+        {
+            content.WriteSummary("2021-04", slug, new Dictionary<string, string?>
+            {
+                ["topics"] = "[alliance, depression]",
+                ["research_type"] = "qualitative",
+            });
+        }
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal((0, 2, 298), (report.Added, report.Updated, report.Unchanged));
+        foreach (var slug in new[] { "study-270", "study-299" })
+        {
+            var summary = await LoadAsync("2021-04", slug);
+            Assert.Equal("qualitative", summary.ResearchType.Slug);
+            Assert.Equal(["alliance", "depression"], summary.Topics.Select(t => t.Slug).Order());
+        }
+
+        Assert.Equal(["empathy"], (await LoadAsync("2021-04", "study-000")).Topics.Select(t => t.Slug));
+    }
+
+    [Fact]
     public async Task Removing_an_optional_field_from_the_file_clears_it()
     {
         content.WriteSummary("2021-04", "one", new Dictionary<string, string?>
