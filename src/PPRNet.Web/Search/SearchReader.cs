@@ -18,7 +18,8 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
     public const int PageSize = 20;
 
     /// <summary>A word in most of a 100,000-summary archive still answers in milliseconds: the
-    /// best of its newest thousand matches, which is more than anyone pages through.</summary>
+    /// best of its newest thousand matches, which is more than anyone pages through. A smaller cap
+    /// would save little: bm25 reads the word's whole posting list to weigh it, whatever the cap.</summary>
     public const int MaxHits = 1000;
 
     public static string Url(string? query, string? topic, string? type, int page)
