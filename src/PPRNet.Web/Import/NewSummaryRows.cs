@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata;
 using PPRNet.Web.Data;
 using PPRNet.Web.Shared;
 
@@ -19,8 +18,7 @@ internal sealed class NewSummaryRows(BlogDbContext db) : IAsyncDisposable
             return;
         }
 
-        var (summaries, links, revisions, audit, topicLinks) = statements ??= await PrepareAsync(cancellationToken);
-        var (summaryColumn, topicColumn) = (topicLinks.ForeignKey.Properties[0].Name, topicLinks.Inverse.ForeignKey.Properties[0].Name);
+        var (summaries, links, revisions, audit, summaryColumn, topicColumn) = statements ??= await PrepareAsync(cancellationToken);
         foreach (var ((summary, revision), entry) in added)
         {
             summary.Id = checked((int)await summaries.InsertAsync(summary, cancellationToken));
@@ -46,7 +44,7 @@ internal sealed class NewSummaryRows(BlogDbContext db) : IAsyncDisposable
             await RowInserter.PrepareAsync(db, topicLinks.JoinEntityType, cancellationToken),
             await RowInserter.PrepareAsync(db, db.Model.FindEntityType(typeof(SummaryRevision))!, cancellationToken),
             await RowInserter.PrepareAsync(db, db.Model.FindEntityType(typeof(AuditEntry))!, cancellationToken),
-            topicLinks);
+            topicLinks.ForeignKey.Properties[0].Name, topicLinks.Inverse.ForeignKey.Properties[0].Name);
     }
 
     public async ValueTask DisposeAsync()
@@ -61,5 +59,5 @@ internal sealed class NewSummaryRows(BlogDbContext db) : IAsyncDisposable
     }
 
     private sealed record Statements(
-        RowInserter Summaries, RowInserter Links, RowInserter Revisions, RowInserter Audit, ISkipNavigation TopicLinks);
+        RowInserter Summaries, RowInserter Links, RowInserter Revisions, RowInserter Audit, string SummaryColumn, string TopicColumn);
 }

@@ -38,5 +38,13 @@ public sealed class TestDatabase : IDisposable
         return await Importer(db).ImportAsync(folder, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A summary as stored, with its topics and research type.</summary>
+    public async Task<Summary> SummaryAsync(string month, string slug)
+    {
+        await using var db = NewContext();
+        return await db.Summaries.Include(s => s.Topics).Include(s => s.ResearchType)
+            .SingleAsync(s => s.Month == month && s.Slug == slug, TestContext.Current.CancellationToken);
+    }
+
     public void Dispose() => AppCommand.DeleteDatabase(Path);
 }
