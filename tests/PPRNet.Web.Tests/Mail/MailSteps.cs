@@ -44,6 +44,15 @@ public static partial class MailSteps
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
 
+    /// <summary>A confirmed subscriber and the mail that tells them they are already subscribed,
+    /// which carries the same preferences and unsubscribe links and headers as a digest.</summary>
+    public static async Task<MimeMessage> SubscriberWithNoticeAsync(MailSite site, Smtp4dev smtp, string email)
+    {
+        await ConfirmedAsync(site, smtp, email);
+        await SubscribeAsync(site, email);
+        return await OnlyMessageToAsync(smtp, email, expected: 2);
+    }
+
     public static async Task<MimeMessage> OnlyMessageToAsync(Smtp4dev smtp, string email, int expected = 1)
     {
         var domain = email[(email.IndexOf('@') + 1)..];

@@ -1,0 +1,55 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace PPRNet.Web.Tests.EndToEnd;
+
+/// <summary>What the accessibility tests check on a page, and the pages they share: axe with no
+/// violations, no sideways scrolling, and the French variant of a page or a named scenario.</summary>
+internal static class PageChecks
+{
+    public const string SummaryPath = "/blog/2019/05/therapist-empathy-and-client-outcome";
+
+    /// <summary>The same page in French: "/fr" before a path, "fr:" before a named scenario.</summary>
+    public static string InFrench(string which) => which.StartsWith('/') ? "/fr" + which : "fr:" + which;
+
+    public static (string Prefix, string Which) Language(string which) =>
+        which.StartsWith("fr:", StringComparison.Ordinal) ? ("/fr", which[3..])
+        : which.StartsWith("/fr/", StringComparison.Ordinal) ? ("/fr", which[3..])
+        : ("", which);
+
+    public static async Task AssertNoViolationsAsync(IPage page, string where)
+    {
+        // target-size (WCAG 2.2, 2.5.8) asked for by name: every tap target at least 24 by 24 px or spaced.
+        // Only violations are read, so axe is asked to detail nothing else (it then keeps one node
+        // per passed rule instead of every node, and sends back that much less).
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new RuleOptions { Enabled = true } },
+            ResultTypes = [ResultType.Violations],
+        });
+        var violations = results.Violations.Select(
+            v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"axe violations on {where}:\n{string.Join("\n", violations)}");
+    }
+
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')]" +
+            ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)\n" +
+            "  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+        Assert.True(overflow <= 0, $"{where} scrolls sideways by {overflow} px: {wide}");
+    }
+
+    /// <summary>Does what submits a form and waits until the page it returns has loaded.</summary>
+    public static async Task PostAndLoadAsync(IPage page, Func<Task> submit, string shows)
+    {
+        await page.RunAndWaitForResponseAsync(submit, r => r.Request.Method == "POST");
+        await page.WaitForSelectorAsync(shows);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    public static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
+}
