@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Data;
@@ -10,38 +7,34 @@ namespace PPRNet.Web.Tests.Data;
 /// brings the French names of taxonomy.yml.</summary>
 public sealed class FrenchTermNamesMigrationTests : IDisposable
 {
-    private readonly string path = AppCommand.NewDatabasePath();
+    private readonly TestDatabase database = new(migratedTo: "Certainty");
     private readonly TestContent content = new();
 
     public void Dispose()
     {
-        AppCommand.DeleteDatabase(path);
+        database.Dispose();
         content.Dispose();
     }
-
-    private BlogDbContext NewContext() => new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={path}").Options);
 
     [Fact]
     public async Task Existing_terms_are_named_in_english_in_french_after_the_upgrade_until_the_next_import_translates_them()
     {
         var ct = TestContext.Current.CancellationToken;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var before = NewContext())
+        await using (var before = database.NewContext())
         {
-            await before.GetService<IMigrator>().MigrateAsync("Certainty", ct);
             await before.Database.ExecuteSqlRawAsync(
                 "INSERT INTO Topics (Slug, Name, Retired) VALUES ('empathy', 'Empathy', 0), ('own-topic', 'Own Topic', 0);"
                 + "INSERT INTO ResearchTypes (Slug, Name, Retired) VALUES ('meta-analysis', 'Meta-analysis', 0);", ct);
         }
 
-        await using (var upgraded = NewContext())
+        await using (var upgraded = database.NewContext())
         {
             await upgraded.Database.MigrateAsync(ct);
             Assert.Equal(["Empathy", "Own Topic"], await upgraded.Topics.OrderBy(t => t.Slug).Select(t => t.NameFr).ToListAsync(ct));
             Assert.Equal("Meta-analysis", await upgraded.ResearchTypes.Select(t => t.NameFr).SingleAsync(ct));
         }
 
-        await using var db = NewContext();
+        await using var db = database.NewContext();
         var report = await TestDatabase.Importer(db).ImportAsync(content.Root, ct);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Errors));

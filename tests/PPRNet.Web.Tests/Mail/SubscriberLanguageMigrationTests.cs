@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Mail;
@@ -10,20 +7,16 @@ namespace PPRNet.Web.Tests.Mail;
 /// subscribed in; an editor's test queued before the upgrade has no language and goes in English.</summary>
 public sealed class SubscriberLanguageMigrationTests : IDisposable
 {
-    private readonly string path = AppCommand.NewDatabasePath();
+    private readonly TestDatabase database = new(migratedTo: "FrenchTermNames");
 
-    public void Dispose() => AppCommand.DeleteDatabase(path);
-
-    private BlogDbContext NewContext() => new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={path}").Options);
+    public void Dispose() => database.Dispose();
 
     [Fact]
     public async Task Existing_subscribers_are_english_after_the_upgrade()
     {
         var ct = TestContext.Current.CancellationToken;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var before = NewContext())
+        await using (var before = database.NewContext())
         {
-            await before.GetService<IMigrator>().MigrateAsync("FrenchTermNames", ct);
             await before.Database.ExecuteSqlRawAsync(
                 "INSERT INTO Subscribers (Key, Email, NormalizedEmail, Status, AllTopics, ConfirmStamp, CreatedAt, ConsentAt, "
                 + "ConsentPage, ConsentWording, UpdatedAt) VALUES ('7d5f8c0e-0000-4000-8000-000000000001', 'old@example.org', "
@@ -32,7 +25,7 @@ public sealed class SubscriberLanguageMigrationTests : IDisposable
                 + "VALUES ('Test', 'editor@example.org', '2021-04', 'Queued', 0, 0, 0);", ct);
         }
 
-        await using var upgraded = NewContext();
+        await using var upgraded = database.NewContext();
         await upgraded.Database.MigrateAsync(ct);
 
         Assert.Equal("en", await upgraded.Subscribers.Where(s => s.Email == "old@example.org").Select(s => s.Language).SingleAsync(ct));

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
 
@@ -11,37 +9,40 @@ namespace PPRNet.Web.Tests.Setup;
 /// that opens it.</summary>
 public sealed class SchemaUpgradeTests : IDisposable
 {
-    private readonly string database = AppCommand.NewDatabasePath();
+    private static readonly string[] Known = MigrationsInCode();
+
+    private readonly TestDatabase database = new(migratedTo: Known[^2]);
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pprnet-tests", $"export-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
-        AppCommand.DeleteDatabase(database);
+        database.Dispose();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
 
-    private BlogDbContext NewContext() => new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite($"Data Source={database}").Options);
+    /// <summary>Every migration the code has, oldest first: a context knows them without opening its database.</summary>
+    private static string[] MigrationsInCode()
+    {
+        using var db = new BlogDbContext(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return [.. db.Database.GetMigrations()];
+    }
 
     [Fact]
     public async Task A_database_one_migration_behind_gets_the_missing_migration_from_the_next_command()
     {
         var ct = TestContext.Current.CancellationToken;
-        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        string[] known;
-        await using (var older = NewContext())
+        await using (var older = database.NewContext())
         {
-            known = older.Database.GetMigrations().ToArray();
-            await older.GetService<IMigrator>().MigrateAsync(known[^2], ct);
-            Assert.DoesNotContain(known[^1], await older.Database.GetAppliedMigrationsAsync(ct));
+            Assert.DoesNotContain(Known[^1], await older.Database.GetAppliedMigrationsAsync(ct));
         }
 
-        var (exitCode, output) = await AppCommand.RunAsync(database, ["export", folder]);
+        var (exitCode, output) = await AppCommand.RunAsync(database.Path, ["export", folder]);
 
         Assert.True(exitCode == 0, output);
-        await using var upgraded = NewContext();
-        Assert.Equal(known, await upgraded.Database.GetAppliedMigrationsAsync(ct));
+        await using var upgraded = database.NewContext();
+        Assert.Equal(Known, await upgraded.Database.GetAppliedMigrationsAsync(ct));
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
@@ -10,12 +12,21 @@ namespace PPRNet.Web.Tests.Support;
 /// <summary>A real SQLite database file, migrated, for tests below the HTTP layer.</summary>
 public sealed class TestDatabase : IDisposable
 {
-    public TestDatabase()
+    /// <summary>A new database with the latest schema, or with an older release's: migrated only up
+    /// to <paramref name="migratedTo"/>, for tests of what an upgrade does to existing rows.</summary>
+    public TestDatabase(string? migratedTo = null)
     {
         Path = AppCommand.NewDatabasePath();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         using var db = NewContext();
-        db.Database.Migrate();
+        if (migratedTo is null)
+        {
+            db.Database.Migrate();
+        }
+        else
+        {
+            db.GetService<IMigrator>().Migrate(migratedTo);
+        }
     }
 
     public string Path { get; }
