@@ -33,6 +33,11 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            // Search's ranking is a function of the connection, like these settings.
+            Search.SearchRanking.Register(sqlite);
+        }
     }
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,

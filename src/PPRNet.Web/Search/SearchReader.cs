@@ -17,10 +17,11 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
 {
     public const int PageSize = 20;
 
-    /// <summary>A word in most of a 100,000-summary archive still answers in milliseconds: the
-    /// best of its newest thousand matches, which is more than anyone pages through. A smaller cap
-    /// would save little: bm25 reads the word's whole posting list to weigh it, whatever the cap.</summary>
-    public const int MaxHits = 1000;
+    /// <summary>A word in most of a 100,000-summary archive still answers in a few milliseconds:
+    /// the best of its newest 500 matches (at two or three summaries a month, fifteen years of the
+    /// blog), 25 pages, more than anyone pages through. Every match read is ranked, joined to its
+    /// row and topics and counted, so this cap is what a search for a common word costs.</summary>
+    public const int MaxHits = 500;
 
     public static string Url(string? query, string? topic, string? type, int page)
     {
@@ -70,7 +71,7 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
         }
 
         var today = facets.Today;
-        List<Hit> Match(string expression) => statements.Read(MatchSql,
+        List<Hit> Match(string expression) => statements.Read(MatchSql[words.Count == 1 ? 0 : 1],
             parameters => parameters.AddRange([SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression)]),
             ReadHits);
 
@@ -123,15 +124,16 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
     }
 
     /// <summary>The newest matches, each with whether readers may see it: a column rather than a
-    /// filter, so the statement stops after <see cref="MaxHits"/> + 1 matches whatever they are.</summary>
-    private static readonly string MatchSql = $"""
+    /// filter, so the statement stops after <see cref="MaxHits"/> + 1 matches whatever they are.
+    /// The first ranks one word, the second several (<see cref="SearchRanking"/>).</summary>
+    private static readonly string[] MatchSql = [.. new[] { 1, 2 }.Select(words => $"""
         SELECT h.Id, h.Rank, s.ResearchTypeId,
                ({SummaryQueries.PublishedSql("s", SummaryQueries.TodayName)}) AS IsPublic,
                {IdLists.TopicIdsSql("h.Id")} AS TopicIds
-        FROM (SELECT rowid AS Id, bm25(SummarySearch, 10.0, 3.0, 1.0, 2.0) AS Rank
+        FROM (SELECT rowid AS Id, {SearchRanking.RankSql(words)} AS Rank
               FROM SummarySearch WHERE SummarySearch MATCH $match ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
         JOIN Summaries s ON s.Id = h.Id
-        """;
+        """)];
 
     private static List<Hit> ReadHits(SqliteDataReader reader)
     {

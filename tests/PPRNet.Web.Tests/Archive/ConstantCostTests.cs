@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Archive;
@@ -239,6 +240,8 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
             ArgumentNullException.ThrowIfNull(command);
             using var connection = new SqliteConnection($"Data Source={DatabasePath}");
             connection.Open();
+            // The site's connection settings, search's ranking function among them.
+            SqliteTuning.Apply(connection);
             using var explain = connection.CreateCommand();
             explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
             foreach (var (name, value) in command.Parameters)
