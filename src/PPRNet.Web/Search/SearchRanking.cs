@@ -11,13 +11,15 @@ namespace PPRNet.Web.Search;
 /// one-word search the ranking is <see cref="OneWordFunction"/>, an FTS5 function of our own.
 /// bm25 multiplies each row's score by the word's inverse document frequency, a constant for one
 /// word, and counts it by reading the word's whole posting list on every query: for a word in every
-/// summary that count was most of the search's time (4 of 5 ms at 100,000 summaries). Without
-/// that factor the order is bm25's exactly; searches of several words keep bm25, whose weights
-/// between the words are what that count is for.</summary>
+/// summary that count was most of the statement's time (4 of 5 ms at 100,000 summaries in the
+/// SQLite shell). Without that factor the order is bm25's exactly; searches of several words keep
+/// bm25, whose weights between the words are what that count is for.</summary>
 public static unsafe partial class SearchRanking
 {
     public const string OneWordFunction = "pprnet_rank_one_word";
 
+    // The SQLite that Microsoft.Data.Sqlite's bundle loads: these calls take its handles, so they
+    // must reach the same library, not another SQLite on the machine.
     private const string NativeLibrary = "e_sqlite3";
 
     // bm25's constants, as FTS5 uses them (fts5_aux.c).
