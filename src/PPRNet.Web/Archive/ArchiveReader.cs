@@ -73,7 +73,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
 
         var skip = (request.Page - 1) * PageSize;
         var ids = chosen.Count <= 1
-            ? ArchivePageIds.Read(statements, chosen.FirstOrDefault()?.Id, type?.Id, skip, Today)
+            ? ArchivePageIds.Read(statements, counts, chosen.FirstOrDefault()?.Id, type?.Id, skip, Today)
             : await AnyTopicPageIdsAsync(chosen, type?.Id, skip, cancellationToken);
         var cards = Cards(ids, taxonomy);
         var options = Facets.ArchiveOptions(taxonomy, counts, typeCount, chosen, type);

@@ -74,25 +74,22 @@ public sealed class Facets(BlogDbContext db, TimeProvider clock, TaxonomyCache c
             return new FilterCounts(tallies, scheduled);
         });
 
-    /// <summary>Live summaries whose publish date is still to come, found through the publish-date
-    /// index: as many as editors have scheduled, not as many as the archive holds. The index is
-    /// named because, left to itself, SQLite walked a wider index over every live summary.</summary>
-    public async Task<IReadOnlyList<ScheduledSummary>> ScheduledAsync(CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<ScheduledSummary>(ScheduledSql, SummaryQueries.TodayParameter(Today)).ToListAsync(cancellationToken);
-
     /// <summary>Every month with public summaries and how many, newest first: the month tallies the
     /// database keeps of live summaries (<see cref="ArchiveTallies"/>, by <see cref="SummaryQueries.LiveSql"/>)
-    /// less the scheduled ones (<see cref="ScheduledAsync"/>), so the rule is the one of
+    /// less the scheduled ones (<see cref="FilterCounts.PublicInMonth"/>), so the rule is the one of
     /// <see cref="SummaryQueries.Published"/>. One row a month, read along the tally's key: as many
     /// rows as the archive has months, however many summaries they hold.</summary>
     public async Task<IReadOnlyList<MonthTally>> PublicMonthsAsync(CancellationToken cancellationToken)
     {
-        var scheduled = await ScheduledAsync(cancellationToken);
+        var counts = Counts();
         var live = await db.MonthCounts.AsNoTracking().Where(m => m.Count > 0).OrderByDescending(m => m.Month)
             .Select(m => new MonthTally(m.Month, m.Count)).ToListAsync(cancellationToken);
-        return live.Select(m => m with { Count = m.Count - scheduled.Count(s => s.Month == m.Month) }).Where(m => m.Count > 0).ToList();
+        return live.Select(m => m with { Count = counts.PublicInMonth(m.Month, m.Count) }).Where(m => m.Count > 0).ToList();
     }
 
+    /// <summary>Live summaries whose publish date is still to come, found through the publish-date
+    /// index: as many as editors have scheduled, not as many as the archive holds. The index is
+    /// named because, left to itself, SQLite walked a wider index over every live summary.</summary>
     private static readonly string ScheduledSql = $"""
         SELECT s.Id, s.Month, s.ResearchTypeId,
                {IdLists.TopicIdsSql("s.Id")} AS TopicIds

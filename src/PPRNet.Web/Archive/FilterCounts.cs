@@ -30,4 +30,7 @@ public sealed class FilterCounts
         return live - scheduled.Count(s => (typeId is null || s.ResearchTypeId == typeId)
             && (topicId is null || s.HasTopic(topicId.Value)));
     }
+
+    /// <summary>The public summaries of a month, from its tally of live ones.</summary>
+    public int PublicInMonth(string month, int live) => live - scheduled.Count(s => s.Month == month);
 }
