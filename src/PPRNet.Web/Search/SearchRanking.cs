@@ -30,10 +30,12 @@ public static unsafe partial class SearchRanking
     /// title, citation, summary, implications.</summary>
     private static readonly double[] Weights = [10.0, 3.0, 1.0, 2.0];
 
-    /// <summary>The SQL expression that ranks a row of SummarySearch (lower is better, as bm25).</summary>
-    public static string RankSql(int words) => words == 1
-        ? $"{OneWordFunction}(SummarySearch)"
-        : $"bm25(SummarySearch, {string.Join(", ", Weights.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))})";
+    /// <summary>The SQL expression that ranks a row of SummarySearch for a one-word search (lower is better, as bm25).</summary>
+    public static readonly string OneWordSql = $"{OneWordFunction}(SummarySearch)";
+
+    /// <summary>The SQL expression that ranks a row of SummarySearch for a search of several words.</summary>
+    public static readonly string SeveralWordsSql =
+        $"bm25(SummarySearch, {string.Join(", ", Weights.Select(w => w.ToString("0.0", CultureInfo.InvariantCulture)))})";
 
     /// <summary>Adds <see cref="OneWordFunction"/> to a connection; FTS5 functions belong to a
     /// connection, so every connection that searches needs it.</summary>

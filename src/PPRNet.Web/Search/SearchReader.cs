@@ -71,7 +71,8 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
         }
 
         var today = facets.Today;
-        List<Hit> Match(string expression) => statements.Read(MatchSql[words.Count == 1 ? 0 : 1],
+        var matchSql = words.Count == 1 ? OneWordMatchSql : SeveralWordsMatchSql;
+        List<Hit> Match(string expression) => statements.Read(matchSql,
             parameters => parameters.AddRange([SummaryQueries.TodayParameter(today), new SqliteParameter("$match", expression)]),
             ReadHits);
 
@@ -123,17 +124,20 @@ public sealed class SearchReader(PreparedStatements statements, ArchiveReader ar
         };
     }
 
+    private static readonly string OneWordMatchSql = MatchSql(SearchRanking.OneWordSql);
+
+    private static readonly string SeveralWordsMatchSql = MatchSql(SearchRanking.SeveralWordsSql);
+
     /// <summary>The newest matches, each with whether readers may see it: a column rather than a
-    /// filter, so the statement stops after <see cref="MaxHits"/> + 1 matches whatever they are.
-    /// The first ranks one word, the second several (<see cref="SearchRanking"/>).</summary>
-    private static readonly string[] MatchSql = [.. new[] { 1, 2 }.Select(words => $"""
+    /// filter, so the statement stops after <see cref="MaxHits"/> + 1 matches whatever they are.</summary>
+    private static string MatchSql(string rank) => $"""
         SELECT h.Id, h.Rank, s.ResearchTypeId,
                ({SummaryQueries.PublishedSql("s", SummaryQueries.TodayName)}) AS IsPublic,
                {IdLists.TopicIdsSql("h.Id")} AS TopicIds
-        FROM (SELECT rowid AS Id, {SearchRanking.RankSql(words)} AS Rank
+        FROM (SELECT rowid AS Id, {rank} AS Rank
               FROM SummarySearch WHERE SummarySearch MATCH $match ORDER BY rowid DESC LIMIT {MaxHits + 1}) AS h
         JOIN Summaries s ON s.Id = h.Id
-        """)];
+        """;
 
     private static List<Hit> ReadHits(SqliteDataReader reader)
     {
