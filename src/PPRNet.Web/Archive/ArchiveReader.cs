@@ -16,6 +16,10 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
     /// <summary>How many of the newest summaries of each topic "More on this topic" considers.</summary>
     public const int RelatedWindow = 50;
 
+    /// <summary>The name "More on this topic"'s ranking of its candidates goes by in SQL and in its
+    /// query plan: the one sort of a page, bounded by <see cref="RelatedWindow"/>.</summary>
+    public const string RelatedRanking = "MostShared";
+
     private DateOnly Today => facets.Today;
 
     public IQueryable<Summary> Published => db.Summaries.AsNoTracking().Published(Today);
@@ -141,23 +145,12 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
         var neighbours = links.Neighbours;
         var type = taxonomy.TypeById(summary.ResearchTypeId)?.Link ?? new TaxonomyLink("", "");
         var model = SummaryViewModel.Create(summary, type, taxonomy.TopicLinks(links.TopicIds),
-            MostRelated(links.RelatedCandidates).Select(r => r.ToLink(taxonomy)).ToList(),
+            links.Related.Select(r => r.ToLink(taxonomy)).ToList(),
             older: neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
             newer: neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy));
         model.TopicIds = links.TopicIds;
         return model;
     }
-
-    /// <summary>"More on this topic": of the candidates (the newest of each of its topics), the
-    /// three that share the most topics with it, newest first on a tie.</summary>
-    private static List<LinkRow> MostRelated(List<LinkRow> candidates) =>
-        candidates.GroupBy(c => c.Id)
-            .OrderByDescending(g => g.Count())
-            .ThenByDescending(g => g.First().Month, StringComparer.Ordinal)
-            .ThenBy(g => g.First().Title, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .Take(3)
-            .ToList();
 
     /// <summary>The paper a published summary cites, for RIS and BibTeX downloads.</summary>
     public async Task<(Citations.ApaCitation Citation, int SummaryId)?> CitationAsync(int year, int month,
