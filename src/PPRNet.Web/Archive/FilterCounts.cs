@@ -14,7 +14,12 @@ public sealed class FilterCounts
     public FilterCounts(IEnumerable<FacetCount> tallies, IReadOnlyList<ScheduledSummary> scheduled)
     {
         pairs = tallies.ToDictionary(c => (c.TopicId, c.ResearchTypeId), c => c.Count);
-        byTopic = pairs.GroupBy(p => p.Key.Topic).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+        byTopic = [];
+        foreach (var ((topic, _), count) in pairs)
+        {
+            byTopic[topic] = byTopic.GetValueOrDefault(topic) + count;
+        }
+
         this.scheduled = scheduled;
     }
 

@@ -109,6 +109,29 @@ public sealed class HttpCachingTests : IAsyncLifetime
         Assert.Equal(packedBytes, await again.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>The response is buffered in pooled blocks to be hashed; a long page spans several,
+    /// and a change near its end must still change its ETag.</summary>
+    [Fact]
+    public async Task A_long_page_is_sent_whole_with_an_etag_of_all_its_bytes()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("The alliance was rated by clients and by therapists. ", 40));
+        using var own = new TestContent();
+        own.WriteSummary("2021-05", "long-account", new Dictionary<string, string?> { ["title"] = "\"Long Account\"" },
+            body: string.Join("\n\n", Enumerable.Repeat(paragraph, 40)), implications: "Ask about the alliance early.");
+        await using var longSite = new BlogSite(own.Root);
+
+        var response = await longSite.Browser().GetAsync("/blog/2021/05/long-account", TestContext.Current.CancellationToken);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.True(bytes.Length > 80_000, $"{bytes.Length} bytes");
+        Assert.Equal(response.Content.Headers.ContentLength, bytes.Length);
+        var html = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("Ask about the alliance early.", html, StringComparison.Ordinal);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32];
+        Assert.Equal($"\"{hash}\"", response.Headers.ETag!.Tag);
+    }
+
     [Fact]
     public async Task A_signed_in_editor_gets_public_pages_as_private_uncompressed_and_without_validators()
     {
