@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
 using PPRNet.Web.Archive;
@@ -89,7 +88,9 @@ public static class StructuredData
             };
         }
 
-        // The default encoder escapes <, > and &, so the JSON cannot close its <script> element.
-        return posting.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        // Compact, with the default encoder, which escapes <, > and &, so the JSON cannot close its
+        // <script> element. No options object of our own: one made per call rebuilt its caches on
+        // every summary page.
+        return posting.ToJsonString();
     }
 }

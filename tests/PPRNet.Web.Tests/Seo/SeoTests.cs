@@ -97,6 +97,23 @@ public sealed class SeoTests(PublicSite fixture)
     }
 
     [Fact]
+    public async Task A_title_that_closes_a_script_element_stays_inside_the_json_ld()
+    {
+        using var content = new TestContent();
+        const string title = "Less </script><script>alert(1)</script> & more than we thought";
+        content.WriteSummary("2021-05", "script-title", new Dictionary<string, string?> { ["title"] = JsonSerializer.Serialize(title) });
+        await using var site = new BlogSite(content.Root);
+
+        var (response, page) = await site.GetPageAsync("/blog/2021/05/script-title");
+
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']):not([src])"));
+        using var json = JsonDocument.Parse(page.Element("script[type='application/ld+json']").TextContent);
+        Assert.Equal(title, json.RootElement.GetProperty("headline").GetString());
+    }
+
+    [Fact]
     public async Task More_on_this_topic_lists_up_to_three_summaries_sharing_the_most_topics()
     {
         var (_, page) = await fixture.Site.GetPageAsync("/blog/2021/04/mindful-empathy");
