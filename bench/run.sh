@@ -155,7 +155,8 @@ PY
     page_types=("/" "/blog" "/blog?topic=empathy" "$month_url" "$summary_url" "/blog/months" "/topics" "/search?q=therapy"
                 "/feeds/all.rss" "/sitemap.xml" "/sitemaps/pages.xml" "/sitemaps/months-1.xml" "/sitemaps/summaries-1.xml")
 
-    cat >"$out/longtail.lua" <<LUA
+    # Named for its size: a harness reusing it after a run of another size would ask for addresses that do not exist.
+    cat >"$out/longtail-$n.lua" <<LUA
 local paths = {}
 for line in io.lines("$out/urls-$n.txt") do paths[#paths + 1] = line end
 local i = 0
@@ -174,7 +175,7 @@ LUA
             if [ $cache = false ]; then uncached[$url]=$(load "http://127.0.0.1:$port$url"); else cached[$url]=$(load "http://127.0.0.1:$port$url"); fi
         done
         if [ $cache = true ]; then
-            longtail=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
+            longtail=$(load "http://127.0.0.1:$port/" "$out/longtail-$n.lua")
             # The web's own caches: 304s for a validator that holds, bytes as sent, and Varnish in front.
             declare -A revalidated=() sizes=() through_varnish=()
             for url in "/" "/blog?topic=empathy" "$summary_url" "/feeds/all.rss"; do
@@ -193,7 +194,7 @@ LUA
             done
             stop_varnish
         else
-            longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail.lua")
+            longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail-$n.lua")
             uncached_rss=$(rss_of "$server")
             declare -A page_bytes=()
             for url in "${page_types[@]}"; do page_bytes[$url]=$(bytes_of "http://127.0.0.1:$port$url" ""); done
