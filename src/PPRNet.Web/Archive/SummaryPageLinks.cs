@@ -34,7 +34,8 @@ internal sealed record SummaryPageLinks(List<int> TopicIds, List<LinkRow> Neighb
     /// the summary (a candidate comes once for each topic it shares), in archive order among equals.
     /// Ranked in SQL, so that only the few shown are looked up and sent back; the ranking sorts at
     /// most <see cref="RelatedTopics"/> × <see cref="ArchiveReader.RelatedWindow"/> rows, whatever
-    /// the archive's size.</summary>
+    /// the archive's size. The slug and type are scalar subqueries rather than a join: the rows then
+    /// come out in the ranking's order with no second sort.</summary>
     private static readonly string RelatedSql = $"""
         SELECT {RelatedRank} AS Rank, SummaryId AS Id, Month,
           (SELECT Slug FROM Summaries WHERE Id = {ArchiveReader.RelatedRanking}.SummaryId) AS Slug, Title,
