@@ -97,6 +97,29 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_slug_claimed_again_batches_later_stays_with_the_file_that_comes_first()
+    {
+        // The importer reads the next batch of 256 files while it writes one; the files must still
+        // be written in path order, so the earlier file keeps the slug whichever batch is read first.
+        for (var i = 0; i < 600; i++)
+        {
+            content.WriteSummary("2021-04", $"study-{i:D3}");
+        }
+
+        var first = content.WriteSummary("2021-04", "study-010", new Dictionary<string, string?> { ["slug"] = "twice" });
+        var later = content.WriteSummary("2021-04", "study-590", new Dictionary<string, string?> { ["slug"] = "twice" });
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.Equal(599, report.Added);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((later, "slug"), (error.File, error.Field));
+        Assert.Contains(first, error.Message, StringComparison.Ordinal);
+        Assert.Equal("Summary study-010", (await database.SummaryAsync("2021-04", "twice")).Title);
+        Assert.Equal("Summary study-599", (await database.SummaryAsync("2021-04", "study-599")).Title);
+    }
+
+    [Fact]
     public async Task A_missing_taxonomy_stops_the_import_with_a_clear_error()
     {
         content.Delete("taxonomy.yml");
