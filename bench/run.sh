@@ -43,22 +43,34 @@ stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev
 trap 'stop; stop_varnish; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null; true' EXIT
 wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
 
-# wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200).
+# wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200),
+# and, while $cpu_of names our server's process, a third field: that process's CPU milliseconds per
+# request, which moves less than req/s when the machine's speed changes from one minute to the next.
+cpu_of=""
 load() {
     local url=$1 script=${2:-}
     local status
     status=$(curl -s -o /dev/null -w "%{http_code}" "$url")
     [ "$status" = 200 ] || { echo "status-$status -"; return; }
-    local result
+    local result before=0
     # Two seconds first, not measured: a server that has run for a while has compiled its hot paths.
     wrk -t1 -c8 -d2s ${script:+-s "$script"} "$url" >/dev/null
+    [ -z "$cpu_of" ] || before=$(cpu_ticks "$cpu_of")
     if [ -n "$script" ]; then
         result=$(wrk -t1 -c8 -d"${seconds}s" --latency -s "$script" "$url")
     else
         result=$(wrk -t1 -c8 -d"${seconds}s" --latency "$url")
     fi
-    echo "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result") $(awk '$1 == "50%" {print $2}' <<<"$result")"
+    local cpu=""
+    if [ -n "$cpu_of" ]; then
+        cpu=" $(awk -v ticks=$(( $(cpu_ticks "$cpu_of") - before )) -v hz="$(getconf CLK_TCK)" \
+            '/requests in/ { if ($1 > 0) printf "%.2f", ticks * 1000 / hz / $1; else print "-" }' <<<"$result")"
+    fi
+    echo "$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result") $(awk '$1 == "50%" {print $2}' <<<"$result")$cpu"
 }
+
+# User and system CPU time of a process so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 rss_of() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1 / 1024}'; }
 
@@ -171,6 +183,8 @@ LUA
         (cd "$out/app" && Content__ImportOnStartup=false OutputCache__Enabled=$cache exec dotnet PPRNet.Web.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
         server=$!
         wait_for "http://127.0.0.1:$port/robots.txt"
+        # The origin's own cost is what the uncached run measures; the cached run's is the cache's.
+        if [ $cache = false ]; then cpu_of=$server; else cpu_of=""; fi
         for url in "${urls[@]}"; do
             if [ $cache = false ]; then uncached[$url]=$(load "http://127.0.0.1:$port$url"); else cached[$url]=$(load "http://127.0.0.1:$port$url"); fi
         done
@@ -203,6 +217,7 @@ LUA
             curl -s "http://127.0.0.1:$port/blog?topic=empathy" >"$out/topic.html"
         fi
         serving_rss=$(rss_of "$server")
+        cpu_of=""
         stop
     done
 
@@ -231,13 +246,13 @@ NGINX
 
     note "nginx serving our summary page from a file: $ceiling req/s (p50 $ceiling_p50). Server RSS after the uncached run: $uncached_rss MiB; after the cached run: $serving_rss MiB."
     note ""
-    note "| URL | uncached req/s | p50 | cached req/s | p50 | cached / nginx |"
-    note "| --- | ---: | ---: | ---: | ---: | ---: |"
+    note "| URL | uncached req/s | p50 | server CPU ms a request | cached req/s | p50 | cached / nginx |"
+    note "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     for url in "${urls[@]}"; do
-        read -r u up <<<"${uncached[$url]}"
+        read -r u up ucpu <<<"${uncached[$url]}"
         read -r c cp <<<"${cached[$url]}"
         ratio=$(awk -v c="$c" -v m="$ceiling" 'BEGIN { if (m > 0 && c ~ /^[0-9]+$/) printf "%.2f", c / m; else print "-" }')
-        note "| \`$url\` | $u | $up | $c | $cp | $ratio |"
+        note "| \`$url\` | $u | $up | ${ucpu:--} | $c | $cp | $ratio |"
     done
     note ""
     note "| URL | 304 req/s (If-None-Match) | p50 | through Varnish req/s | p50 | Varnish / nginx (same bytes) | bytes: plain / gzip / br |"
@@ -249,9 +264,9 @@ NGINX
         note "| \`$url\` | $r | $rp | $v | $vp | $vratio | ${sizes[$url]} |"
     done
     note ""
-    read -r lu lup <<<"$longtail_uncached"
+    read -r lu lup lcpu <<<"$longtail_uncached"
     read -r lc lcp <<<"$longtail"
-    note "| long tail: a different summary each request | $lu | $lup | $lc | $lcp | $(awk -v c="$lc" -v m="$ceiling" 'BEGIN { printf "%.2f", c / m }') |"
+    note "| long tail: a different summary each request | $lu | $lup | ${lcpu:--} | $lc | $lcp | $(awk -v c="$lc" -v m="$ceiling" 'BEGIN { printf "%.2f", c / m }') |"
     note ""
     note "| page type | bytes (uncompressed) |"
     note "| --- | ---: |"
