@@ -158,8 +158,10 @@ public sealed partial class ContentImporter(
     /// <summary>From how many files a first import builds the derived indexes in one pass.</summary>
     private const int BulkThreshold = 1000;
 
-    /// <summary>How many files are read and written together; bounds the memory an import holds.</summary>
-    private const int BatchSize = 256;
+    /// <summary>How many files are read and written together. Two batches are held at once (one
+    /// written, the next read ahead), so this bounds the memory an import holds: at 256 a cold 10k
+    /// import peaked at 279-323 MiB, at 128 at 270-301 MiB, in the same time.</summary>
+    private const int BatchSize = 128;
 
     private static bool SkipPurged(ImportReport report)
     {

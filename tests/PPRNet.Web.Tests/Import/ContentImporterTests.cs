@@ -99,7 +99,7 @@ public sealed class ContentImporterTests : IDisposable
     [Fact]
     public async Task A_slug_claimed_again_batches_later_stays_with_the_file_that_comes_first()
     {
-        // The importer reads the next batch of 256 files while it writes one; the files must still
+        // The importer reads the next batch of 128 files while it writes one; the files must still
         // be written in path order, so the earlier file keeps the slug whichever batch is read first.
         for (var i = 0; i < 600; i++)
         {

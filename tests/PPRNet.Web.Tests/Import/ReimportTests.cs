@@ -59,7 +59,7 @@ public sealed class ReimportTests : IDisposable
     [Fact]
     public async Task Files_changed_after_a_whole_batch_of_unchanged_ones_get_their_new_topics_and_type()
     {
-        // The importer writes 256 files a batch; a batch that changed nothing keeps its tracked terms.
+        // The importer writes 128 files a batch; a batch that changed nothing keeps its tracked terms.
         for (var i = 0; i < 300; i++)
         {
             content.WriteSummary("2021-04", $"study-{i:D3}", new Dictionary<string, string?> { ["topics"] = "[empathy]" });
