@@ -39,8 +39,9 @@ public sealed partial class ContentImporter(
             return report;
         }
 
-        // Listing the files is disk work, and the first queries below are mostly EF compiling them:
-        // on two cores the two overlap (a tenth of a re-import of an unchanged archive).
+        // Listing the files and reading their sizes and times is disk work, and the first queries
+        // below are mostly EF compiling them: on two cores the two overlap (a re-import of an
+        // unchanged archive is mostly this and start-up).
         var listing = Task.Run(() => SummaryFiles(root), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lookup = await TaxonomyImport.AddMissingAsync(db, taxonomy, cancellationToken);
@@ -53,20 +54,27 @@ public sealed partial class ContentImporter(
         return report;
     }
 
-    /// <summary>summaries/**/*.md in a fixed order, each with the path reports name it by; none when
-    /// there is no summaries folder.</summary>
-    private static List<(string Path, string Display)> SummaryFiles(string root)
+    /// <summary>summaries/**/*.md in a fixed order, each with its size and time already read and
+    /// the path reports name it by; none when there is no summaries folder.</summary>
+    private static List<(FileInfo File, string Display)> SummaryFiles(string root)
     {
         var folder = Path.Combine(root, "summaries");
         return Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(path => (Path: path, Display: Path.GetRelativePath(root, path).Replace('\\', '/')))
+                .Select(path => (File: Stat(path), Display: Path.GetRelativePath(root, path).Replace('\\', '/')))
                 .ToList()
             : [];
     }
 
+    private static FileInfo Stat(string path)
+    {
+        var info = new FileInfo(path);
+        info.Refresh();
+        return info;
+    }
+
     private async Task ImportSummariesAsync(
-        List<(string Path, string Display)> listed, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
+        List<(FileInfo File, string Display)> listed, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
     {
         if (listed.Count == 0)
         {
@@ -101,7 +109,7 @@ public sealed partial class ContentImporter(
         // transaction; a batch read ahead of a failed write is simply dropped.
         var batches = files.Chunk(BatchSize).ToList();
         List<PreparedFile> Prepare(int index) => batches[index].AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(file => PreparedFile.Read(file.Path, file.Display, bySource.GetValueOrDefault(file.Display), lookup, writer,
+            .Select(file => PreparedFile.Read(file.File, file.Display, bySource.GetValueOrDefault(file.Display), lookup, writer,
                 revisions))
             .ToList();
         var next = batches.Count > 0 ? Task.Run(() => Prepare(0), cancellationToken) : null;

@@ -15,12 +15,14 @@ internal sealed record PreparedFile(
     /// the rendering; written only if the file turns out to be new after all checks.</summary>
     public NewSummary? New { get; init; }
 
-    /// <summary>A file as read: unchanged (by its length and time, or its hash), or parsed and rendered.</summary>
+    /// <summary>A file as read: unchanged (by its length and time as listed, or its hash), or parsed
+    /// and rendered.</summary>
     public static PreparedFile Read(
-        string path, string display, ExistingRow? known, TaxonomyLookup lookup, SummaryWriter writer, RevisionLog revisions)
+        FileInfo info, string display, ExistingRow? known, TaxonomyLookup lookup, SummaryWriter writer, RevisionLog revisions)
     {
+        ArgumentNullException.ThrowIfNull(info);
         var errors = new List<ImportError>();
-        var info = new FileInfo(path);
+        var path = info.FullName;
         var writtenAt = info.LastWriteTimeUtc.Ticks;
         PreparedFile Refused() => new(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
         if (known is { ContentHash: not null } && known.SourceLength == info.Length && known.SourceWrittenTicks == writtenAt)
