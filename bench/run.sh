@@ -45,7 +45,7 @@ wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; s
 
 # wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200),
 # and, while $cpu_of names our server's process, a third field: that process's CPU milliseconds per
-# request, which moves less than req/s when the machine's speed changes from one minute to the next.
+# request, the server's own cost apart from the share of the two cores that wrk takes.
 cpu_of=""
 load() {
     local url=$1 script=${2:-}
