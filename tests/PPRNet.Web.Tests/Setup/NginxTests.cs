@@ -106,7 +106,8 @@ public sealed class NginxFront : IAsyncLifetime
     {
         if (nginx is { HasExited: false })
         {
-            nginx.Kill();
+            // The whole tree: killing the master alone leaves its worker running, holding the port.
+            nginx.Kill(entireProcessTree: true);
             await nginx.WaitForExitAsync();
         }
 
