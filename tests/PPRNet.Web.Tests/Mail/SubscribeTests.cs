@@ -277,11 +277,14 @@ public sealed class SubscribeTests(Smtp4dev smtp)
             .SingleAsync(TestContext.Current.CancellationToken)));
 
         site.Clock.Now += TimeSpan.FromDays(31);
-        await MailSteps.ConfirmedAsync(site, smtp, $"later@{domain}"); // the sender has run since the clock moved
-        var kept = await site.DbAsync(db => db.Subscribers.AsNoTracking()
-            .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken));
+        // The sweep runs at the top of the sender's loop. Another address's mail wakes the sender,
+        // but a batch it is already sending goes on without the sweep, so the test waits for it.
+        await MailSteps.ConfirmedAsync(site, smtp, $"later@{domain}");
+        var kept = await Eventually.Async(
+            () => site.DbAsync(db => db.Subscribers.AsNoTracking()
+                .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken)),
+            subscriber => subscriber.PendingAt is null, TimeSpan.FromSeconds(10), "the lapsed request is forgotten");
         Assert.Equal(SubscriberStatus.Unsubscribed, kept.Status);
-        Assert.Null(kept.PendingAt);
         Assert.Null(kept.PendingTopics);
         Assert.True(kept.AllTopics);
     }
