@@ -285,6 +285,7 @@ public sealed class SubscribeTests(Smtp4dev smtp)
                 .SingleAsync(s => s.Email == email, TestContext.Current.CancellationToken)),
             subscriber => subscriber.PendingAt is null, TimeSpan.FromSeconds(10), "the lapsed request is forgotten");
         Assert.Equal(SubscriberStatus.Unsubscribed, kept.Status);
+        Assert.Null(kept.PendingAt);
         Assert.Null(kept.PendingTopics);
         Assert.True(kept.AllTopics);
     }
