@@ -21,6 +21,7 @@ public static class PublicPageCache
     {
         services.AddSingleton<PublicPageCacheEviction>();
         services.AddSingleton<PageValidators>();
+        services.AddSingleton<SecondRequestAdmission>();
         // Read from the app's configuration when first needed, so hosts and tests that add
         // settings after services are registered can still turn the cache off.
         services.AddSingleton(provider => new PublicPageCacheSettings(
@@ -34,7 +35,7 @@ public static class PublicPageCache
         });
         return services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .With(context => context.HttpContext.RequestServices.GetRequiredService<PublicPageCacheSettings>().Enabled)
-            .Expire(Lifetime).Tag(CacheTags.All)
+            .Expire(Lifetime).Tag(CacheTags.All).AddPolicy<SecondRequestAdmission>()
             .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
             .VaryByValue(context => new KeyValuePair<string, string>("today",
                 context.RequestServices.GetRequiredService<TimeProvider>()

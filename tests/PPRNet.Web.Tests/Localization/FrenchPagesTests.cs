@@ -155,7 +155,7 @@ public sealed partial class FrenchPagesTests(PublicSite fixture)
     public async Task Cached_pages_never_mix_languages()
     {
         // Alternately, so each language's answer could only be wrong if it came from the other's cache entry.
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             foreach (var (url, language, heading) in new[]
                 { ("/blog/2021/04", "en", "Browse by month"), ("/fr/blog/2021/04", "fr", "Parcourir par mois") })
@@ -164,7 +164,8 @@ public sealed partial class FrenchPagesTests(PublicSite fixture)
                 Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
                 Assert.Equal(language == "en" ? "en-CA" : "fr-CA", response.Content.Headers.ContentLanguage.Single());
                 Assert.Contains(heading, page.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
-                if (i > 0)
+                // Kept from its second visit, so served from the cache from the third.
+                if (i > 1)
                 {
                     Assert.True(response.Headers.Contains("Age"), $"{url} is served from the cache on visit {i + 1}");
                 }
