@@ -12,8 +12,8 @@ out=$PWD/bench/out
 mkdir -p "$out"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-echo "== build (Release, published)"
-dotnet publish src/PPRNet.Web -c Release -o "$out/digest-app" --nologo -v q >/dev/null
+echo "== build (the site's own publish profile: Release, ReadyToRun)"
+dotnet publish src/PPRNet.Web -p:PublishProfile=Server -o "$out/digest-app" --nologo -v q >/dev/null
 dotnet tool restore >/dev/null
 
 python3 bench/digest.py "$out/digest-app" "$count" | tee "$out/digest-results.md"

@@ -22,8 +22,8 @@ results=$out/results.md
 : >"$results"
 note() { echo "$*" | tee -a "$results"; }
 
-echo "== build (Release, published, ReadyToRun: compiled ahead, so a command starts without JIT)"
-dotnet publish src/PPRNet.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" --nologo -v q >/dev/null
+echo "== build (the site's own publish profile: Release, ReadyToRun)"
+dotnet publish src/PPRNet.Web -p:PublishProfile=Server -o "$out/app" --nologo -v q >/dev/null
 
 echo "== stock dotnet new mvc app (the framework's floor)"
 rm -rf "$out/stock"
