@@ -18,14 +18,10 @@ public sealed class SecondRequestAdmission : IOutputCachePolicy
 
     private readonly int[] seen = new int[Slots];
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) =>
-        ValueTask.CompletedTask;
-
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
-        ValueTask.CompletedTask;
-
-    /// <summary>Runs only for a page the cache did not have: this request rendered it.</summary>
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    /// <summary>Decided before the page is looked up: a page that will not be stored is then
+    /// rendered straight to the reader, without the cache copying it aside or holding back other
+    /// requests for it (which cost a miss about as much memory again as the page's own work).</summary>
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.AllowCacheStorage && !SeenBefore(context.HttpContext.Request))
@@ -35,6 +31,12 @@ public sealed class SecondRequestAdmission : IOutputCachePolicy
 
         return ValueTask.CompletedTask;
     }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
+        ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) =>
+        ValueTask.CompletedTask;
 
     /// <summary>Whether this page was asked for before, remembering it if not.</summary>
     private bool SeenBefore(HttpRequest request)
