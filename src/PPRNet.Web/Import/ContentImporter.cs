@@ -68,6 +68,7 @@ public sealed partial class ContentImporter(
 
     private static FileInfo Stat(string path)
     {
+        // FileInfo reads the disk on first use; refreshed here, that happens on the listing's core.
         var info = new FileInfo(path);
         info.Refresh();
         return info;
