@@ -29,7 +29,7 @@ public sealed class PreparedStatementsTests : IDisposable
                 var now = Interlocked.Increment(ref inside);
                 InterlockedMax(ref most, now);
                 // Long enough that the other threads are all waiting by the time this one leaves.
-                Thread.Sleep(50);
+                Thread.Sleep(100);
                 Interlocked.Decrement(ref inside);
                 return reader.Read();
             });
