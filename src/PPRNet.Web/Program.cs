@@ -8,7 +8,10 @@ if (Commands.Answer(args) is int answered)
     return answered;
 }
 
-var builder = WebApplication.CreateBuilder(Commands.HostArgs(args));
+// Settings are read once, at start; a change takes a restart. Watching appsettings.json for changes
+// watches the whole app folder, and the database's own writes in App_Data woke that watcher on every
+// page SQLite wrote (a second of CPU in a cold import of 10,000 summaries).
+var builder = WebApplication.CreateBuilder([.. Commands.HostArgs(args), "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddBlog();
 var app = builder.Build();
 

@@ -23,6 +23,8 @@ public sealed class AppServer : IAsyncDisposable
 
     public int Port { get; }
 
+    public int ProcessId => server.Id;
+
     public string LocalUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>Starts the app with <paramref name="publicAddress"/> as Site:BaseUrl (its own
