@@ -52,6 +52,7 @@ public sealed class MarkdownRenderer
         typeof(HtmlEntityInline),
     ];
 
+    /// <summary>The site's sanitizer, as every rendered field that needs one gets it.</summary>
     public static HtmlSanitizer NewSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
