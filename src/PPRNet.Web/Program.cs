@@ -8,10 +8,12 @@ if (Commands.Answer(args) is int answered)
     return answered;
 }
 
-// Settings are read once, at start; a change takes a restart. Watching appsettings.json for changes
-// watches the whole app folder, and the database's own writes in App_Data woke that watcher on every
-// page SQLite wrote (a second of CPU in a cold import of 10,000 summaries).
-var builder = WebApplication.CreateBuilder([.. Commands.HostArgs(args), "--hostBuilder:reloadConfigOnChange=false"]);
+if (Commands.IsContentCommand(args))
+{
+    return await Commands.RunContentCommandAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(Commands.HostArgs(args));
 builder.AddBlog();
 var app = builder.Build();
 

@@ -2,7 +2,8 @@ namespace PPRNet.Web.Admin;
 
 public static class AdminServices
 {
-    /// <summary>The editors' desk: summaries, intros, trash, taxonomy, export and signing in.</summary>
+    /// <summary>The editors' desk: summaries, intros, trash, taxonomy and signing in (export is the
+    /// content's, <see cref="Import.ImportServices"/>).</summary>
     public static IServiceCollection AddEditorsDesk(this IServiceCollection services)
     {
         services.AddScoped<SummaryEditor>();
@@ -12,7 +13,6 @@ public static class AdminServices
         services.AddScoped<AdminReader>();
         services.AddScoped<TaxonomyEditor>();
         services.AddScoped<AccountCreator>();
-        services.AddScoped<ArchiveExporter>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<SignInThrottle>();
         services.AddSingleton<FailedSignIns>();

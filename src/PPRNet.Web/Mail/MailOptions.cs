@@ -12,6 +12,20 @@ public sealed class MailOptions
     /// <summary>Where mail goes without an SMTP host, relative to the app's folder.</summary>
     public string PickupFolder { get; set; } = "App_Data/mail";
 
+    public string PickupPath(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Path.GetFullPath(PickupFolder, environment.ContentRootPath);
+    }
+
+    /// <summary>The settings as bound from configuration, for start-up work that runs before (or
+    /// without) the mail services.</summary>
+    public static MailOptions Bind(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(Section).Get<MailOptions>() ?? new MailOptions();
+    }
+
     /// <summary>How long a claimed message is kept from other senders; after a crash it is sent
     /// again once this has passed.</summary>
     public int LeaseSeconds { get; set; } = 120;

@@ -10,7 +10,7 @@ namespace PPRNet.Web.Mail;
 /// mail to send; or, with no `Smtp:Host`, writes each as an .eml file to `Mail:PickupFolder`, so the
 /// site does everything on a machine without a mail server. Used by the one sender loop only.</summary>
 public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<MailOptions> mail,
-    IWebHostEnvironment environment, ILogger<MailTransport> logger)
+    IHostEnvironment environment, ILogger<MailTransport> logger)
     : IAsyncDisposable
 {
     private SmtpClient? client;
@@ -18,7 +18,7 @@ public sealed partial class MailTransport(IOptions<SmtpOptions> smtp, IOptions<M
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(smtp.Value.Host);
 
-    public string PickupFolder => Path.GetFullPath(mail.Value.PickupFolder, environment.ContentRootPath);
+    public string PickupFolder => mail.Value.PickupPath(environment);
 
     /// <summary>Says once where mail goes, so an operator without SMTP knows where to look.</summary>
     public void Announce()

@@ -17,7 +17,11 @@ namespace PPRNet.Web.Setup;
 
 public static class BlogServices
 {
-    public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
+    /// <summary>The database and what writes to it, which the site and the content commands share:
+    /// <c>import</c> and <c>export</c> run on a host of only this (a re-import of an unchanged
+    /// archive is mostly start-up, and starting the site's web stack was a quarter of it).</summary>
+    public static TBuilder AddBlogData<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         SqliteTuning.ApplyToProcess();
@@ -33,7 +37,7 @@ public static class BlogServices
         // and pooled: a request does not rebuild options or resolve the database path again.
         builder.Services.AddSingleton(services => new PreparedStatements(SqliteConnectionString(
             services.GetRequiredService<IConfiguration>().GetConnectionString("Blog") ?? "Data Source=App_Data/pprnet.db",
-            services.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         builder.Services.AddDbContextPool<BlogDbContext>((services, options) => options
             .UseSqlite(services.GetRequiredService<PreparedStatements>().ConnectionString,
                 // One summary with its topics as one joined statement made SQLite walk the whole
@@ -43,17 +47,29 @@ public static class BlogServices
             // Migrating would first build the whole model from the configurations (0.7 s of a first
             // start) only to warn of changes without a migration; CompiledModelTests refuses those.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        // A save evicts the pages it changed and purges them at the shared caches, from a command too.
         builder.Services.AddPublicPageCache();
-        builder.Services.AddHttpCaching(builder.Configuration);
-
+        builder.Services.AddCachePurger();
+        builder.Services.AddSingleton<TaxonomyCache>();
         builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddSummaries();
+        builder.Services.AddContentImport();
+        return builder;
+    }
+
+    /// <summary>The site: its data (<see cref="AddBlogData"/>) and everything that serves it.</summary>
+    public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddBlogData();
+        builder.Services.AddHttpCaching();
         builder.Services.AddSingleton<SiteLinks>();
         builder.Services.AddSingleton<SiteTime>();
         builder.Services.AddHostedService<ScheduledBackups>();
+        builder.Services.AddHostedService<OutsideWrites>();
 
         // The features, each registering its own services.
-        builder.Services.AddSummaries();
-        builder.Services.AddContentImport();
         builder.Services.AddArchive();
         builder.Services.AddEditorsDesk();
         builder.Services.AddEmailDigest();

@@ -4,6 +4,7 @@ using PPRNet.Web.Admin;
 using PPRNet.Web.Data;
 using PPRNet.Web.History;
 using PPRNet.Web.Import;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Setup;
 
@@ -35,8 +36,14 @@ public static class Commands
     private static bool IsHelp(string arg) => arg is "help" or "--help" or "-h";
 
     /// <summary>Configuration sees none of a command's arguments, so a folder or an email is never
-    /// mistaken for a setting.</summary>
-    public static string[] HostArgs(string[] args) => IsCommand(args) ? [] : args;
+    /// mistaken for a setting. Settings are read once, at start, and a change takes a restart:
+    /// watching appsettings.json for changes watches the whole app folder, and the database's own
+    /// writes in App_Data woke that watcher on every page SQLite wrote (a second of CPU in a cold
+    /// import of 10,000 summaries).</summary>
+    public static string[] HostArgs(string[] args) => [.. IsCommand(args) ? [] : args, "--hostBuilder:reloadConfigOnChange=false"];
+
+    /// <summary>The commands that only read and write content (<see cref="RunContentCommandAsync"/>).</summary>
+    public static bool IsContentCommand(string[] args) => args is ["import" or "export", ..] && Answer(args) is null;
 
     /// <summary>Answers `help` and malformed command lines before anything is built; null when
     /// the command line names a command to run.</summary>
@@ -75,25 +82,51 @@ public static class Commands
                 return await DatabaseBackup.RestoreAsync(app, file, force: true);
         }
 
-        if (args is ["import" or "export", ..])
-        {
-            await app.PrepareSchemaAsync();
-        }
-        else
-        {
-            await app.PrepareDatabaseAsync(importContent: false);
-        }
-
+        await app.PrepareDatabaseAsync(importContent: false);
         return args switch
         {
-            ["import"] => await ImportAsync(app, null),
-            ["import", var folder] => await ImportAsync(app, folder),
-            ["export"] => await ExportAsync(app, null),
-            ["export", var folder] => await ExportAsync(app, folder),
             ["create-admin", "--email", var email] => await CreateAdminAsync(app, email),
             ["unlock", "--email", var email] => await UnlockAsync(app, email),
             _ => Answer(args) ?? 2,
         };
+    }
+
+    /// <summary>`import` and `export` on a host of the site's data and settings alone, without its web
+    /// stack: the schema brought up to date (<see cref="DatabaseStartup.PrepareSchemaAsync(IHost)"/>),
+    /// then the command.</summary>
+    public static async Task<int> RunContentCommandAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        // The site's environment variables too (ASPNETCORE_ENVIRONMENT chooses its settings files),
+        // as WebApplication reads them.
+        var configuration = new ConfigurationManager();
+        configuration.AddEnvironmentVariables("ASPNETCORE_");
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { Args = HostArgs(args), Configuration = configuration });
+        builder.AddBlogData();
+        using var host = builder.Build();
+        await host.PrepareSchemaAsync();
+        var evictions = host.Services.GetRequiredService<PageValidators>().Stamp();
+        var exitCode = args switch
+        {
+            ["import"] => await ImportAsync(host, null),
+            ["import", var folder] => await ImportAsync(host, folder),
+            ["export"] => await ExportAsync(host, null),
+            ["export", var folder] => await ExportAsync(host, folder),
+            _ => Answer(args) ?? 2,
+        };
+
+        if (host.Services.GetRequiredService<PageValidators>().Stamp() != evictions)
+        {
+            // A running site's own cache cannot see this process's saves; it is told through the database.
+            await OutsideWrites.AnnounceAsync(host.Services.GetRequiredService<PreparedStatements>().ConnectionString, 0,
+                CancellationToken.None);
+        }
+
+        // What the import changed is purged at the shared caches before the process ends (a cache
+        // that is down gets the site's own four attempts, about half a minute).
+        await host.Services.GetRequiredService<CachePurger>().DrainAsync(TimeSpan.FromMinutes(1));
+        return exitCode;
     }
 
     /// <summary>The way back in when every admin is locked out or disabled.</summary>
@@ -118,12 +151,12 @@ public static class Commands
         return 0;
     }
 
-    private static async Task<int> ImportAsync(WebApplication app, string? folder)
+    private static async Task<int> ImportAsync(IHost host, string? folder)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
         var path = folder is null
-            ? DatabaseStartup.ContentFolder(app, options)
+            ? DatabaseStartup.ContentFolder(scope.ServiceProvider.GetRequiredService<IHostEnvironment>(), options)
             : Path.GetFullPath(folder, Environment.CurrentDirectory);
         var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(path);
 
@@ -145,11 +178,12 @@ public static class Commands
 
     /// <summary>Without a folder, writes back over the configured content folder: the database is
     /// the system of record, and this is how web edits return to files.</summary>
-    private static async Task<int> ExportAsync(WebApplication app, string? folder)
+    private static async Task<int> ExportAsync(IHost host, string? folder)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var path = folder is null
-            ? DatabaseStartup.ContentFolder(app, scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value)
+            ? DatabaseStartup.ContentFolder(scope.ServiceProvider.GetRequiredService<IHostEnvironment>(),
+                scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value)
             : Path.GetFullPath(folder, Environment.CurrentDirectory);
         var count = await scope.ServiceProvider.GetRequiredService<ArchiveExporter>().ExportToFolderAsync(path, CancellationToken.None);
         Console.WriteLine($"Exported {count} files to {path}");

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PPRNet.Web.Data;
+using PPRNet.Web.Shared;
 
 namespace PPRNet.Web.Setup;
 
@@ -131,6 +132,7 @@ public static class DatabaseBackup
         // The restored keys and hashes go into the existing file: make it owner-only first.
         PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(connectionString),
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PrivateFiles)));
+        var generation = await OutsideWrites.ReadAsync(connectionString, CancellationToken.None);
         await using (var source = new SqliteConnection(FileConnectionString(backup, readOnly: true)))
         await using (var database = new SqliteConnection(connectionString))
         {
@@ -140,6 +142,8 @@ public static class DatabaseBackup
             await Execute(database, "PRAGMA journal_mode=WAL;");
         }
 
+        // A site still serving (--force) evicts what it cached of the database it had.
+        await OutsideWrites.AnnounceAsync(connectionString, generation, CancellationToken.None);
         SqliteConnection.ClearAllPools();
         Console.WriteLine("Restored. Start the site; it applies any newer migrations at start-up.");
         return 0;

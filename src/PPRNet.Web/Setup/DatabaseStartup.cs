@@ -13,7 +13,7 @@ namespace PPRNet.Web.Setup;
 
 public static partial class DatabaseStartup
 {
-    /// <summary>Everything a serving site needs of its database: <see cref="PrepareSchemaAsync(WebApplication)"/>,
+    /// <summary>Everything a serving site needs of its database: <see cref="PrepareSchemaAsync(IHost)"/>,
     /// rows rendered by an older pipeline rendered again, the roles, and, when configured, the
     /// content folder imported.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool importContent)
@@ -39,7 +39,7 @@ public static partial class DatabaseStartup
         var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
         if (importContent && options.ImportOnStartup)
         {
-            var folder = ContentFolder(app, options);
+            var folder = ContentFolder(app.Environment, options);
             await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(folder);
         }
     }
@@ -48,19 +48,19 @@ public static partial class DatabaseStartup
     /// archive is mostly start-up): the private files owner-only, the schema up to date, SQLite in
     /// WAL (readers never wait for the importer), and the search index and archive tallies in place.
     /// Re-rendering and the roles wait for the site's own start.</summary>
-    public static async Task PrepareSchemaAsync(this WebApplication app)
+    public static async Task PrepareSchemaAsync(this IHost host)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        await using var scope = app.Services.CreateAsyncScope();
-        await PrepareSchemaAsync(app, scope.ServiceProvider.GetRequiredService<BlogDbContext>(),
+        ArgumentNullException.ThrowIfNull(host);
+        await using var scope = host.Services.CreateAsyncScope();
+        await PrepareSchemaAsync(host, scope.ServiceProvider.GetRequiredService<BlogDbContext>(),
             scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
     }
 
-    private static async Task PrepareSchemaAsync(WebApplication app, BlogDbContext db, ILoggerFactory loggers)
+    private static async Task PrepareSchemaAsync(IHost host, BlogDbContext db, ILoggerFactory loggers)
     {
         // Before SQLite first opens the database, so a -wal or -shm left readable by others is
         // tightened before it is written to again.
-        PrivateFiles.TightenAtStartup(app, PrivateFiles.DatabaseFile(db.Database.GetConnectionString()!),
+        PrivateFiles.TightenAtStartup(host, PrivateFiles.DatabaseFile(db.Database.GetConnectionString()!),
             loggers.CreateLogger(typeof(PrivateFiles)));
         if (await HasPendingMigrationsAsync(db))
         {
@@ -107,10 +107,10 @@ public static partial class DatabaseStartup
         }
     }
 
-    public static string ContentFolder(WebApplication app, ContentOptions options)
+    public static string ContentFolder(IHostEnvironment environment, ContentOptions options)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
-        return Path.GetFullPath(options.Path, app.Environment.ContentRootPath);
+        return Path.GetFullPath(options.Path, environment.ContentRootPath);
     }
 }

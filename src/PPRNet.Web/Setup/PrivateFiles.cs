@@ -98,9 +98,9 @@ public static partial class PrivateFiles
     /// site's own App_Data folder, scheduled backups and mail in the pickup folder. Folders the
     /// operator configured elsewhere keep their mode (they may be shared on purpose); their files
     /// are tightened. Says in one line what it changed, and nothing when nothing needed it.</summary>
-    public static void TightenAtStartup(WebApplication app, string? database, ILogger logger)
+    public static void TightenAtStartup(IHost host, string? database, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(host);
         if (OperatingSystem.IsWindows())
         {
             return;
@@ -112,19 +112,21 @@ public static partial class PrivateFiles
             files.AddRange(DatabaseFiles(database));
         }
 
-        if (ScheduledBackups.ConfiguredFolder(app.Configuration, app.Environment) is { } backups && Directory.Exists(backups))
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var environment = host.Services.GetRequiredService<IHostEnvironment>();
+        if (ScheduledBackups.ConfiguredFolder(configuration, environment) is { } backups && Directory.Exists(backups))
         {
             files.AddRange(Directory.EnumerateFiles(backups, ScheduledBackups.Pattern));
         }
 
-        var pickup = app.Services.GetRequiredService<MailTransport>().PickupFolder;
+        var pickup = MailOptions.Bind(configuration).PickupPath(environment);
         if (Directory.Exists(pickup))
         {
             files.AddRange(Directory.EnumerateFiles(pickup, "*.eml"));
         }
 
         var changed = new List<string>();
-        var appData = Path.Combine(app.Environment.ContentRootPath, "App_Data");
+        var appData = Path.Combine(environment.ContentRootPath, "App_Data");
         foreach (var path in files.Prepend(appData))
         {
             try

@@ -8,7 +8,7 @@ namespace PPRNet.Web.Setup;
 /// (the same as the <c>backup</c> command) goes into <c>Backup:Folder</c>, and only the newest
 /// <c>Backup:Keep</c> copies are kept. Off unless both folder and interval are set.</summary>
 public sealed partial class ScheduledBackups(IServiceProvider services, IConfiguration configuration,
-    IWebHostEnvironment environment, ILogger<ScheduledBackups> logger)
+    IHostEnvironment environment, ILogger<ScheduledBackups> logger)
     : BackgroundService
 {
     private const string Prefix = "pprnet-";
@@ -17,7 +17,7 @@ public sealed partial class ScheduledBackups(IServiceProvider services, IConfigu
     public const string Pattern = Prefix + "*.db";
 
     /// <summary>Backup:Folder as a full path, or null when it is not set.</summary>
-    public static string? ConfiguredFolder(IConfiguration configuration, IWebHostEnvironment environment)
+    public static string? ConfiguredFolder(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);

@@ -15,8 +15,9 @@ public sealed partial class CachePurger(IHttpClientFactory clients, IConfigurati
 
     private static readonly HttpMethod Purge = new("PURGE");
 
-    // One queue per cache, so a cache that is down (and retried) never delays the purges of the others.
-    private readonly ConcurrentDictionary<Uri, Channel<IReadOnlyCollection<string>>> queues = new();
+    // One queue per cache, so a cache that is down (and retried) never delays the purges of the
+    // others; lazy, so a race to the first purge of a cache still starts one sender.
+    private readonly ConcurrentDictionary<Uri, Lazy<CacheQueue>> queues = new();
 
     private CancellationToken stopping;
 
@@ -34,7 +35,31 @@ public sealed partial class CachePurger(IHttpClientFactory clients, IConfigurati
 
         foreach (var cache in Caches)
         {
-            queues.GetOrAdd(cache, Start).Writer.TryWrite(tags);
+            queues.GetOrAdd(cache, c => new Lazy<CacheQueue>(() => Start(c))).Value.Queue.Writer.TryWrite(tags);
+        }
+    }
+
+    /// <summary>For a process that ends after its saves (a command, not the site): takes no more
+    /// purges and sends what is queued, with the same retries, before it returns; after
+    /// <paramref name="limit"/> it gives up and says which caches it left stale.</summary>
+    public async Task DrainAsync(TimeSpan limit)
+    {
+        var pending = queues.Select(q => (Cache: q.Key, q.Value.Value)).ToList();
+        foreach (var (_, queue) in pending)
+        {
+            queue.Queue.Writer.TryComplete();
+        }
+
+        try
+        {
+            await Task.WhenAll(pending.Select(p => p.Value.Sending)).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            foreach (var (cache, _) in pending.Where(p => !p.Value.Sending.IsCompleted))
+            {
+                LogLeftStale(logger, cache, limit);
+            }
         }
     }
 
@@ -44,11 +69,13 @@ public sealed partial class CachePurger(IHttpClientFactory clients, IConfigurati
         return Task.CompletedTask;
     }
 
-    private Channel<IReadOnlyCollection<string>> Start(Uri cache)
+    private sealed record CacheQueue(Channel<IReadOnlyCollection<string>> Queue, Task Sending);
+
+    private CacheQueue Start(Uri cache)
     {
         var queue = Channel.CreateBounded<IReadOnlyCollection<string>>(
             new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        _ = Task.Run(async () =>
+        var sending = Task.Run(async () =>
         {
             try
             {
@@ -62,7 +89,7 @@ public sealed partial class CachePurger(IHttpClientFactory clients, IConfigurati
                 // The app is stopping: what is left stays stale until its s-maxage runs out.
             }
         });
-        return queue;
+        return new CacheQueue(queue, sending);
     }
 
     private async Task PurgeAsync(Uri cache, IReadOnlyCollection<string> tags, CancellationToken stoppingToken)
@@ -107,13 +134,17 @@ public sealed partial class CachePurger(IHttpClientFactory clients, IConfigurati
     private static partial void LogUnreachable(ILogger logger, Uri cache, string problem, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error,
+        Message = "Stopped waiting for {Cache} after {Limit}; what it was not purged of stays stale until its s-maxage runs out")]
+    private static partial void LogLeftStale(ILogger logger, Uri cache, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Error,
         Message = "Could not purge {Cache} of {Tags}; it serves those pages stale until their s-maxage runs out")]
     private static partial void LogGaveUp(ILogger logger, Uri cache, string tags);
 }
 
 public static class CachePurgerSetup
 {
-    public static IServiceCollection AddCachePurger(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCachePurger(this IServiceCollection services)
     {
         services.AddHttpClient(CachePurger.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<CachePurger>();

@@ -194,7 +194,7 @@ public static class HttpCachingSetup
 {
     /// <summary>Brotli and gzip for the text types we send, at their fastest level: a cached page is
     /// compressed once, when the output cache stores it, but a search result on every request.</summary>
-    public static IServiceCollection AddHttpCaching(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHttpCaching(this IServiceCollection services)
     {
         services.AddResponseCompression(options =>
         {
@@ -218,7 +218,6 @@ public static class HttpCachingSetup
             MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
             MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
         }));
-        services.AddCachePurger(configuration);
         return services;
     }
 

@@ -124,10 +124,7 @@ public sealed partial class PublicPageCacheEviction(
 
         if (changes.All || tags.Contains(CacheTags.All))
         {
-            taxonomy.Clear();
-            validators.Evict([CacheTags.All]);
-            await store.EvictByTagAsync(CacheTags.All, cancellationToken);
-            purger.Enqueue([CacheTags.All]);
+            await EvictAllAsync(cancellationToken);
             return;
         }
 
@@ -138,6 +135,15 @@ public sealed partial class PublicPageCacheEviction(
         }
 
         purger.Enqueue(tags.ToList());
+    }
+
+    /// <summary>Every public page, here and at the shared caches, and the taxonomy read for them.</summary>
+    public async Task EvictAllAsync(CancellationToken cancellationToken)
+    {
+        taxonomy.Clear();
+        validators.Evict([CacheTags.All]);
+        await store.EvictByTagAsync(CacheTags.All, cancellationToken);
+        purger.Enqueue([CacheTags.All]);
     }
 
     /// <summary>What else a summary's new place changes, read from the committed archive: summary

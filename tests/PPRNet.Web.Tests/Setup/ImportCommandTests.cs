@@ -46,6 +46,43 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_purges_the_shared_caches_of_the_pages_it_changed_before_it_exits()
+    {
+        content.WriteSummary("2021-04", "one");
+        await RunAsync("import", content.Root);
+        content.WriteSummary("2021-04", "one", new Dictionary<string, string?> { ["title"] = "\"One, Retitled\"" });
+        using var cache = new RecordingCache();
+
+        var (exitCode, output) = await AppCommand.RunAsync(database, ["import", content.Root],
+            new Dictionary<string, string?> { ["Cdn__PurgeUrls__0"] = cache.Url });
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("0 added, 1 updated", output, StringComparison.Ordinal);
+        // The process has ended: a purge it left queued would never have been sent.
+        var (method, keys) = Assert.Single(cache.Purges);
+        Assert.Equal("PURGE", method);
+        Assert.Contains(keys.Split(' '), tag => tag.StartsWith("summary:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_without_a_folder_reads_the_sites_settings_for_its_environment_and_content_root()
+    {
+        content.WriteSummary("2021-04", "one");
+        using var site = new TestContent(withTaxonomy: false);
+        site.Write("appsettings.Staging.json", $$"""{ "Content": { "Path": "{{content.Root}}" } }""");
+
+        var (exitCode, output) = await AppCommand.RunAsync(database, ["import"], new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["ASPNETCORE_CONTENTROOT"] = site.Root,
+        });
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"Import of {content.Root}", output, StringComparison.Ordinal);
+        Assert.Contains("1 added", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_command_prints_usage_and_fails()
     {
         var (exitCode, output) = await RunAsync("import", "a", "b");

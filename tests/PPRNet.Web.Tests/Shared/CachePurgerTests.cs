@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using PPRNet.Web.Tests.Support;
 
@@ -11,46 +10,6 @@ public sealed class CachePurgerTests : IDisposable
     private readonly TestContent content = new();
 
     public void Dispose() => content.Dispose();
-
-    /// <summary>A shared cache that records the PURGE requests it gets.</summary>
-    private sealed class RecordingCache : IDisposable
-    {
-        private readonly HttpListener listener = new();
-
-        public RecordingCache()
-        {
-            Url = $"http://127.0.0.1:{AppServer.FreePort()}/";
-            listener.Prefixes.Add(Url);
-            listener.Start();
-            _ = Task.Run(async () =>
-            {
-                while (listener.IsListening)
-                {
-                    try
-                    {
-                        var context = await listener.GetContextAsync();
-                        Purges.Add((context.Request.HttpMethod, context.Request.Headers["xkey"] ?? ""));
-                        context.Response.StatusCode = 200;
-                        context.Response.Close();
-                    }
-                    catch (HttpListenerException)
-                    {
-                        return;
-                    }
-                    catch (ObjectDisposedException)
-                    {
-                        return;
-                    }
-                }
-            });
-        }
-
-        public string Url { get; }
-
-        public ConcurrentBag<(string Method, string Keys)> Purges { get; } = [];
-
-        public void Dispose() => listener.Close();
-    }
 
     [Fact]
     public async Task An_edit_purges_its_tags_at_every_configured_cache_and_an_unreachable_one_does_not_fail_the_save()
