@@ -128,6 +128,12 @@ public sealed partial class PublicPageCacheEviction(
             return;
         }
 
+        if (tags.Count == 0)
+        {
+            // Nothing a page shows (an audit entry, a subscriber): nothing to evict or announce.
+            return;
+        }
+
         validators.Evict(tags);
         foreach (var tag in tags)
         {

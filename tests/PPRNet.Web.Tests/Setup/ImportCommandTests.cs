@@ -33,6 +33,21 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_that_changes_nothing_leaves_the_database_file_as_it_was()
+    {
+        content.WriteSummary("2021-04", "one");
+        await RunAsync("import", content.Root);
+        var before = await File.ReadAllBytesAsync(database, TestContext.Current.CancellationToken);
+
+        var (exitCode, output) = await RunAsync("import", content.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("(nothing to change)", output, StringComparison.Ordinal);
+        // Nor does it tell a running site that another process changed the database (OutsideWrites).
+        Assert.Equal(before, await File.ReadAllBytesAsync(database, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Import_names_a_broken_files_path_line_and_field_imports_the_rest_and_exits_non_zero()
     {
         content.WriteSummary("2021-04", "good");
