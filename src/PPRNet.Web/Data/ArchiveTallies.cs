@@ -60,13 +60,11 @@ public static partial class ArchiveTallies
     public static async Task EnsureAsync(BlogDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var present = await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_tally_v1_%'
-            """).SingleAsync(cancellationToken);
+        var present = await db.Database.ReadNumberAsync(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_tally_v1_%'", cancellationToken);
         // Triggers of an older version of these rules are replaced, and the rows rebuilt by the new ones.
-        var stale = await db.Database.SqlQuery<string>($"""
-            SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_tally_%'
-            """).ToListAsync(cancellationToken);
+        var stale = await db.Database.ReadRowsAsync(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_tally_%'", row => row.GetString(0), cancellationToken);
         if (present == Triggers.Length)
         {
             return;

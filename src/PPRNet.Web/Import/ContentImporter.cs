@@ -39,14 +39,21 @@ public sealed partial class ContentImporter(
             return report;
         }
 
-        // Listing the files and reading their sizes and times is disk work, and the first queries
-        // below are mostly EF compiling them: on two cores the two overlap (a re-import of an
-        // unchanged archive is mostly this and start-up).
+        // Listing the files and reading their sizes and times is disk work, done on the other core
+        // while the database is read (a re-import of an unchanged archive is mostly this and start-up).
         var listing = Task.Run(() => SummaryFiles(root), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var lookup = await TaxonomyImport.AddMissingAsync(db, taxonomy, cancellationToken);
+        var known = new KnownSources(await ImportedSources.SummariesAsync(db, cancellationToken),
+            await ImportedSources.PurgedAsync(db, cancellationToken));
+        var listed = await listing;
+        // The terms are loaded (and the file's new ones added) when a summary file is to be read,
+        // or when taxonomy.yml may add or translate a term; otherwise nothing needs them.
+        var lookup = listed.All(file => known.Purged.Contains(file.Display) || known.Describes(file.File, file.Display))
+            && TaxonomyImport.ChangesNothing(taxonomy, await ImportedSources.TermsAsync(db, cancellationToken))
+                ? new TaxonomyLookup([], [])
+                : await TaxonomyImport.AddMissingAsync(db, taxonomy, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await ImportSummariesAsync(await listing, lookup, report, cancellationToken);
+        await ImportSummariesAsync(listed, known, lookup, report, cancellationToken);
         await intros.ImportAsync(root, report, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -75,28 +82,21 @@ public sealed partial class ContentImporter(
     }
 
     private async Task ImportSummariesAsync(
-        List<(FileInfo File, string Display)> listed, TaxonomyLookup lookup, ImportReport report, CancellationToken cancellationToken)
+        List<(FileInfo File, string Display)> listed, KnownSources known, TaxonomyLookup lookup, ImportReport report,
+        CancellationToken cancellationToken)
     {
         if (listed.Count == 0)
         {
             return;
         }
 
-        var rows = db.Summaries.AsNoTracking()
-            .Select(s => new ExistingRow(s.Id, s.Month, s.Slug, s.SourcePath, s.ContentHash, s.EditedOnWeb, s.SourceLength,
-                s.SourceWrittenTicks))
-            // SQLite answers synchronously either way, and EF's async reader costs more on every row.
-            .ToList();
-        var byKey = rows.ToDictionary(r => (r.Month, r.Slug));
-        var bySource = rows.Where(r => r.SourcePath is not null).GroupBy(r => r.SourcePath!).ToDictionary(g => g.Key, g => g.First());
-        var purged = (await db.PurgedSources.Select(p => p.SourcePath).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var (byKey, bySource) = (known.ByKey, known.BySource);
         var claimed = new Dictionary<(string, string), string>();
-
-        var files = listed.Where(file => !purged.Contains(file.Display) || SkipPurged(report)).ToList();
+        var files = listed.Where(file => !known.Purged.Contains(file.Display) || SkipPurged(report)).ToList();
 
         // Loading a large archive into an empty database: the search index and the archive's
         // tallies are built once at the end, in this same transaction, not row by row.
-        var bulk = rows.Count == 0 && files.Count >= BulkThreshold;
+        var bulk = byKey.Count == 0 && files.Count >= BulkThreshold;
         if (bulk)
         {
             await SearchIndex.SuspendAsync(db, cancellationToken);

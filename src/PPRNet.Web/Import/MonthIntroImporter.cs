@@ -19,7 +19,8 @@ public sealed partial class MonthIntroImporter(BlogDbContext db, MarkdownRendere
             return;
         }
 
-        var existing = await db.MonthIssues.ToDictionaryAsync(m => m.Month, cancellationToken);
+        var hashes = await ImportedSources.IntroHashesAsync(db, cancellationToken);
+        var changed = new List<(string Display, string Month, string Markdown, string Hash)>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
             var display = Path.GetRelativePath(root, path).Replace('\\', '/');
@@ -50,12 +51,26 @@ public sealed partial class MonthIntroImporter(BlogDbContext db, MarkdownRendere
             }
 
             var hash = ContentHash.Of(bytes);
-            if (existing.TryGetValue(month, out var issue) && issue.ContentHash == hash)
+            if (hashes.TryGetValue(month, out var known) && known == hash)
             {
                 report.Unchanged++;
                 continue;
             }
 
+            changed.Add((display, month, markdown, hash));
+        }
+
+        // Only the changed intros are loaded, and only when there are any.
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var months = changed.Select(c => c.Month).ToList();
+        var existing = await db.MonthIssues.Where(m => months.Contains(m.Month)).ToDictionaryAsync(m => m.Month, cancellationToken);
+        foreach (var (display, month, markdown, hash) in changed)
+        {
+            var issue = existing.GetValueOrDefault(month);
             if (issue is { EditedOnWeb: true })
             {
                 report.Conflicts.Add(display);

@@ -25,7 +25,7 @@ internal sealed record PreparedFile(
         var path = info.FullName;
         var writtenAt = info.LastWriteTimeUtc.Ticks;
         PreparedFile Refused() => new(display, info.Length, writtenAt, false, false, null, null, null, null, errors);
-        if (known is { ContentHash: not null } && known.SourceLength == info.Length && known.SourceWrittenTicks == writtenAt)
+        if (known is not null && known.Describes(info))
         {
             return new PreparedFile(display, info.Length, writtenAt, true, true, known.ContentHash, null, null, null, errors);
         }

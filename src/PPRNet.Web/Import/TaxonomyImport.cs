@@ -40,14 +40,32 @@ public static class TaxonomyImport
         }
     }
 
+    /// <summary>True when every term the file names is in the database under its slug with a French
+    /// name of its own, so that <see cref="AddMissingAsync"/> would change nothing. False means only
+    /// that it may (a missing slug may be one an editor renamed away from).</summary>
+    public static bool ChangesNothing(TaxonomyFile file, (List<TaxonomyTermRow> Topics, List<TaxonomyTermRow> Types) terms)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Current(file.Topics!, terms.Topics) && Current(file.ResearchTypes!, terms.Types);
+
+        static bool Current(IEnumerable<TaxonomyFile.Entry?> entries, List<TaxonomyTermRow> rows)
+        {
+            var bySlug = rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);
+            return entries.OfType<TaxonomyFile.Entry>()
+                .All(entry => bySlug.TryGetValue(entry.Slug!, out var term) && !Untranslated(term.Name, term.NameFr));
+        }
+    }
+
     /// <summary>The migration that brought French names gave every term its English name as its French
     /// one, so upgrading could not fail; a term still in that state takes the file's French name. A
     /// French name an editor has given differs from the English one and is kept.</summary>
     private static void Translate(TaxonomyTerm term, TaxonomyFile.Entry entry)
     {
-        if (term.NameFr == term.Name)
+        if (Untranslated(term.Name, term.NameFr))
         {
             term.NameFr = entry.NameFr!.Trim();
         }
     }
+
+    private static bool Untranslated(string name, string nameFr) => nameFr == name;
 }

@@ -38,6 +38,11 @@ public static partial class SearchIndex
     {
         ArgumentNullException.ThrowIfNull(db);
         var before = await CountObjectsAsync(db, cancellationToken);
+        if (before >= 1 + Triggers.Length)
+        {
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync($"""
             CREATE VIRTUAL TABLE IF NOT EXISTS SummarySearch USING fts5(
               {Columns}, content='Summaries', content_rowid='Id',
@@ -48,11 +53,8 @@ public static partial class SearchIndex
             await db.Database.ExecuteSqlRawAsync(trigger, cancellationToken);
         }
 
-        if (before < 1 + Triggers.Length)
-        {
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO SummarySearch(SummarySearch) VALUES ('rebuild');", cancellationToken);
-            LogRebuilt(logger);
-        }
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO SummarySearch(SummarySearch) VALUES ('rebuild');", cancellationToken);
+        LogRebuilt(logger);
     }
 
     /// <summary>Drops the triggers, for a bulk load: <see cref="EnsureAsync"/> then rebuilds the
@@ -67,11 +69,11 @@ public static partial class SearchIndex
         }
     }
 
-    private static async Task<int> CountObjectsAsync(BlogDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value FROM sqlite_master
+    private static Task<long> CountObjectsAsync(BlogDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ReadNumberAsync("""
+            SELECT COUNT(*) FROM sqlite_master
             WHERE (type = 'table' AND name = 'SummarySearch') OR (type = 'trigger' AND name LIKE 'Summaries_search_%')
-            """).SingleAsync(cancellationToken);
+            """, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built the full-text search index")]
     private static partial void LogRebuilt(ILogger logger);

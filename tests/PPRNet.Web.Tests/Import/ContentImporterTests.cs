@@ -230,4 +230,24 @@ public sealed class ContentImporterTests : IDisposable
         Assert.Equal("Empathie", names["empathy"]);
         Assert.Equal("Formation des thérapeutes", names["training"]);
     }
+
+    [Fact]
+    public async Task A_re_import_in_which_no_summary_changed_still_adds_a_new_term_and_updates_a_changed_intro()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        content.WriteSummary("2021-04", "one");
+        content.Write("issues/2021-04.md", "This month: one.");
+        await database.ImportAsync(content.Root);
+        content.Write("taxonomy.yml", TestContent.Taxonomy.Replace("research_types:",
+            "  - name: \"Grief\"\n    name_fr: \"Deuil\"\n    slug: grief\nresearch_types:", StringComparison.Ordinal));
+        content.Write("issues/2021-04.md", "This month: one, read again.");
+
+        var report = await database.ImportAsync(content.Root);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal((0, 1, 1), (report.Added, report.Updated, report.Unchanged));
+        await using var db = database.NewContext();
+        Assert.Equal("Deuil", (await db.Topics.SingleAsync(t => t.Slug == "grief", ct)).NameFr);
+        Assert.Contains("read again", (await db.MonthIssues.SingleAsync(ct)).IntroHtml, StringComparison.Ordinal);
+    }
 }
