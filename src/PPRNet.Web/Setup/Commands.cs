@@ -119,8 +119,17 @@ public static class Commands
         if (host.Services.GetRequiredService<PageValidators>().Stamp() != evictions)
         {
             // A running site's own cache cannot see this process's saves; it is told through the database.
-            await OutsideWrites.AnnounceAsync(host.Services.GetRequiredService<PreparedStatements>().ConnectionString, 0,
-                CancellationToken.None);
+            try
+            {
+                await OutsideWrites.AnnounceAsync(host.Services.GetRequiredService<PreparedStatements>().ConnectionString, 0,
+                    CancellationToken.None);
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                // The changes are saved; only a site serving meanwhile keeps its old pages.
+                Console.Error.WriteLine($"Saved, but a running site could not be told of the changes ({e.Message}); "
+                    + "restart it, or its cached pages stay as they were for up to ten minutes.");
+            }
         }
 
         // What the import changed is purged at the shared caches before the process ends (a cache

@@ -34,7 +34,9 @@ public sealed partial class OutsideWrites(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var connection = new SqliteConnection(statements.ConnectionString);
+        // Never creates the file: a database moved away is an error to report, not a new empty one.
+        await using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder(statements.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
         using var timer = new PeriodicTimer(Interval);
         long? seen = null;
         try
@@ -57,9 +59,10 @@ public sealed partial class OutsideWrites(
 
                     seen = now;
                 }
-                catch (SqliteException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // A locked or missing database is read again at the next tick.
+                    // A locked or missing database, or a failed eviction, is tried again at the next
+                    // tick: this watch never stops the site.
                     LogUnread(logger, e.Message);
                     await connection.CloseAsync();
                 }

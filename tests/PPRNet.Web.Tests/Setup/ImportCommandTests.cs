@@ -98,6 +98,22 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_and_export_run_in_development_where_every_service_is_checked_when_the_host_is_built()
+    {
+        content.WriteSummary("2021-04", "one");
+        using var target = new TestContent(withTaxonomy: false);
+        var development = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+
+        var imported = await AppCommand.RunAsync(database, ["import", content.Root], development);
+        var exported = await AppCommand.RunAsync(database, ["export", target.Root], development);
+
+        Assert.True(imported.ExitCode == 0, imported.Output);
+        Assert.Contains("1 added", imported.Output, StringComparison.Ordinal);
+        Assert.True(exported.ExitCode == 0, exported.Output);
+        Assert.True(File.Exists(Path.Combine(target.Root, "summaries/2021/04-one.md")));
+    }
+
+    [Fact]
     public async Task An_unknown_command_prints_usage_and_fails()
     {
         var (exitCode, output) = await RunAsync("import", "a", "b");
