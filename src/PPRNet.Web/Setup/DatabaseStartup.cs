@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -78,33 +77,16 @@ public static partial class DatabaseStartup
     /// Migrating itself is still EF's.</summary>
     private static async Task<bool> HasPendingMigrationsAsync(BlogDbContext db)
     {
-        await db.Database.OpenConnectionAsync();
-        try
+        var table = HistoryRepository.DefaultTableName;
+        if (await db.Database.ReadNumberAsync(
+                $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'", CancellationToken.None) == 0)
         {
-            var connection = db.Database.GetDbConnection();
-            await using var exists = connection.CreateCommand();
-            exists.CommandText =
-                $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}'";
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
-            {
-                return true;
-            }
-
-            await using var read = connection.CreateCommand();
-            read.CommandText = $"SELECT MigrationId FROM \"{HistoryRepository.DefaultTableName}\"";
-            var applied = new HashSet<string>(StringComparer.Ordinal);
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                applied.Add(reader.GetString(0));
-            }
-
-            return db.Database.GetMigrations().Any(id => !applied.Contains(id));
+            return true;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        var applied = (await db.Database.ReadRowsAsync($"SELECT MigrationId FROM \"{table}\"", row => row.GetString(0),
+            CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+        return db.Database.GetMigrations().Any(id => !applied.Contains(id));
     }
 
     public static string ContentFolder(IHostEnvironment environment, ContentOptions options)
