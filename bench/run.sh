@@ -43,19 +43,20 @@ stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev
 trap 'stop; stop_varnish; [ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null; true' EXIT
 wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
 
-# wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200),
+# wrk -t1 -c8 for $seconds; prints "req/s p50" for one URL (after a warm-up request that must be 200,
+# and $3 seconds of warm-up load, 2 by default),
 # and, while $cpu_of names our server's process, a third field: that process's CPU milliseconds per
 # request, the server's own cost apart from the share of the two cores that wrk takes.
 cpu_of=""
 load() {
-    local url=$1 script=${2:-}
+    local url=$1 script=${2:-} warm_up=${3:-2}
     local status
     status=$(curl -s -o /dev/null -w "%{http_code}" "$url")
     [ "$status" = 200 ] || { echo "status-$status -"; return; }
     local result before=0
     # Two seconds first, not measured: a server that has run for a while has compiled its hot paths.
     # (A script's warm-up starts elsewhere in its list: the long tail measures summaries not asked for yet.)
-    wrk -t1 -c8 -d2s ${script:+-s "$script"} "$url" ${script:+-- warm-up} >/dev/null
+    wrk -t1 -c8 -d"${warm_up}s" ${script:+-s "$script"} "$url" ${script:+-- warm-up} >/dev/null
     [ -z "$cpu_of" ] || before=$(cpu_ticks "$cpu_of")
     if [ -n "$script" ]; then
         result=$(wrk -t1 -c8 -d"${seconds}s" --latency -s "$script" "$url")
@@ -87,7 +88,33 @@ bytes_of() { curl -s -o /dev/null -H "Accept-Encoding: $2" -w "%{size_download}"
 
 varnishport=5080
 varnish_pid=""
-stop_varnish() { [ -n "$varnish_pid" ] && kill "$varnish_pid" 2>/dev/null && wait "$varnish_pid" 2>/dev/null; varnish_pid=""; }
+stop_varnish() { [ -n "$varnish_pid" ] && kill "$varnish_pid" 2>/dev/null && wait "$varnish_pid" 2>/dev/null; varnish_pid=""; rm -rf "${varnish_work:-/nonexistent}"; }
+
+# nginx serving files of our own page bytes from $out/nginx: the ceiling a cache in front can reach.
+start_nginx() {
+    cat >"$out/nginx.conf" <<NGINX
+worker_processes auto;
+pid $out/nginx.pid;
+error_log $out/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server { listen 127.0.0.1:$nginxport; root $out/nginx; location / { default_type text/html; } }
+}
+NGINX
+    nginx -c "$out/nginx.conf"
+    wait_for "http://127.0.0.1:$nginxport/summary.html"
+}
+stop_nginx() { kill "$(cat "$out/nginx.pid")"; sleep 0.5; }
+
+# varnishd as deploy/varnish.service.conf runs it: the same -p parameters, and its working directory
+# (the shared-memory log) on tmpfs, as the README's deployment section mounts /var/lib/varnish.
+varnish_work=/dev/shm/pprnet-bench-varnish
+[ -d /dev/shm ] || varnish_work=$out/varnish-work
+varnish_parameters=$(grep -oE -- '^\s*-p [^ \\]+' deploy/varnish.service.conf | tr -s ' \n' ' ')
+
+# The median of numbers given as arguments.
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Reference points: the stock app, and nginx serving a file.
 (cd "$out/stock/app" && exec dotnet Stock.dll --urls "http://127.0.0.1:$refport" >/dev/null 2>&1) &
@@ -197,30 +224,54 @@ LUA
         if [ $cache = true ]; then
             longtail=$(load "http://127.0.0.1:$port/" "$out/longtail-$n.lua")
             # The web's own caches: 304s for a validator that holds, bytes as sent, and Varnish in front.
-            declare -A revalidated=() sizes=() through_varnish=()
+            declare -A revalidated=() sizes=() through_varnish=() note_varnish=()
             for url in "/" "/blog?topic=empathy" "$summary_url" "/feeds/all.rss"; do
                 etag=$(curl -s -D - -o /dev/null "http://127.0.0.1:$port$url" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
                 revalidated[$url]=$(load_with "http://127.0.0.1:$port$url" "If-None-Match: $etag")
                 sizes[$url]="$(bytes_of "http://127.0.0.1:$port$url" "") / $(bytes_of "http://127.0.0.1:$port$url" "gzip") / $(bytes_of "http://127.0.0.1:$port$url" "br")"
             done
             sed -e "s/.port = \"5000\";/.port = \"$port\";/" deploy/varnish.vcl >"$out/varnish.vcl"
-            rm -rf "$out/varnish-work"
-            varnishd -F -j none -n "$out/varnish-work" -a "127.0.0.1:$varnishport" -f "$out/varnish.vcl" \
-                -p http_gzip_support=off -s malloc,256m >/dev/null 2>&1 &
+            rm -rf "$varnish_work"
+            # shellcheck disable=SC2086 # the parameters are words
+            varnishd -F -j none -n "$varnish_work" -a "127.0.0.1:$varnishport" -f "$out/varnish.vcl" \
+                $varnish_parameters -s malloc,256m >/dev/null 2>&1 &
             varnish_pid=$!
             wait_for "http://127.0.0.1:$varnishport/robots.txt"
+            start_nginx
+            # Varnish and nginx (the same bytes from a file) in turns, three rounds each: this machine's
+            # speed drifts by more than a tenth within a minute, so each ratio is of two runs side by side.
+            declare -A same_file=(["/"]=home.html ["/blog?topic=empathy"]=topic.html ["$summary_url"]=summary.html)
+            declare -A varnish_ratio=()
             for url in "/" "/blog?topic=empathy" "$summary_url"; do
-                through_varnish[$url]=$(load "http://127.0.0.1:$varnishport$url")
+                v_runs=() n_runs=() ratios=() v_p50=""
+                for _ in 1 2 3; do
+                    read -r n _ <<<"$(load "http://127.0.0.1:$nginxport/${same_file[$url]}")"
+                    read -r v v_p50 <<<"$(load "http://127.0.0.1:$varnishport$url")"
+                    n_runs+=("$n"); v_runs+=("$v")
+                    ratios+=("$(awk -v v="$v" -v n="$n" 'BEGIN { if (n > 0) printf "%.3f", v / n; else print 0 }')")
+                done
+                through_varnish[$url]="$(median "${v_runs[@]}") $v_p50"
+                varnish_ratio[$url]=$(printf '%.2f' "$(median "${ratios[@]}")")
+                note_varnish[$url]="Varnish ${v_runs[*]}, nginx ${n_runs[*]}"
             done
+            stop_nginx
             stop_varnish
         else
-            longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail-$n.lua")
+            # The long tail twice: right after the usual 2 s of warm-up, and as a server that has served
+            # a variety of summaries for a while. Each summary's data takes its page down other code
+            # paths (effect sizes, certainty, neighbours in its month, one to four topics), and tiered
+            # compilation with PGO compiles those to their final tier only after seeing them for some
+            # seconds: in consecutive 10 s runs at 100k, 2,443 then 2,945 req/s.
+            longtail_first=$(load "http://127.0.0.1:$port/" "$out/longtail-$n.lua")
+            longtail_uncached=$(load "http://127.0.0.1:$port/" "$out/longtail-$n.lua" 15)
             uncached_rss=$(rss_of "$server")
             declare -A page_bytes=()
             for url in "${page_types[@]}"; do page_bytes[$url]=$(bytes_of "http://127.0.0.1:$port$url" ""); done
             curl -s "http://127.0.0.1:$port$summary_url" >"$out/summary.html"
             curl -s "http://127.0.0.1:$port/" >"$out/home.html"
             curl -s "http://127.0.0.1:$port/blog?topic=empathy" >"$out/topic.html"
+            mkdir -p "$out/nginx"
+            cp "$out/summary.html" "$out/home.html" "$out/topic.html" "$out/nginx/"
         fi
         serving_rss=$(rss_of "$server")
         cpu_of=""
@@ -228,27 +279,9 @@ LUA
     done
 
     # The ceiling: nginx serving the same bytes of our summary page from a file.
-    mkdir -p "$out/nginx"
-    cp "$out/summary.html" "$out/home.html" "$out/topic.html" "$out/nginx/"
-    cat >"$out/nginx.conf" <<NGINX
-worker_processes auto;
-pid $out/nginx.pid;
-error_log $out/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    server { listen 127.0.0.1:$nginxport; root $out/nginx; location / { default_type text/html; } }
-}
-NGINX
-    nginx -c "$out/nginx.conf"
-    wait_for "http://127.0.0.1:$nginxport/summary.html"
+    start_nginx
     read -r ceiling ceiling_p50 <<<"$(load "http://127.0.0.1:$nginxport/summary.html")"
-    # The same bytes as each page measured through Varnish, for a like-for-like ceiling.
-    declare -A same_bytes=()
-    same_bytes["/"]=$(load "http://127.0.0.1:$nginxport/home.html" | cut -d' ' -f1)
-    same_bytes["/blog?topic=empathy"]=$(load "http://127.0.0.1:$nginxport/topic.html" | cut -d' ' -f1)
-    same_bytes["$summary_url"]=$ceiling
-    kill "$(cat "$out/nginx.pid")"; sleep 0.5
+    stop_nginx
 
     note "nginx serving our summary page from a file: $ceiling req/s (p50 $ceiling_p50). Server RSS after the uncached run: $uncached_rss MiB; after the cached run: $serving_rss MiB."
     note ""
@@ -266,13 +299,18 @@ NGINX
     for url in "/" "/blog?topic=empathy" "$summary_url" "/feeds/all.rss"; do
         read -r r rp <<<"${revalidated[$url]}"
         read -r v vp <<<"${through_varnish[$url]:-- -}"
-        vratio=$(awk -v c="$v" -v m="${same_bytes[$url]:-0}" 'BEGIN { if (m > 0 && c ~ /^[0-9]+$/) printf "%.2f", c / m; else print "-" }')
-        note "| \`$url\` | $r | $rp | $v | $vp | $vratio | ${sizes[$url]} |"
+        note "| \`$url\` | $r | $rp | $v | $vp | ${varnish_ratio[$url]:--} | ${sizes[$url]} |"
     done
     note ""
     read -r lu lup lcpu <<<"$longtail_uncached"
     read -r lc lcp <<<"$longtail"
     note "| long tail: a different summary each request | $lu | $lup | ${lcpu:--} | $lc | $lcp | $(awk -v c="$lc" -v m="$ceiling" 'BEGIN { printf "%.2f", c / m }') |"
+    note ""
+    read -r lf lfp lfcpu <<<"$longtail_first"
+    note "Long tail, uncached, measured first after the usual 2 s of warm-up: $lf req/s (p50 $lfp, ${lfcpu:--} ms of CPU a request); the row above is after 15 s more."
+    note ""
+    note "Varnish and nginx (the same bytes) in turns, req/s of each round; the ratio above is the median of the rounds' ratios:"
+    for url in "/" "/blog?topic=empathy" "$summary_url"; do note "- \`$url\`: ${note_varnish[$url]:--}"; done
     note ""
     note "| page type | bytes (uncompressed) |"
     note "| --- | ---: |"

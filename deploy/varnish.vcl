@@ -1,7 +1,7 @@
 # PPRNet Research Blog: Varnish 7.1 (Debian 12, with varnish-modules for xkey) between nginx and the app.
 #   nginx (TLS, :443) -> Varnish (127.0.0.1:6081) -> Kestrel (127.0.0.1:5000)
-# Install as /etc/varnish/default.vcl and run varnishd with -p http_gzip_support=off, so Brotli from the
-# app reaches browsers that ask for it (Varnish's own gzip handling would ask the app for gzip only).
+# Install as /etc/varnish/default.vcl and run varnishd with the options in deploy/varnish.service.conf
+# (-p http_gzip_support=off among them, so Brotli from the app reaches browsers that ask for it).
 # The app purges by tag after every save: set Cdn__PurgeUrls__0=http://127.0.0.1:6081/ on the app.
 vcl 4.1;
 

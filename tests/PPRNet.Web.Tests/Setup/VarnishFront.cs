@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Setup;
@@ -38,8 +39,8 @@ public sealed class VarnishFront : IAsyncLifetime
         foreach (var arg in new[]
         {
             "-F", "-j", "none", "-n", Path.Combine(folder, "work"), "-a", $"127.0.0.1:{port}", "-f", Path.Combine(folder, "site.vcl"),
-            "-p", "http_gzip_support=off", "-s", "malloc,64m",
-        })
+            "-s", "malloc,64m",
+        }.Concat(await DeployedParametersAsync()))
         {
             start.ArgumentList.Add(arg);
         }
@@ -73,6 +74,14 @@ public sealed class VarnishFront : IAsyncLifetime
         await Eventually.Async(
             async () => (await client.GetAsync(new Uri(Address + "/healthz"))).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), $"the app answers through Varnish at {Address}");
+    }
+
+    /// <summary>The -p parameters deploy/varnish.service.conf runs varnishd with, so the tests run
+    /// what is deployed.</summary>
+    public static async Task<string[]> DeployedParametersAsync()
+    {
+        var unit = await File.ReadAllTextAsync(Repository.PathTo("deploy", "varnish.service.conf"), TestContext.Current.CancellationToken);
+        return [.. Regex.Matches(unit, @"^\s*-p\s+(\S+)", RegexOptions.Multiline).SelectMany(m => new[] { "-p", m.Groups[1].Value })];
     }
 
     public static HttpClient Client(CookieContainer? cookies = null) => new(new HttpClientHandler

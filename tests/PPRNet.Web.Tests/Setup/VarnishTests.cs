@@ -119,6 +119,29 @@ public sealed class VarnishTests(VarnishFront front) : IClassFixture<VarnishFron
     }
 
     [Fact]
+    public async Task Brotli_and_gzip_from_the_app_reach_readers_through_varnish_each_kept_apart()
+    {
+        using var client = VarnishFront.Client();
+        var url = front.Address + "/blog/2019/09";
+
+        // Each twice, so the second of each comes from Varnish's own copy for that coding.
+        HttpResponseMessage brotli = null!, gzip = null!, plain = null!;
+        for (var i = 0; i < 2; i++)
+        {
+            brotli = await GetAsync(client, url, r => r.Headers.Add("Accept-Encoding", "gzip, deflate, br"));
+            gzip = await GetAsync(client, url, r => r.Headers.Add("Accept-Encoding", "gzip"));
+            plain = await GetAsync(client, url);
+        }
+
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.All(new[] { brotli, gzip, plain }, response => Assert.Equal("HIT", CacheOf(response)));
+        var page = await plain.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("September 2019", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_the_app_may_purge_and_only_by_tag()
     {
         using var client = VarnishFront.Client();
