@@ -40,9 +40,9 @@ public static class TaxonomyImport
         }
     }
 
-    /// <summary>True when every term the file names is in the database under its slug with a French
-    /// name of its own, so that <see cref="AddMissingAsync"/> would change nothing. False means only
-    /// that it may (a missing slug may be one an editor renamed away from).</summary>
+    /// <summary>True when every term the file names is in the database under its slug, with no French
+    /// name for <see cref="Translate"/> to give, so that <see cref="AddMissingAsync"/> would change
+    /// nothing. False means only that it may (a missing slug may be one an editor renamed away from).</summary>
     public static bool ChangesNothing(TaxonomyFile file, (List<TaxonomyTermRow> Topics, List<TaxonomyTermRow> Types) terms)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -52,7 +52,7 @@ public static class TaxonomyImport
         {
             var bySlug = rows.ToDictionary(r => r.Slug, StringComparer.Ordinal);
             return entries.OfType<TaxonomyFile.Entry>()
-                .All(entry => bySlug.TryGetValue(entry.Slug!, out var term) && !Untranslated(term.Name, term.NameFr));
+                .All(entry => bySlug.TryGetValue(entry.Slug!, out var term) && !Retranslates(term.Name, term.NameFr, entry));
         }
     }
 
@@ -61,11 +61,13 @@ public static class TaxonomyImport
     /// French name an editor has given differs from the English one and is kept.</summary>
     private static void Translate(TaxonomyTerm term, TaxonomyFile.Entry entry)
     {
-        if (Untranslated(term.Name, term.NameFr))
+        if (Retranslates(term.Name, term.NameFr, entry))
         {
             term.NameFr = entry.NameFr!.Trim();
         }
     }
 
-    private static bool Untranslated(string name, string nameFr) => nameFr == name;
+    /// <summary>A name the same in both languages ("Burnout") is left as it is: the file says so too.</summary>
+    private static bool Retranslates(string name, string nameFr, TaxonomyFile.Entry entry) =>
+        nameFr == name && entry.NameFr!.Trim() != nameFr;
 }
