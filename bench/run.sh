@@ -54,7 +54,7 @@ load() {
     status=$(curl -s -o /dev/null -w "%{http_code}" "$url")
     [ "$status" = 200 ] || { echo "status-$status -"; return; }
     local result before=0
-    # Two seconds first, not measured: a server that has run for a while has compiled its hot paths.
+    # Warm-up first, not measured: a server that has run for a while has compiled its hot paths.
     # (A script's warm-up starts elsewhere in its list: the long tail measures summaries not asked for yet.)
     wrk -t1 -c8 -d"${warm_up}s" ${script:+-s "$script"} "$url" ${script:+-- warm-up} >/dev/null
     [ -z "$cpu_of" ] || before=$(cpu_ticks "$cpu_of")

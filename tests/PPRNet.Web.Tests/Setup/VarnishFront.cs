@@ -78,7 +78,7 @@ public sealed class VarnishFront : IAsyncLifetime
 
     /// <summary>The -p parameters deploy/varnish.service.conf runs varnishd with, so the tests run
     /// what is deployed.</summary>
-    public static async Task<string[]> DeployedParametersAsync()
+    private static async Task<string[]> DeployedParametersAsync()
     {
         var unit = await File.ReadAllTextAsync(Repository.PathTo("deploy", "varnish.service.conf"), TestContext.Current.CancellationToken);
         return [.. Regex.Matches(unit, @"^\s*-p\s+(\S+)", RegexOptions.Multiline).SelectMany(m => new[] { "-p", m.Groups[1].Value })];
