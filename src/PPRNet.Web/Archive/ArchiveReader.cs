@@ -9,16 +9,10 @@ namespace PPRNet.Web.Archive;
 
 /// <summary>Builds the public pages' view models. Every query reads an index in the order the page
 /// shows and stops after what it shows, so a page costs the same at 100 summaries or 100,000.</summary>
-public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedStatements statements, IStringLocalizer<Ui> t)
+public sealed class ArchiveReader(
+    BlogDbContext db, Facets facets, PreparedStatements statements, TopicWindows topicWindows, IStringLocalizer<Ui> t)
 {
     public const int PageSize = 20;
-
-    /// <summary>How many of the newest summaries of each topic "More on this topic" considers.</summary>
-    public const int RelatedWindow = 50;
-
-    /// <summary>The name "More on this topic"'s ranking of its candidates goes by in SQL and in its
-    /// query plan: the one sort of a page, bounded by <see cref="RelatedWindow"/>.</summary>
-    public const string RelatedRanking = "MostShared";
 
     private DateOnly Today => facets.Today;
 
@@ -145,7 +139,7 @@ public sealed class ArchiveReader(BlogDbContext db, Facets facets, PreparedState
         var neighbours = links.Neighbours;
         var type = taxonomy.TypeById(summary.ResearchTypeId)?.Link ?? new TaxonomyLink("", "");
         var model = SummaryViewModel.Create(summary, type, taxonomy.TopicLinks(links.TopicIds),
-            links.Related.Select(r => r.ToLink(taxonomy)).ToList(),
+            topicWindows.Related(statements, Today, summary.Id, links.TopicIds).Select(r => r.ToLink(taxonomy)).ToList(),
             older: neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
             newer: neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy));
         model.TopicIds = links.TopicIds;

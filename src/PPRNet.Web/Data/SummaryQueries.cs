@@ -99,6 +99,44 @@ public static class SummaryQueries
     /// id column of the table read (a summary's Id, a listing's SummaryId).</summary>
     public static string NewestFirstSql(string idColumn) => $"Month DESC, PublishedOn DESC, Title, {idColumn}";
 
+    /// <summary>The archive order (<see cref="NewestFirstSql"/>) of rows already read: month and date
+    /// newest first, then the title as SQLite compares text (its UTF-8 bytes, so by code point),
+    /// then the id.</summary>
+    public static int CompareNewestFirst(
+        (string Month, string PublishedOn, string Title, int Id) x, (string Month, string PublishedOn, string Title, int Id) y)
+    {
+        var order = string.CompareOrdinal(y.Month, x.Month);
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(y.PublishedOn, x.PublishedOn);
+        }
+
+        if (order == 0)
+        {
+            order = CompareCodePoints(x.Title, y.Title);
+        }
+
+        return order != 0 ? order : x.Id.CompareTo(y.Id);
+    }
+
+    // UTF-16 puts the surrogates (U+D800-DFFF) below U+E000-FFFF, but the characters they encode
+    // are above them, as in UTF-8; moving the two ranges past each other gives code point order.
+    private static int CompareCodePoints(string x, string y)
+    {
+        var length = Math.Min(x.Length, y.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (x[i] != y[i])
+            {
+                return CodePointRank(x[i]) - CodePointRank(y[i]);
+            }
+        }
+
+        return x.Length - y.Length;
+
+        static int CodePointRank(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;
+    }
+
     /// <summary>Today as the parameter <see cref="TodayName"/>.</summary>
     public static SqliteParameter TodayParameter(DateOnly today) => new(TodayName, SqlDate(today));
 

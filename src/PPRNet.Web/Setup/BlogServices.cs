@@ -51,6 +51,7 @@ public static class BlogServices
         builder.Services.AddPublicPageCache();
         builder.Services.AddCachePurger();
         builder.Services.AddSingleton<TaxonomyCache>();
+        builder.Services.AddSingleton<TopicWindows>();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddSummaries();

@@ -18,10 +18,11 @@ namespace PPRNet.Web.Shared;
 /// pages, search and the sitemap; a change of what is public or of its place in the archive
 /// (status, trash, date, month, slug, title, type, topics) also evicts the pages that list or count
 /// the archive, its old and new month and the months beside them, the summaries it now sits
-/// between, and the summary pages that relate to it by topic. Taxonomy changes evict everything.</summary>
+/// between, and the summary pages that relate to it by topic (whose "More on this topic" is read
+/// again: <see cref="Archive.TopicWindows"/>). Taxonomy changes evict everything.</summary>
 public sealed partial class PublicPageCacheEviction(
-    IOutputCacheStore store, PageValidators validators, Archive.TaxonomyCache taxonomy, TimeProvider clock, CachePurger purger,
-    ILogger<PublicPageCacheEviction> logger)
+    IOutputCacheStore store, PageValidators validators, Archive.TaxonomyCache taxonomy, Archive.TopicWindows topicWindows,
+    TimeProvider clock, CachePurger purger, ILogger<PublicPageCacheEviction> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, PageChanges> pending = [];
@@ -107,6 +108,12 @@ public sealed partial class PublicPageCacheEviction(
 
         pending.Remove(context);
         var tags = changes.Tags;
+        if (changes.NeedsArchive)
+        {
+            // Before any page is evicted, so none is rendered again from the old lists.
+            topicWindows.Clear();
+        }
+
         if (!changes.All && changes.NeedsArchive)
         {
             try
@@ -147,6 +154,7 @@ public sealed partial class PublicPageCacheEviction(
     public async Task EvictAllAsync(CancellationToken cancellationToken)
     {
         taxonomy.Clear();
+        topicWindows.Clear();
         validators.Evict([CacheTags.All]);
         await store.EvictByTagAsync(CacheTags.All, cancellationToken);
         purger.Enqueue([CacheTags.All]);

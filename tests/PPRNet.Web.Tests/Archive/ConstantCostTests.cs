@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using PPRNet.Web.Archive;
 using PPRNet.Web.Data;
 using PPRNet.Web.Tests.Support;
@@ -56,14 +57,16 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
     [MemberData(nameof(PublicPages))]
     public async Task No_statement_of_a_page_scans_or_sorts_the_archive(string url)
     {
-        var commands = await archives.Large.MeasureAsync(url);
+        // As its first reader after a save reads it: what pages keep between requests (each topic's
+        // newest summaries) is read again too.
+        var commands = await archives.Large.MeasureAsync(url, afterASave: true);
 
         var problems = new List<string>();
         foreach (var command in commands)
         {
             var plan = archives.Large.Plan(command);
             var aliases = Aliases(command.Sql);
-            foreach (var (line, within) in plan)
+            foreach (var (line, _) in plan)
             {
                 var scanned = ScanOf().Match(line);
                 if (scanned.Success && ArchiveTables.Contains(aliases.GetValueOrDefault(scanned.Groups[1].Value, scanned.Groups[1].Value)))
@@ -81,10 +84,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
                     problems.Add($"{line}\n  in: {command.Sql}");
                 }
 
-                // "More on this topic" ranks a bounded set of candidates (at most eight topics'
-                // fifty newest), which is the one sort a page may do: directly in that subquery.
-                if (line.Contains("USE TEMP B-TREE", StringComparison.Ordinal)
-                    && !within.EndsWith($" {ArchiveReader.RelatedRanking}", StringComparison.Ordinal))
+                if (line.Contains("USE TEMP B-TREE", StringComparison.Ordinal))
                 {
                     problems.Add($"{line}\n  in: {command.Sql}");
                 }
@@ -212,7 +212,7 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
             base.Dispose(disposing);
         }
 
-        public async Task<IReadOnlyList<RecordedCommand>> MeasureAsync(string url)
+        public async Task<IReadOnlyList<RecordedCommand>> MeasureAsync(string url, bool afterASave = false)
         {
             await one.WaitAsync(TestContext.Current.CancellationToken);
             try
@@ -220,6 +220,11 @@ public sealed partial class ConstantCostTests(ConstantCostTests.Archives archive
                 // Measured as the page is served in steady state: after one request has read what
                 // every page shares and keeps (the taxonomy).
                 await Browser().GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+                if (afterASave)
+                {
+                    Services.GetRequiredService<TopicWindows>().Clear();
+                }
+
                 recorder.Clear();
                 // Only the request's own commands: a background service's poll once landed in the
                 // measurement and a page seemed to send 6 statements instead of 3.

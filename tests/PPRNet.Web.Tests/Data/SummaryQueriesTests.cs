@@ -52,6 +52,53 @@ public sealed class SummaryQueriesTests : IDisposable
     }
 
     [Fact]
+    public void The_archive_order_in_memory_is_sqlites_order_titles_with_accents_fullwidth_letters_and_emoji_included()
+    {
+        (string Month, string PublishedOn, string Title, int Id)[] rows =
+        [
+            ("2021-04", "2021-04-01", "alpha", 1), ("2021-04", "2021-04-01", "Zeta", 2), ("2021-04", "2021-04-01", "Émile", 3),
+            ("2021-04", "2021-04-01", "Eve", 4), ("2021-04", "2021-04-01", "\uFF21 fullwidth", 5),
+            ("2021-04", "2021-04-01", "\U0001F600 emoji", 6), ("2021-04", "2021-04-01", "\uE000 private use", 7),
+            ("2021-04", "2021-04-01", "Eve", 8), ("2021-04", "2021-04-01", "", 9), ("2021-04", "2021-04-15", "Later", 10),
+            ("2021-05", "2021-04-20", "Next month's issue", 11), ("2020-12", "2021-01-02", "Older issue", 12),
+        ];
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE Rows (Month TEXT, PublishedOn TEXT, Title TEXT, Id INTEGER)";
+            create.ExecuteNonQuery();
+        }
+
+        foreach (var row in rows)
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO Rows VALUES ($month, $published, $title, $id)";
+            insert.Parameters.AddWithValue("$month", row.Month);
+            insert.Parameters.AddWithValue("$published", row.PublishedOn);
+            insert.Parameters.AddWithValue("$title", row.Title);
+            insert.Parameters.AddWithValue("$id", row.Id);
+            insert.ExecuteNonQuery();
+        }
+
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT Id FROM Rows ORDER BY {SummaryQueries.NewestFirstSql("Id")}";
+        var sqlite = new List<int>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                sqlite.Add(reader.GetInt32(0));
+            }
+        }
+
+        var newestFirst = Comparer<(string Month, string PublishedOn, string Title, int Id)>.Create(SummaryQueries.CompareNewestFirst);
+        var memory = rows.Order(newestFirst).Select(r => r.Id);
+        Assert.Equal(sqlite, memory);
+        Assert.True(sqlite.IndexOf(6) > sqlite.IndexOf(5), "an emoji sorts after a fullwidth letter in SQLite");
+    }
+
+    [Fact]
     public async Task Scheduled_and_live_pick_the_same_rows_in_linq_sql_and_memory()
     {
         await SeedAsync();
