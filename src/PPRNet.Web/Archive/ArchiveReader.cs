@@ -139,7 +139,7 @@ public sealed class ArchiveReader(
         var neighbours = links.Neighbours;
         var type = taxonomy.TypeById(summary.ResearchTypeId)?.Link ?? new TaxonomyLink("", "");
         var model = SummaryViewModel.Create(summary, type, taxonomy.TopicLinks(links.TopicIds),
-            topicWindows.Related(statements, Today, summary.Id, links.TopicIds).Select(r => r.ToLink(taxonomy)).ToList(),
+            topicWindows.Related(Today, summary.Id, links.TopicIds).Select(r => r.ToLink(taxonomy)).ToList(),
             older: neighbours.Where(n => n.Rank <= 3).MinBy(n => n.Rank)?.ToLink(taxonomy),
             newer: neighbours.Where(n => n.Rank > 3).MinBy(n => n.Rank)?.ToLink(taxonomy));
         model.TopicIds = links.TopicIds;

@@ -12,7 +12,7 @@ namespace PPRNet.Web.Archive;
 /// is read once and kept here until a save changes what the topics list (<see cref="Clear"/>, from
 /// <see cref="Shared.PublicPageCacheEviction"/>) or the day changes (a scheduled summary comes out).
 /// Having SQLite rank them for every page instead was a tenth of an uncached summary page's cost.</summary>
-public sealed class TopicWindows
+public sealed class TopicWindows(PreparedStatements statements)
 {
     /// <summary>How many of the newest summaries of each topic are candidates.</summary>
     public const int Window = 50;
@@ -45,7 +45,7 @@ public sealed class TopicWindows
 
     /// <summary>The related summaries of the summary <paramref name="summaryId"/>, whose topic ids
     /// are <paramref name="topicIds"/> in ascending order.</summary>
-    internal List<LinkRow> Related(PreparedStatements statements, DateOnly today, int summaryId, IReadOnlyList<int> topicIds)
+    internal List<LinkRow> Related(DateOnly today, int summaryId, IReadOnlyList<int> topicIds)
     {
         ArgumentNullException.ThrowIfNull(topicIds);
         var day = CurrentDay(today);
@@ -53,8 +53,7 @@ public sealed class TopicWindows
         foreach (var topic in topicIds.Take(TopicsConsidered))
         {
             var taken = 0;
-            foreach (var candidate in day.Newest.GetOrAdd(topic, static (id, state) => Read(state.statements, id, state.today),
-                         (statements, today)))
+            foreach (var candidate in day.Newest.GetOrAdd(topic, Read, today))
             {
                 if (candidate.Link.Id == summaryId)
                 {
@@ -94,7 +93,7 @@ public sealed class TopicWindows
         return day;
     }
 
-    private static Candidate[] Read(PreparedStatements statements, int topic, DateOnly today) =>
+    private Candidate[] Read(int topic, DateOnly today) =>
         statements.Read(NewestSql, parameters =>
         {
             parameters.Add(new SqliteParameter("$topic", topic));
