@@ -6,10 +6,13 @@ namespace PPRNet.Web.Data;
 /// <summary>Per-connection SQLite settings. Summaries are wide rows, so a page that reads a few
 /// columns of twenty rows still touches twenty pages: a larger page cache (8 MB a connection
 /// rather than 2) serves the hot ones from memory. Memory-mapped reads were tried and dropped:
-/// they put the whole database file into the server's resident memory.</summary>
+/// they put the whole database file into the server's resident memory. Temporary data stays in
+/// memory: each insert of a bulk import keeps the pages it changes in a statement journal, which
+/// SQLite otherwise writes to a temporary file past 64 KB (a million small writes for a 10k
+/// import, a tenth of its time: README, "Statement journals in memory").</summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA cache_size = -8192;";
+    private const string Pragmas = "PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;";
 
     // Keyed by SQLite's own handle: pooled connections are opened for every query, but the
     // settings stay with the handle, so they are applied once per handle.
