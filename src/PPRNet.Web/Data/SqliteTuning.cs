@@ -8,7 +8,7 @@ namespace PPRNet.Web.Data;
 /// rather than 2) serves the hot ones from memory. Memory-mapped reads were tried and dropped:
 /// they put the whole database file into the server's resident memory. Temporary data stays in
 /// memory: each insert of a bulk import keeps the pages it changes in a statement journal, which
-/// SQLite otherwise writes to a temporary file past 64 KB (a million small writes for a 10k
+/// SQLite otherwise writes to a temporary file past 64 KB (half a million writes for a 10k
 /// import, a tenth of its time: README, "Statement journals in memory").</summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
