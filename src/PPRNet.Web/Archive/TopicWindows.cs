@@ -53,7 +53,10 @@ public sealed class TopicWindows(PreparedStatements statements)
         foreach (var topic in topicIds.Take(TopicsConsidered))
         {
             var taken = 0;
-            foreach (var candidate in day.Newest.GetOrAdd(topic, Read, today))
+            // A static factory with its state as an argument: a method group here would allocate
+            // a delegate for every topic of every summary page.
+            foreach (var candidate in day.Newest.GetOrAdd(topic, static (id, state) => state.Windows.Read(id, state.Today),
+                         (Windows: this, Today: today)))
             {
                 if (candidate.Link.Id == summaryId)
                 {
