@@ -53,7 +53,9 @@ public sealed class LiveSite : IAsyncLifetime
                 await signIn.FillAsync("#Form_Email", AdminEmail);
                 await signIn.FillAsync("#Form_Password", AdminPassword);
                 await signIn.ClickAsync("form.stacked-form button[type=submit]");
-                await signIn.WaitForURLAsync(BaseUrl + "/admin");
+                // The cookie came with the redirect, so the admin page's address is enough; its load
+                // event is not waited for, as such a wait once outlived 30 s under the suite's load.
+                await signIn.WaitForURLAsync(BaseUrl + "/admin", new() { WaitUntil = WaitUntilState.Commit });
                 signedInState = await first.StorageStateAsync();
                 await first.CloseAsync();
             }
