@@ -69,6 +69,8 @@ public static class BlogServices
         builder.Services.AddSingleton<SiteTime>();
         builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddHostedService<OutsideWrites>();
+        builder.Services.AddSingleton<NativeMemoryTrim>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<NativeMemoryTrim>());
 
         // The features, each registering its own services.
         builder.Services.AddArchive();
