@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace PPRNet.Web.Setup;
@@ -21,16 +20,17 @@ public sealed partial class NativeMemoryTrim(IConfiguration configuration, ILogg
 
     private bool unavailable = !OperatingSystem.IsLinux();
 
-    /// <summary>Releases free native memory now; the resident memory before and after, in KiB, or
-    /// null where there is no glibc to ask.</summary>
-    public (long Before, long After)? Trim()
+    /// <summary>Releases free native memory now; false where there is no glibc to ask.</summary>
+    public bool Trim()
     {
         if (unavailable)
         {
-            return null;
+            return false;
         }
 
-        var before = ResidentKiB();
+        // Measured only for the operator who asked for the Debug line.
+        var measuring = logger.IsEnabled(LogLevel.Debug);
+        var before = measuring ? Environment.WorkingSet : 0;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -40,12 +40,16 @@ public sealed partial class NativeMemoryTrim(IConfiguration configuration, ILogg
         {
             unavailable = true;
             LogUnavailable(logger, e.Message);
-            return null;
+            return false;
         }
 
-        var after = ResidentKiB();
-        LogTrimmed(logger, before - after, after, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return (before, after);
+        if (measuring)
+        {
+            var after = Environment.WorkingSet;
+            LogTrimmed(logger, (before - after) / 1024, after / 1024, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,20 +72,6 @@ public sealed partial class NativeMemoryTrim(IConfiguration configuration, ILogg
         {
             // Stopping.
         }
-    }
-
-    /// <summary>The process's resident memory (VmRSS), as an operator's tools report it.</summary>
-    public static long ResidentKiB()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
-            }
-        }
-
-        return 0;
     }
 
     // glibc's soname: a plain "libc" could resolve to the development package's linker script.

@@ -31,10 +31,10 @@ public sealed class NativeMemoryTrimTests : IDisposable
 
         using var freed = FreedStretch.Make();
         var freedButResident = ResidentPages(freed.Probe);
-        var result = trim.Trim();
+        var trimmed = trim.Trim();
 
         Assert.Equal(ProbePages, freedButResident);
-        Assert.NotNull(result);
+        Assert.True(trimmed);
         Assert.Equal(0, ResidentPages(freed.Probe));
     }
 
