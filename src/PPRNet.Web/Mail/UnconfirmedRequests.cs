@@ -14,6 +14,14 @@ public sealed class UnconfirmedRequests(BlogDbContext db, TimeProvider clock)
     public async Task<int> ForgetAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
+        // Run on every poll of the outbox, which nearly always finds nothing to forget: a read
+        // first keeps that poll from taking SQLite's write lock every few seconds, and a site
+        // that has nothing to forget from loading EF's bulk-update machinery at all.
+        if (!await db.Subscribers.AnyAsync(s => s.PendingAt < cutoff, cancellationToken))
+        {
+            return 0;
+        }
+
         var forgotten = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending
             && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Subscribers.Where(s => s.Status != SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteUpdateAsync(set => set

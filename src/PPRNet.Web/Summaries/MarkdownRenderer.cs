@@ -28,17 +28,25 @@ public sealed class MarkdownRenderer
         [TableColumnAlign.Right] = "align-right",
     };
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    // Built on first use, like the sanitizer below: the renderer is a dependency of the mail
+    // outbox and of start-up's render check, which on most runs render nothing, and a serving
+    // site that never renders then never loads Markdig. Plain fields rather than Lazy<T>, whose
+    // type argument alone loads the library; two threads racing build two equal objects.
+    private MarkdownPipeline? pipeline;
+
+    // Markdig already refuses raw HTML; the sanitizer is the second wall, in case a link or an
+    // extension ever lets markup through. Built on first use: building it costs more than a whole
+    // re-import of an unchanged archive, which renders nothing.
+    private HtmlSanitizer? sanitizer;
+
+    private MarkdownPipeline Pipeline => pipeline ??= new MarkdownPipelineBuilder()
         .UseEmphasisExtras()
         .UsePipeTables()
         .UseAutoLinks()
         .DisableHtml()
         .Build();
 
-    // Markdig already refuses raw HTML; the sanitizer is the second wall, in case a link or an
-    // extension ever lets markup through. Built on first use: building it costs more than a whole
-    // re-import of an unchanged archive, which renders nothing.
-    private readonly Lazy<HtmlSanitizer> sanitizer = new(NewSanitizer);
+    private HtmlSanitizer Sanitizer => sanitizer ??= NewSanitizer();
 
     /// <summary>What Markdig writes for these, and nothing else, is its own fixed tags (the only
     /// attribute an ordered list's number) around text it has escaped: no address, class or markup
@@ -137,25 +145,25 @@ public sealed class MarkdownRenderer
 
         try
         {
-            var document = Markdown.Parse(markdown, pipeline);
+            var document = Markdown.Parse(markdown, Pipeline);
             prepare(document);
             var html = new StringWriter();
             var htmlRenderer = new HtmlRenderer(html);
-            pipeline.Setup(htmlRenderer);
+            Pipeline.Setup(htmlRenderer);
             htmlRenderer.Render(document);
             html.Flush();
 
             // What Markdig's ToPlainText does, on the document already parsed.
             var text = new StringWriter();
             var textRenderer = new HtmlRenderer(text) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-            pipeline.Setup(textRenderer);
+            Pipeline.Setup(textRenderer);
             textRenderer.Render(document);
             text.Flush();
             // Parsing the HTML again for the sanitizer took most of a cold import's rendering, and
             // for Markdig's own markup it finds nothing to remove (MarkdownRendererTests).
             var sanitized = document.Descendants().All(node => OwnMarkupOnly.Contains(node.GetType()))
                 ? html.ToString()
-                : sanitizer.Value.Sanitize(html.ToString());
+                : Sanitizer.Sanitize(html.ToString());
             return (sanitized, System.Net.WebUtility.HtmlDecode(text.ToString()).Trim());
         }
         catch (ArgumentException e)
