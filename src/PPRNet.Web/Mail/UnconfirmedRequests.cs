@@ -14,17 +14,17 @@ public sealed class UnconfirmedRequests(BlogDbContext db, TimeProvider clock)
     public async Task<int> ForgetAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - KeptFor;
+        var lapsed = db.Subscribers.Where(s => s.PendingAt < cutoff);
         // Run on every poll of the outbox, which nearly always finds nothing to forget: a read
         // first keeps that poll from taking SQLite's write lock every few seconds, and a site
         // that has nothing to forget from loading EF's bulk-update machinery at all.
-        if (!await db.Subscribers.AnyAsync(s => s.PendingAt < cutoff, cancellationToken))
+        if (!await lapsed.AnyAsync(cancellationToken))
         {
             return 0;
         }
 
-        var forgotten = await db.Subscribers.Where(s => s.Status == SubscriberStatus.Pending
-            && s.PendingAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        await db.Subscribers.Where(s => s.Status != SubscriberStatus.Pending && s.PendingAt < cutoff).ExecuteUpdateAsync(set => set
+        var forgotten = await lapsed.Where(s => s.Status == SubscriberStatus.Pending).ExecuteDeleteAsync(cancellationToken);
+        await lapsed.Where(s => s.Status != SubscriberStatus.Pending).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.PendingAt, (DateTimeOffset?)null)
             .SetProperty(s => s.PendingPage, (string?)null)
             .SetProperty(s => s.PendingWording, (string?)null)
