@@ -69,8 +69,8 @@ public static class BlogServices
         builder.Services.AddSingleton<SiteTime>();
         builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddHostedService<OutsideWrites>();
-        builder.Services.AddSingleton<NativeMemoryTrim>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<NativeMemoryTrim>());
+        builder.Services.AddSingleton<MemoryTrim>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<MemoryTrim>());
 
         // The features, each registering its own services.
         builder.Services.AddArchive();

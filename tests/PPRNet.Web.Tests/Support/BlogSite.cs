@@ -56,7 +56,7 @@ public class BlogSite : WebApplicationFactory<Program>
         ["RateLimits:SignInSlowDown:AfterFailures"] = "100000",
         ["RateLimits:SearchPerAddress:PermitLimit"] = "100000",
         ["RateLimits:PostPerAddress:PermitLimit"] = "100000",
-        // These sites share the test process's malloc arenas; only NativeMemoryTrimTests trims them,
+        // These sites share the test process's malloc arenas; only MemoryTrimTests trims them,
         // when it means to, so no site's timer releases the pages that test is looking at.
         ["Memory:TrimInterval"] = "00:00:00",
     };

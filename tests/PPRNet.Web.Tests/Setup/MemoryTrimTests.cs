@@ -6,10 +6,11 @@ using PPRNet.Web.Tests.Support;
 
 namespace PPRNet.Web.Tests.Setup;
 
-/// <summary>The site hands the native memory it has freed back to the system: freed blocks in the
-/// middle of a malloc arena stay resident until the site's trim releases their pages. (The test
-/// process's other sites trim nothing: <see cref="BlogSite"/> turns their timers off.)</summary>
-public sealed class NativeMemoryTrimTests : IDisposable
+/// <summary>The site hands memory it holds but does not use back to the system: the managed heap's
+/// room beyond its objects, and freed blocks in the middle of a malloc arena, which stay resident
+/// until the site's trim releases their pages. (The test process's other sites trim nothing:
+/// <see cref="BlogSite"/> turns their timers off.)</summary>
+public sealed class MemoryTrimTests : IDisposable
 {
     private const int PageSize = 4096;
 
@@ -27,7 +28,7 @@ public sealed class NativeMemoryTrimTests : IDisposable
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "glibc's arenas are Linux's");
         await using var site = new BlogSite(content.Root);
-        var trim = site.Services.GetRequiredService<NativeMemoryTrim>();
+        var trim = site.Services.GetRequiredService<MemoryTrim>();
 
         using var freed = FreedStretch.Make();
         var freedButResident = ResidentPages(freed.Probe);
@@ -39,12 +40,67 @@ public sealed class NativeMemoryTrimTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trim_compacts_the_managed_heap_and_decommits_the_room_a_collection_left_beyond_its_objects()
+    {
+        await using var site = new BlogSite(content.Root);
+        var trim = site.Services.GetRequiredService<MemoryTrim>();
+
+        // Other tests in this process collect too; a collection of theirs between the two steps can
+        // leave less room than a trim acts on, so the room is made again, a few times at most.
+        var collected = false;
+        var collection = default(GCMemoryInfo);
+        for (var attempt = 0; attempt < 5 && !collected; attempt++)
+        {
+            LeaveRoomInTheManagedHeap();
+            var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+            trim.Trim();
+            collection = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+            collected = collection.Index > before;
+        }
+
+        Assert.True(collected, "the trim ran a full collection");
+        Assert.True(collection.Compacted);
+        Assert.InRange(collection.TotalCommittedBytes - collection.HeapSizeBytes, 0, MemoryTrim.SlackWorthCollecting - 1);
+    }
+
+    [Fact]
+    public async Task A_trim_leaves_a_heap_without_room_to_give_back_uncollected()
+    {
+        await using var site = new BlogSite(content.Root);
+        var trim = site.Services.GetRequiredService<MemoryTrim>();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var last = GC.GetGCMemoryInfo();
+        Assert.SkipWhen(last.TotalCommittedBytes - last.HeapSizeBytes >= MemoryTrim.SlackWorthCollecting,
+            "another test's allocations left room since");
+
+        trim.Trim();
+
+        Assert.Equal(last.Index, GC.GetGCMemoryInfo(GCKind.FullBlocking).Index);
+    }
+
+    /// <summary>48 MiB of objects kept through a full collection (so the heap grows to hold them), then
+    /// dropped and collected without compaction: the heap is small again, its committed memory not.</summary>
+    private static void LeaveRoomInTheManagedHeap()
+    {
+        var kept = new List<byte[]>();
+        for (var i = 0; i < 768; i++)
+        {
+            kept.Add(new byte[64 * 1024]);
+        }
+
+        GC.Collect();
+        GC.KeepAlive(kept);
+        kept.Clear();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+    }
+
+    [Fact]
     public async Task The_serving_site_trims_on_its_own_every_interval()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "glibc's arenas are Linux's");
         var everySecond = new Dictionary<string, string?> { ["Memory:TrimInterval"] = "00:00:01" };
         await using var site = new BlogSite(content.Root, settings: everySecond);
-        Assert.Contains(site.Services.GetRequiredService<NativeMemoryTrim>(), site.Services.GetServices<IHostedService>());
+        Assert.Contains(site.Services.GetRequiredService<MemoryTrim>(), site.Services.GetServices<IHostedService>());
 
         using var freed = FreedStretch.Make();
 
