@@ -45,12 +45,16 @@ internal static class PageChecks
         Assert.True(overflow <= 0, $"{where} scrolls sideways by {overflow} px: {wide}");
     }
 
-    /// <summary>Does what submits a form and waits until the page it returns has loaded.</summary>
+    /// <summary>Does what submits a form and waits until the page it returns has loaded: its
+    /// document's own ready state, polled. Playwright's load-state wait, which follows the frame's
+    /// lifecycle events, outlived 30 s now and then under the full suite with the page loaded
+    /// (its log showed the later network-idle event fired).</summary>
     public static async Task PostAndLoadAsync(IPage page, Func<Task> submit, string shows)
     {
         await page.RunAndWaitForResponseAsync(submit, r => r.Request.Method == "POST");
         await page.WaitForSelectorAsync(shows);
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null,
+            new PageWaitForFunctionOptions { Timeout = 60_000 });
     }
 
     public static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
