@@ -18,7 +18,7 @@ namespace PPRNet.Web.Setup;
 /// memory, and it did not come back under another pass of the same load. <c>malloc_trim</c> walks
 /// every arena and releases the free pages in the middle too; under that load it took 0.4-8 ms.</para>
 /// <para>Both together: 203-207 MiB resident at the end of those pages against 209-224 with the
-/// native trim alone, the pages as fast within the noise (README, "Memory at 100k").
+/// native trim alone, the pages as fast within the noise (README, "The managed heap's room handed back").
 /// Off the Linux C library (musl, another system) the native trim does nothing.</para></summary>
 public sealed partial class MemoryTrim(IConfiguration configuration, ILogger<MemoryTrim> logger)
     : BackgroundService
